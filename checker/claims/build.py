@@ -1,0 +1,414 @@
+"""Mentions + YAML claim definitions -> typed Claims.
+
+For every sentence and every definition: take each mention that can carry the value, bind it to the
+nearest cue on the allowed side (the value must be the first of its kind after or before the cue),
+then fill subjects, period, event date, extra fields and list items as the definition asks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
+from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
+from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
+
+PERIOD_GRANULARITIES = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.MONTH, Granularity.RANGE}
+_LIST = regex.compile(r"(?:\s+[\p{L}'’-]+){0,4}?\s*[:—–]\s*(?P<list>[^.!?\n]+)")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    label: str
+    groups: dict[str, str]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    mentions: list[Mention]
+    subjects: list[SubjectHit]
+
+
+@dataclass
+class DocumentContext:
+    document: Document
+    mentions: list[Mention]
+    subject_index: SubjectIndex
+    date_inferred: bool
+    hits: list[SubjectHit] = field(default_factory=list)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        result = []
+        mention_index = subject_index = 0
+        body_start = self.document.body_start
+        for start, end in sentences(self.document.text[body_start:]):
+            start, end = start + body_start, end + body_start
+            while mention_index < len(self.mentions) and self.mentions[mention_index].start < start:
+                mention_index += 1
+            first_mention = mention_index
+            while mention_index < len(self.mentions) and self.mentions[mention_index].end <= end:
+                mention_index += 1
+            while subject_index < len(self.hits) and self.hits[subject_index].start < start:
+                subject_index += 1
+            first_subject = subject_index
+            while subject_index < len(self.hits) and self.hits[subject_index].end <= end:
+                subject_index += 1
+            result.append(
+                Sentence(
+                    start, end, self.mentions[first_mention:mention_index], self.hits[first_subject:subject_index]
+                )
+            )
+        return result
+
+    def main(self, kind: str) -> list[str]:
+        return main_subjects(self.hits, kind)
+
+
+def build_claims(
+    document: Document,
+    mentions: list[Mention],
+    definitions: list[ClaimDefinition],
+    subject_index: SubjectIndex,
+    *,
+    date_inferred: bool = False,
+) -> list[Claim]:
+    context = DocumentContext(document, mentions, subject_index, date_inferred)
+    context.hits = subject_index.find(document.text)
+    claims: list[Claim] = []
+    for definition in definitions:
+        builder = _DefinitionBuilder(definition)
+        for position, sentence in enumerate(context.sentences):
+            for claim in builder.claims_in(context, position, sentence):
+                claim.id = f"{document.id}#{definition.id}-{sum(c.type == definition.id for c in claims) + 1}"
+                claims.append(claim)
+    claims.sort(key=lambda claim: (claim.span[0], claim.type))
+    return claims
+
+
+class _DefinitionBuilder:
+    def __init__(self, definition: ClaimDefinition) -> None:
+        self.definition = definition
+        self.cue_patterns = [(label, regex.compile(pattern)) for label, pattern in definition.cue.patterns.items()]
+        self.exclude = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.exclude]
+        self.require = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.require]
+
+    def cues(self, text: str, start: int, end: int) -> list[Cue]:
+        """Cue matches in a sentence; where cues overlap the longest wins ('comprehensive strategic partnership')."""
+        found = [
+            Cue(match.start(), match.end(), label, {k: v for k, v in match.groupdict().items() if v})
+            for label, pattern in self.cue_patterns
+            for match in pattern.finditer(text, start, end)
+        ]
+        found.sort(key=lambda cue: (cue.start, cue.start - cue.end))
+        kept: list[Cue] = []
+        for cue in found:
+            if kept and cue.start < kept[-1].end:
+                continue
+            kept.append(cue)
+        return kept
+
+    def _is_value(self, mention: Mention) -> bool:
+        spec = self.definition.value
+        if mention.kind not in spec.kinds:
+            return False
+        return spec.granularity is None or mention.granularity in spec.granularity
+
+    def claims_in(self, context: DocumentContext, position: int, sentence: Sentence) -> list[Claim]:
+        text = context.document.text
+        cues = self.cues(text, sentence.start, sentence.end)
+        if not cues:
+            return []
+        values = [m for m in sentence.mentions if self._is_value(m)]
+        claims = []
+        bound: set[tuple[int, int]] = set()
+        for value in values:
+            cue = self._bind(text, cue_list=cues, value=value, values=values)
+            if cue is None:
+                continue
+            bound.add((cue.start, cue.end))
+            between = text[min(cue.end, value.end) : max(cue.start, value.start)]
+            if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
+                continue
+            claim = self._claim(context, position, sentence, value, cue)
+            if claim is not None:
+                claims.append(claim)
+        if self.definition.value.optional:
+            for cue in cues:
+                if (cue.start, cue.end) not in bound:
+                    anchor = Mention(kind=MentionKind.DATE, text=text[cue.start : cue.end], start=cue.start, end=cue.end)
+                    claim = self._claim(context, position, sentence, anchor, cue)
+                    if claim is not None:
+                        claims.append(claim)
+        return claims
+
+    def _bind(self, text: str, *, cue_list: list[Cue], value: Mention, values: list[Mention]) -> Cue | None:
+        """The nearest cue on an allowed side with no other value mention in between."""
+        spec = self.definition.cue
+        best: tuple[int, Cue] | None = None
+        for cue in cue_list:
+            if cue.end <= value.start and spec.position in ("before", "either"):
+                gap_start, gap_end = cue.end, value.start
+            elif cue.start >= value.end and spec.position in ("after", "either"):
+                gap_start, gap_end = value.end, cue.start
+            else:
+                continue
+            distance = word_count(text[gap_start:gap_end])
+            if distance > spec.within_words:
+                continue
+            if any(gap_start <= other.start and other.end <= gap_end for other in values if other is not value):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+        return best[1] if best else None
+
+    def _claim(
+        self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
+    ) -> Claim | None:
+        definition = self.definition
+        document = context.document
+        notes: list[str] = []
+        certain = not (value.relative and context.date_inferred)
+        subjects, roles, subjects_certain = self._subjects(context, position, sentence, value, cue)
+        if subjects is None:
+            return None
+        key: dict[str, str] = {}
+        certain = certain and subjects_certain
+        if definition.cue.label_field:
+            key[definition.cue.label_field] = cue.label
+        for group, group_text in cue.groups.items():
+            if group not in key and not any(role.group == group for role in definition.subjects):
+                key[group] = " ".join(group_text.lower().split())
+        fields: dict[str, object] = {"cue": context.document.text[cue.start : cue.end], "roles": roles}
+        used = {(value.start, value.end)}
+        for name, spec in definition.fields.items():
+            found = self._near(context.document.text, sentence, value, spec)
+            if found is not None:
+                used.add((found.start, found.end))
+                fields[name] = _mention_summary(found)
+                key_value = fields[name]
+                if name in definition.key and isinstance(key_value, dict):
+                    key[name] = str(key_value.get("text"))
+        for name in definition.key:
+            if name not in key:
+                return None
+
+        period = None
+        if definition.period.source == "sentence":
+            period_mention = _nearest(
+                [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)], value
+            )
+            if period_mention is not None:
+                if period_mention.date_start is None:
+                    notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
+                else:
+                    period = _period(period_mention)
+                    certain = certain and not (period_mention.relative and context.date_inferred)
+                    fields["period_text"] = period_mention.text
+        if definition.period.source == "as_of" or (definition.cumulative and period is None and document.date):
+            if document.date:
+                period = Period(label=f"as of {document.date.isoformat()}", start=document.date, end=document.date)
+        if definition.period.source != "none" and definition.period.required and period is None and not notes:
+            return None
+        if period and document.date and definition.period.future == "skip" and period.start > document.date:
+            return None
+
+        claim_value, unit, date = self._value(value, definition, fields)
+        if definition.value.read_as == "date" and date is None and value.resolved is None and value.relative:
+            notes.append(f"date '{value.text}' unresolved: the document has no date")
+        items: list[str] | None = None
+        if definition.items:
+            items = _list_items(document.text, value.end, sentence.end)
+            if items is None:
+                return None
+            fields["items"] = items
+        span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+        return Claim(
+            id="",
+            type=definition.id,
+            document=document.id,
+            subjects=subjects,
+            key=key,
+            value=claim_value,
+            low=value.low if definition.value.read_as == "number" else None,
+            high=value.high if definition.value.read_as == "number" else None,
+            qualifier=value.qualifier,
+            precision=value.precision if definition.value.read_as == "number" else 0.0,
+            unit=unit,
+            period=period,
+            as_of=document.date,
+            date=date,
+            span=(value.start, value.end),
+            text=value.text,
+            quote=" ".join(document.text[sentence.start : sentence.end].split()),
+            line=document.line_of(value.start),
+            fields={**fields, "claim_span": [span_start, span_end], "relative": value.relative},
+            certain=certain,
+            notes=notes,
+        )
+
+    def _value(
+        self, value: Mention, definition: ClaimDefinition, fields: dict[str, object]
+    ) -> tuple[float | None, str | None, dt.date | None]:
+        match definition.value.read_as:
+            case "year":
+                return (float(value.date_start.year) if value.date_start else None), "year", None
+            case "date":
+                fields["date_text"] = value.text
+                fields["weekday"] = value.weekday
+                return None, None, value.date_start
+        if value.kind == MentionKind.MONEY:
+            return value.value, value.currency, None
+        if value.kind == MentionKind.ORDINAL:
+            return value.value, "ordinal", None
+        return value.value, value.unit or definition.value.unit, None
+
+    def _subjects(
+        self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
+    ) -> tuple[list[str] | None, dict[str, str], bool]:
+        chosen: list[str] = []
+        key: dict[str, str] = {}
+        certain = True
+        for role in self.definition.subjects:
+            excluded = set(chosen) | {c for s in chosen if (c := _country(context.subject_index, s))}
+            found, from_fallback = self._fill_role(context, position, sentence, value, cue, role, excluded)
+            if len(found) < role.count:
+                if role.required:
+                    return None, {}, False
+                continue
+            certain = certain and not from_fallback
+            chosen.extend(found)
+            key[role.role] = " + ".join(found)
+        if not self.definition.ordered:
+            chosen = sorted(chosen)
+        return chosen, key, certain
+
+    def _fill_role(
+        self,
+        context: DocumentContext,
+        position: int,
+        sentence: Sentence,
+        value: Mention,
+        cue: Cue,
+        role: SubjectRole,
+        excluded: set[str],
+    ) -> tuple[list[str], bool]:
+        index = context.subject_index
+
+        def fits(subject: Subject) -> bool:
+            return role.kind in ("any", subject.kind) and subject.id not in excluded
+
+        found: list[str] = []
+        if role.group:
+            alias = cue.groups.get(role.group)
+            subject = index.lookup(alias) if alias else None
+            if subject and fits(subject):
+                found.append(subject.id)
+        else:
+            hits = [hit for hit in sentence.subjects if fits(hit.subject)]
+            span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+            if role.position == "before":
+                hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
+            elif role.position == "after":
+                hits = [h for h in hits if h.start >= span_end]
+            for hit in hits:
+                if hit.subject.id not in found:
+                    found.append(hit.subject.id)
+        found = found[: role.count]
+        if len(found) >= role.count or role.fallback == "none":
+            return found, False
+        if role.fallback == "previous":
+            for earlier in reversed(context.sentences[max(0, position - 3) : position]):
+                for hit in reversed(earlier.subjects):
+                    if fits(hit.subject) and hit.subject.id not in found:
+                        found.append(hit.subject.id)
+                        if len(found) >= role.count:
+                            return found, True
+        for subject_id in context.main(role.kind):
+            if subject_id not in found and subject_id not in excluded:
+                found.append(subject_id)
+                if len(found) >= role.count:
+                    break
+        return found, True
+
+    def _near(self, text: str, sentence: Sentence, value: Mention, spec: FieldSpec) -> Mention | None:
+        candidates = []
+        for mention in sentence.mentions:
+            if mention is value or mention.kind not in spec.kinds:
+                continue
+            if mention.start >= value.end and spec.position in ("after", "either"):
+                gap = text[value.end : mention.start]
+            elif mention.end <= value.start and spec.position in ("before", "either"):
+                gap = text[mention.end : value.start]
+            else:
+                continue
+            if word_count(gap) <= spec.within_words:
+                candidates.append((word_count(gap), mention))
+        return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _country(index: SubjectIndex, subject_id: str) -> str | None:
+    subject = index.subjects.get(subject_id)
+    return index.country_of(subject) if subject else None
+
+
+def _is_period(mention: Mention) -> bool:
+    return mention.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and mention.granularity in PERIOD_GRANULARITIES
+
+
+def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
+    def distance(mention: Mention) -> int:
+        return value.start - mention.end if mention.end <= value.start else mention.start - value.end
+
+    return min(mentions, key=distance) if mentions else None
+
+
+def _period(mention: Mention) -> Period:
+    assert mention.date_start is not None
+    start, end = mention.date_start, mention.date_end or mention.date_start
+    match mention.granularity:
+        case Granularity.YEAR:
+            label = str(start.year)
+        case Granularity.HALF:
+            label = f"{start.year}-H{1 if start.month <= 6 else 2}"
+        case Granularity.QUARTER:
+            label = f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+        case Granularity.MONTH:
+            label = start.isoformat()[:7]
+        case _:
+            label = f"{start.year}/{end.year}" if mention.relative else f"{start.isoformat()}/{end.isoformat()}"
+    return Period(label=label, start=start, end=end)
+
+
+def _mention_summary(mention: Mention) -> dict[str, object]:
+    return {
+        "text": mention.text,
+        "value": mention.value,
+        "unit": mention.unit,
+        "qualifier": mention.qualifier.value,
+        "start": mention.start,
+        "end": mention.end,
+    }
+
+
+def _list_items(text: str, start: int, end: int) -> list[str] | None:
+    """The items listed after a count: 'four principles: a, b, c, and d' -> [a, b, c, d]."""
+    match = _LIST.match(text, start, end)
+    if not match:
+        return None
+    body = match.group("list").strip()
+    parts = [part.strip() for part in regex.split(r"\s*;\s*", body)] if ";" in body else regex.split(r"\s*,\s*", body)
+    if len(parts) == 1:
+        parts = regex.split(r"\s+(?:and|or)\s+", body)
+    else:
+        parts[-1] = regex.sub(r"^(?:and|or)\s+", "", parts[-1].strip())
+    items = [part.strip(" \"'“”") for part in parts if part.strip()]
+    return items if len(items) >= 2 else None

@@ -1,0 +1,130 @@
+"""The YAML schema of claim definitions and subject files (rules/claims/*.yaml, rules/subjects/*.yaml).
+
+A claim definition says which mention carries the value, which cue words must stand near it, who the
+claim is about and which period it covers. Python only supplies these mechanisms; what a "trade
+volume" or a "visit" is lives in the YAML.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from checker.models import Granularity, MentionKind
+
+Position = Literal["before", "after", "either"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_pattern(pattern: str) -> str:
+    try:
+        regex.compile(pattern)
+    except regex.error as error:
+        raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
+    return pattern
+
+
+class ValueSpec(Strict):
+    kinds: list[MentionKind] = Field(description="Mention kinds that can carry the claim's value.")
+    granularity: list[Granularity] | None = Field(
+        default=None, description="For date values: the granularities accepted (e.g. only years)."
+    )
+    read_as: Literal["number", "year", "date"] = Field(
+        default="number", description="number: the figure; year: a date's year; date: an event date."
+    )
+    unit: str | None = Field(default=None, description="pint unit the value is converted to (quantities).")
+    optional: bool = Field(
+        default=False,
+        description="Events only: build the claim from the cue alone when no date stands near it, so an "
+        "undated report can be matched to dated reports of the same event.",
+    )
+
+
+class CueSpec(Strict):
+    patterns: dict[str, str] = Field(
+        description="Label -> regular expression. The label of the matching cue is kept under `label_field`."
+    )
+    position: Position = "before"
+    within_words: int = Field(default=8, ge=0, le=60)
+    label_field: str | None = Field(default=None, description="Key field that receives the cue's label.")
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
+        for pattern in patterns.values():
+            _check_pattern(pattern)
+        return patterns
+
+
+class SubjectRole(Strict):
+    """Who a claim is about. `before`/`after` look outside the cue-and-value span, `sentence` anywhere in it."""
+
+    role: str
+    kind: Literal["country", "person", "bloc", "any"] = "country"
+    count: int = Field(default=1, ge=1, le=4)
+    position: Literal["before", "after", "sentence"] = "sentence"
+    group: str | None = Field(default=None, description="Take the subject from this named group of the cue.")
+    fallback: Literal["document", "previous", "none"] = "document"
+    required: bool = True
+
+
+class FieldSpec(Strict):
+    kinds: list[MentionKind]
+    position: Position = "after"
+    within_words: int = Field(default=3, ge=0, le=30)
+
+
+class PeriodSpec(Strict):
+    source: Literal["sentence", "as_of", "none"] = "sentence"
+    required: bool = True
+    future: Literal["skip", "keep"] = Field(
+        default="skip", description="skip: a period after the document date is a target, not a fact."
+    )
+
+
+class ClaimDefinition(Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    description: str
+    value: ValueSpec
+    cue: CueSpec
+    exclude: list[str] = Field(default_factory=list, description="No claim when one matches between cue and value.")
+    require: list[str] = Field(default_factory=list, description="Each must match between cue and value.")
+    subjects: list[SubjectRole] = Field(default_factory=list)
+    ordered: bool = Field(default=False, description="Whether subject order matters (investor -> recipient).")
+    period: PeriodSpec = PeriodSpec()
+    cumulative: bool = Field(default=False, description="A running total: compared only at the same as-of date.")
+    fields: dict[str, FieldSpec] = Field(default_factory=dict)
+    items: bool = Field(default=False, description="Read the list that follows the value ('four principles: a, b').")
+    key: list[str] = Field(default_factory=list, description="Key fields that, with the subjects, identify the fact.")
+
+    @field_validator("exclude", "require")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        return [_check_pattern(pattern) for pattern in patterns]
+
+    @model_validator(mode="after")
+    def _key_fields_exist(self) -> ClaimDefinition:
+        known = {self.cue.label_field, *self.fields}
+        known |= {name for pattern in self.cue.patterns.values() for name in regex.compile(pattern).groupindex}
+        missing = [name for name in self.key if name not in known]
+        if missing:
+            raise ValueError(f"key names {missing} which no cue label, cue group or field provides")
+        return self
+
+
+class Subject(Strict):
+    id: str
+    kind: Literal["country", "person", "bloc", "organisation"]
+    iso: str | None = None
+    country: str | None = None
+    role: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class SubjectFile(Strict):
+    subjects: list[Subject]

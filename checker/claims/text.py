@@ -1,0 +1,84 @@
+"""Sentences and subject aliases: the two ways the claim builder looks at raw text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from checker.claims.definitions import Subject
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "ltd", "co", "corp", "u.s", "u.k", "e.g", "i.e",
+    "approx", "est",
+}  # fmt: skip
+# A full stop, question or exclamation mark followed by space and a capital, quote or digit; or a line break.
+_BOUNDARY = regex.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[\p{Lu}\d])|\n\s*")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character ranges of sentences; abbreviations like 'U.S.' and 'Dr.' do not end one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        before = text[start : boundary.start()]
+        last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower() if before.strip() else ""
+        if boundary.group(0).startswith("\n") or last_word not in _ABBREVIATIONS:
+            if before.strip():
+                spans.append((start, boundary.start()))
+            start = boundary.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True)
+class SubjectHit:
+    start: int
+    end: int
+    subject: Subject
+
+
+class SubjectIndex:
+    """Finds every alias of every known subject in a text (whole words, case-sensitive)."""
+
+    def __init__(self, subjects: list[Subject]) -> None:
+        self.subjects = {subject.id: subject for subject in subjects}
+        self._by_alias: dict[str, Subject] = {}
+        for subject in subjects:
+            for alias in (subject.id, *subject.aliases):
+                self._by_alias.setdefault(alias, subject)
+
+    @cached_property
+    def _pattern(self) -> regex.Pattern[str]:
+        aliases = sorted(self._by_alias, key=len, reverse=True)
+        alternation = "|".join(regex.escape(alias).replace(r"\ ", r"\s+") for alias in aliases) or r"(?!)"
+        # "Xi" must not match inside "Xi'an"; "China's" and "China-Kazakhstan" still match "China".
+        return regex.compile(rf"(?<![\w'’])(?:{alternation})(?!\w|['’](?!s\b)\w)")
+
+    def lookup(self, alias: str) -> Subject | None:
+        return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))
+
+    def find(self, text: str) -> list[SubjectHit]:
+        return [SubjectHit(m.start(), m.end(), self.lookup(m.group(0))) for m in self._pattern.finditer(text)]  # type: ignore[arg-type]
+
+    def country_of(self, subject: Subject) -> str | None:
+        return subject.country if subject.kind == "person" else subject.id
+
+
+def main_subjects(hits: list[SubjectHit], kind: str) -> list[str]:
+    """Subjects of a kind ordered by how often the document names them (first mention breaks ties)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for hit in hits:
+        if kind in ("any", hit.subject.kind):
+            counts[hit.subject.id] += 1
+            first.setdefault(hit.subject.id, hit.start)
+    return sorted(counts, key=lambda subject: (-counts[subject], first[subject]))

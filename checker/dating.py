@@ -1,0 +1,47 @@
+"""Dates for undated documents, so their relative references ('last year') can be resolved.
+
+First the document's own latest explicit day or month; failing that, the date that dated documents
+give for an event the undated one also reports (same claim type, same people), provided those dates
+agree. Claims resting on an inferred date are marked uncertain: findings about them are at most warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from checker.models import Claim, Granularity, Mention, MentionKind
+
+SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
+
+
+def latest_explicit_date(mentions: list[Mention]) -> dt.date | None:
+    dates = [
+        m.date_end or m.date_start
+        for m in mentions
+        if m.kind is MentionKind.DATE and not m.relative and m.granularity in (Granularity.DAY, Granularity.MONTH)
+    ]
+    return max((d for d in dates if d is not None), default=None)
+
+
+def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, str] | None:
+    """The date of an event the undated document reports, when every dated report of it agrees."""
+    known: dict[tuple[str, ...], list[Claim]] = {}
+    for claim in dated:
+        if claim.date is not None:
+            known.setdefault(_event(claim), []).append(claim)
+    for claim in undated:
+        if claim.date is not None or _event(claim) not in known:
+            continue
+        reports = known[_event(claim)]
+        dates = [report.date for report in reports if report.date]
+        if max(dates) - min(dates) > dt.timedelta(days=SAME_EVENT_DAYS):
+            continue  # the same people met more than once: ambiguous
+        date = Counter(dates).most_common(1)[0][0]
+        sources = ", ".join(sorted({report.document for report in reports}))
+        return date, f"dated {date} from the {claim.type} it reports, which {sources} date(s) {date}"
+    return None
+
+
+def _event(claim: Claim) -> tuple[str, ...]:
+    return (claim.type, *claim.subjects)

@@ -1,0 +1,393 @@
+"""Dates, relative dates and date ranges, resolved against the document date.
+
+Absolute: 'July 3, 2024', '3 July 2024', 'September 2022', '2023-05-17', 'in 2005', 'the 1990s'.
+Relative: 'next year', 'last month', 'on Wednesday', 'In March', 'a decade ago', 'today'.
+Ranges: 'over the past 15 years', 'since 2005', '2005-2015', 'the first half of 2024', 'Q1 2023'.
+A relative mention without a reference date keeps `relative=True` and no resolved value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import regex
+
+from checker.extract.numbers import NUMBER_WORD, NUMERAL, NumberParseError, parse_number_words, parse_numeral
+from checker.models import Granularity, Mention, MentionKind
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+]  # fmt: skip
+_MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?)"
+MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
+WEEKDAY = rf"(?P<weekday>{'|'.join(WEEKDAYS)})"
+YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
+YEAR2 = YEAR.replace("?P<year>", "?P<year2>")
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+COUNT = rf"(?P<count>{NUMERAL}|(?i:{NUMBER_WORD})(?:-(?i:{NUMBER_WORD}))?|(?i:an?))"
+SPAN_UNIT = r"(?P<unit>(?i:years?|decades?|months?|weeks?|days?|centur(?:y|ies)))"
+_SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
+
+_FUTURE = regex.compile(
+    r"\b(?:will|shall|upcoming|forthcoming|next|to be held|is set to|are set to|plans? to|planned|"
+    r"expected to|is to|are to|going to|scheduled)\b",
+    regex.IGNORECASE,
+)
+_CLAUSE_END = regex.compile(r"[.!?;:,—\n]")
+
+Resolver = Callable[[regex.Match[str], dt.date | None, str], "Resolution | None"]
+Resolution = tuple[dt.date | None, dt.date | None, Granularity, bool]  # start, end, granularity, relative
+
+_YEAR_PRECEDERS = {
+    "in", "since", "by", "from", "until", "till", "through", "to", "of", "and", "or", "between", "before",
+    "after", "during", "early", "late", "mid", "end", "start", "beginning", "year", "for", "as", "than", "the",
+    "fiscal", "around", "circa", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "spring", "summer", "autumn", "fall", "winter",
+}  # fmt: skip
+_YEAR_FOLLOWERS = {
+    "and", "to", "was", "is", "were", "saw", "when", "as", "after", "before", "through", "until", "with",
+    "in", "on", "at", "for", "the", "compared", "onwards", "onward", "alone", "level", "levels", "figure",
+    "figures", "data", "budget", "target", "census", "elections", "election", "summit", "season", "edition",
+}  # fmt: skip
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in MONTHS].index(name[:3].capitalize()) + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_range(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _shift(date: dt.date, unit: str, amount: float) -> dt.date:
+    """Move a date by whole units; months clamp to the month's last day."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("centurie", "century"):
+        unit, amount = "year", amount * 100
+    if unit == "decade":
+        unit, amount = "year", amount * 10
+    if unit == "week":
+        return date + dt.timedelta(days=round(7 * amount))
+    if unit == "day":
+        return date + dt.timedelta(days=round(amount))
+    months = round(amount * 12) if unit == "year" else round(amount)
+    total = date.year * 12 + (date.month - 1) + months
+    year, month = divmod(total, 12)
+    year = min(max(year, 1), 9999)
+    return dt.date(year, month + 1, min(date.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _count(text: str) -> float | None:
+    text = text.lower()
+    if text in ("a", "an"):
+        return 1.0
+    try:
+        return parse_numeral(text) if text[0].isdigit() else parse_number_words(text)
+    except NumberParseError:
+        return None
+
+
+def looks_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a span speaks of the future (decides 'on Wednesday', 'in March').
+
+    The clause, not the sentence: in "trade will grow, Xi said on Wednesday" the weekday is past.
+    """
+    left = max(0, start - 200)
+    right = min(len(text), end + 200)
+    boundaries = [m.end() for m in _CLAUSE_END.finditer(text, left, start)]
+    clause_start = boundaries[-1] if boundaries else left
+    stop = _CLAUSE_END.search(text, end, right)
+    return _FUTURE.search(text, clause_start, stop.start() if stop else right) is not None
+
+
+def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) -> dt.date:
+    delta = weekday - reference.weekday()
+    if mode == "next":
+        return reference + dt.timedelta(days=(delta % 7) or 7)
+    if mode == "last":
+        return reference - dt.timedelta(days=(-delta % 7) or 7)
+    if future:
+        return reference + dt.timedelta(days=delta % 7)
+    return reference - dt.timedelta(days=-delta % 7)
+
+
+def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    month = _month_number(match.group("month"))
+    day = int(match.group("day"))
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif reference is None:
+        return None, None, Granularity.DAY, True
+    else:
+        year = _year_for_month(month, reference, looks_future(text, match.start(), match.end()), day)
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date, date, Granularity.DAY, match.group("year") is None
+
+
+def _year_for_month(month: int, reference: dt.date, future: bool, day: int = 1) -> int:
+    if future:
+        return reference.year if (month, day) >= (reference.month, reference.day) else reference.year + 1
+    return reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+
+
+def _resolve_iso(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    try:
+        date = dt.date(int(match.group("year")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return date, date, Granularity.DAY, False
+
+
+def _resolve_month(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    month = _month_number(match.group("month"))
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif reference is None:
+        return None, None, Granularity.MONTH, True
+    else:
+        year = _year_for_month(month, reference, looks_future(text, match.start(), match.end()), 1)
+    return dt.date(year, month, 1), _month_end(year, month), Granularity.MONTH, match.group("year") is None
+
+
+def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    weekday = WEEKDAYS.index(match.group("weekday"))
+    mode = (match.group("mode") or "").lower()
+    date = _nearest_weekday(reference, weekday, looks_future(text, match.start(), match.end()), mode)
+    return date, date, Granularity.DAY, True
+
+
+def _resolve_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    before = text[max(0, match.start() - 12) : match.start()].lower().replace("-", " ").split()
+    after = text[match.end() : match.end() + 14]
+    follower = regex.match(r"\s+([a-z]+)", after)
+    if after[:1].isdigit() or after[:1] == "%" or (after[:1] == "." and after[1:2].isdigit()):
+        return None
+    if follower and follower.group(1) not in _YEAR_FOLLOWERS and not (before and before[-1] in _YEAR_PRECEDERS):
+        return None  # "2000 people": a count, not a year
+    start, end = _year_range(int(match.group("year")))
+    return start, end, Granularity.YEAR, False
+
+
+def _resolve_decade(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    year = int(match.group("decade"))
+    return dt.date(year, 1, 1), dt.date(year + 9, 12, 31), Granularity.DECADE, False
+
+
+def _resolve_relative_unit(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    unit = match.group("runit").lower()
+    granularity = {"year": Granularity.YEAR, "month": Granularity.MONTH, "week": Granularity.RANGE}[unit]
+    if reference is None:
+        return None, None, granularity, True
+    step = {"next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1, "this": 0,
+            "current": 0}[match.group("rel").lower()]  # fmt: skip
+    if unit == "year":
+        start, end = _year_range(reference.year + step)
+    elif unit == "month":
+        first = _shift(reference.replace(day=1), "month", step)
+        start, end = first, _month_end(first.year, first.month)
+    else:
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
+        start, end = monday, monday + dt.timedelta(days=6)
+    return start, end, granularity, True
+
+
+def _resolve_deictic(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    date = reference + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[match.group(0).lower()])
+    return date, date, Granularity.DAY, True
+
+
+def _resolve_ago(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    amount = _count(match.group("count"))
+    unit = match.group("unit").lower()
+    granularity = Granularity.YEAR if unit.startswith(("year", "decade", "centur")) else Granularity.MONTH
+    if amount is None:
+        return None
+    if reference is None:
+        return None, None, granularity, True
+    date = _shift(reference, unit, -amount)
+    if granularity is Granularity.YEAR:
+        return *_year_range(date.year), granularity, True
+    return date.replace(day=1), _month_end(date.year, date.month), granularity, True
+
+
+def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    amount = _count(match.group("count")) if match.group("count") else 1.0
+    if amount is None:
+        return None
+    if reference is None:
+        return None, None, Granularity.RANGE, True
+    return _shift(reference, match.group("unit"), -amount), reference, Granularity.RANGE, True
+
+
+def _resolve_since(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    year = int(match.group("year"))
+    month = _month_number(match.group("month")) if match.group("month") else 1
+    start = dt.date(year, month, 1)
+    if reference is None:
+        return start, None, Granularity.RANGE, True
+    return start, max(start, reference), Granularity.RANGE, True
+
+
+def _resolve_year_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    first, last = int(match.group("year")), int(match.group("year2"))
+    if last < 100:
+        last += first // 100 * 100
+    if last <= first:
+        return None
+    return dt.date(first, 1, 1), dt.date(last, 12, 31), Granularity.RANGE, False
+
+
+def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the first half of 2024', 'H1 2024', 'Q3 2023', 'January-June 2024', 'the first five months'."""
+    year_text = match.group("year")
+    if year_text:
+        year = int(year_text)
+    elif reference is None:
+        return None, None, Granularity.RANGE, True
+    else:
+        shift = {"last": -1, "next": 1}.get((match.group("which") or "").lower(), 0)
+        year = reference.year + shift
+    if match.group("half"):
+        half = 1 if match.group("half").lower() in ("first", "1st", "1") else 2
+        start_month, months, granularity = 1 + 6 * (half - 1), 6, Granularity.HALF
+    elif match.group("quarter"):
+        quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}.get(
+            match.group("quarter").lower()
+        ) or int(match.group("quarter"))
+        start_month, months, granularity = 1 + 3 * (quarter - 1), 3, Granularity.QUARTER
+    elif match.group("month2"):
+        start_month = _month_number(match.group("month"))
+        months = _month_number(match.group("month2")) - start_month + 1
+        granularity = Granularity.RANGE
+        if months < 1:
+            return None
+    else:
+        amount = _count(match.group("count"))
+        if amount is None or not 1 <= amount <= 12:
+            return None
+        start_month, months, granularity = 1, int(amount), Granularity.RANGE
+    end_month = start_month + months - 1
+    return (
+        dt.date(year, start_month, 1),
+        _month_end(year, end_month),
+        granularity,
+        year_text is None,
+    )
+
+
+_WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))\s+(?i:year)))?"
+PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
+    (MentionKind.DATE, regex.compile(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?"),
+        _resolve_day,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"),
+        _resolve_day,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"(?:\b{MONTH},?\s+{YEAR}\b|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH}\b(?!\s+\d))"
+        ),
+        _resolve_month,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?:(?P<mode>(?i:last|next|this|on))\s+)?{WEEKDAY}\b(?:['’]s\b)?"),
+        _resolve_weekday,
+    ),
+    (MentionKind.DATE, regex.compile(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year),
+    (MentionKind.DATE, regex.compile(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
+    (
+        MentionKind.DATE,
+        regex.compile(r"\b(?P<rel>(?i:next|last|this|past|previous|coming|following|current))\s+(?P<runit>year|month|week)\b"),
+        _resolve_relative_unit,
+    ),
+    (MentionKind.DATE, regex.compile(r"\b(?i:today|yesterday|tomorrow)\b"), _resolve_deictic),
+    (MentionKind.DATE, regex.compile(rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"), _resolve_ago),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:over|in|during|for|within|throughout)\s+)?(?i:the)\s+(?i:past|last|previous)\s+(?:{COUNT}\s+)?{SPAN_UNIT}\b"
+        ),
+        _resolve_past_span,
+    ),
+    (MentionKind.DATE_RANGE, regex.compile(rf"\b(?i:since)\s+(?:{MONTH}\s+)?{YEAR}\b"), _resolve_since),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:from|between)\s+)?{YEAR}(?:{_SEP}|\s+(?i:and)\s+)(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
+        ),
+        _resolve_year_span,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half)(?:\s+(?i:of))?{_WHICH_YEAR}"
+            rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)(?:\s+(?i:of))?{_WHICH_YEAR}"
+            rf"|H(?P<half>[12])\s*{YEAR}|Q(?P<quarter>[1-4])\s*{YEAR}"
+            rf"|{MONTH}{_SEP}{MONTH2}(?:,?\s+{YEAR})?"
+            rf"|(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months)(?:\s+(?i:of))?{_WHICH_YEAR})\b"
+        ),
+        _resolve_part,
+    ),
+]
+
+
+def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -> str | None:
+    if start is None:
+        return None
+    match granularity:
+        case Granularity.DAY:
+            return start.isoformat()
+        case Granularity.MONTH:
+            return start.isoformat()[:7]
+        case Granularity.YEAR:
+            return str(start.year)
+        case Granularity.DECADE:
+            return f"{start.year}s"
+        case _:
+            return f"{start.isoformat()}/{end.isoformat() if end else '..'}"
+
+
+def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
+    for kind, pattern, resolve in PATTERNS:
+        for match in pattern.finditer(text):
+            resolution = resolve(match, reference, text)
+            if resolution is None:
+                continue
+            start, end, granularity, relative = resolution
+            weekday = match.groupdict().get("weekday")
+            yield Mention(
+                kind=kind,
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
+                value=float(start.year) if start else None,
+                resolved=_iso(start, end, granularity),
+                date_start=start,
+                date_end=end,
+                granularity=granularity,
+                relative=relative,
+                weekday=WEEKDAYS.index(weekday) if weekday else None,
+            )

@@ -1,0 +1,191 @@
+"""Files, folders and stdin -> Document, with the title, source and date each article carries.
+
+A document's date comes, in order of trust, from `--date`, YAML front matter, a first line
+` date YYYY-MM-DD`, or a dateline near the top ("2023-05-17 23:40", "BEIJING, July 4, 2024 /PRNewswire/").
+Undated documents are dated later from their own mentions (see checker.dating).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import regex
+
+from checker.errors import InputError
+from checker.models import Document
+
+SUFFIXES = (".txt", ".md", ".markdown")
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH_ALT = "|".join(m.capitalize() + "|" + m[:3].capitalize() + r"\.?" for m in _MONTHS)
+
+_DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
+_WIRE_DATELINE = regex.compile(
+    rf"^[ \t]*\p{{Lu}}[\p{{Lu}} .'-]{{1,40}},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
+    regex.M,
+)
+_DATELINE_WINDOW = 1500
+
+
+def load_documents(
+    paths: Iterable[str], date_override: dt.date | None = None
+) -> tuple[list[Document], list[InputError]]:
+    """Read every path; unreadable ones become errors without stopping the others."""
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    seen_ids: set[str] = set()
+    for path in _expand(paths, errors):
+        try:
+            text = _read_text(path)
+        except InputError as error:
+            errors.append(error)
+            continue
+        document = parse_document(text, path=str(path), date_override=date_override)
+        document.id = _unique_id(document.id, seen_ids)
+        documents.append(document)
+    return documents, errors
+
+
+def _expand(paths: Iterable[str], errors: list[InputError]) -> Iterable[Path]:
+    for raw in paths:
+        if raw == "-":
+            yield Path("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif path.exists():
+            yield path
+        else:
+            errors.append(InputError(f"{raw}: no such file or directory"))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(
+            f"{path}:{line}:{column}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+        ) from None
+    return text.removeprefix("\ufeff") if text.startswith("\ufeff") else text
+
+
+def _unique_id(base: str, seen: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in seen:
+        candidate, n = f"{base}-{n}", n + 1
+    seen.add(candidate)
+    return candidate
+
+
+def parse_document(text: str, *, path: str, date_override: dt.date | None = None) -> Document:
+    """Build a Document from a file's text; spans later index into exactly this text."""
+    title = source = None
+    date: dt.date | None = None
+    origin: str | None = None
+    body_start = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        meta = _front_matter(front.group(1), path)
+        title = _as_text(meta.get("title"))
+        source = _as_text(meta.get("source"))
+        date = _as_date(meta.get("date"))
+        origin = "front-matter" if date else None
+        body_start = front.end()
+    elif match := _DATE_LINE.match(text):
+        date, origin = _parse_iso(match.group(1)), "date-line"
+        body_start = match.end()
+    if date is None:
+        date = _dateline(text[:_DATELINE_WINDOW])
+        origin = "dateline" if date else None
+    if date_override is not None:
+        date, origin = date_override, "override"
+    stem = "stdin" if path == "-" else Path(path).stem
+    return Document(
+        id=stem,
+        path=path,
+        title=title or _first_title_line(text, front.end() if front else 0),
+        source=source,
+        date=date,
+        date_origin=origin,
+        text=text,
+        body_start=body_start,
+    )
+
+
+def _front_matter(block: str, path: str) -> dict[str, object]:
+    import yaml
+
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
+        raise InputError(f"{where}: front matter is not valid YAML") from None
+    return meta if isinstance(meta, dict) else {}
+
+
+def _as_text(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return _parse_iso(value.strip()[:10])
+    return None
+
+
+def _parse_iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _dateline(head: str) -> dt.date | None:
+    """The first dateline near the top: an ISO date alone on its line, or a wire-service dateline."""
+    candidates: list[tuple[int, dt.date]] = []
+    if iso := _ISO_DATELINE.search(head):
+        if (date := _parse_iso(iso.group(1))) is not None:
+            candidates.append((iso.start(), date))
+    if wire := _WIRE_DATELINE.search(head):
+        month = _month_number(wire.group("month"))
+        try:
+            candidates.append((wire.start(), dt.date(int(wire.group("year")), month, int(wire.group("day")))))
+        except ValueError:
+            pass
+    return min(candidates)[1] if candidates else None
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in _MONTHS].index(name[:3].lower()) + 1
+
+
+def _first_title_line(text: str, start: int) -> str | None:
+    """A short first line that reads like a headline (no breadcrumbs, no date line, no full stop)."""
+    for line in text[start : start + 2000].splitlines():
+        line = line.strip().lstrip("#").strip()
+        if not line:
+            continue
+        if _DATE_LINE.match(line) or _ISO_DATELINE.match(line) or regex.search(r"\s>\s", line):
+            continue
+        if len(line.split()) <= 20 and not line.endswith("."):
+            return line
+        return None
+    return None

@@ -1,0 +1,96 @@
+"""The one-way pipeline: ingest -> extract -> (date undated documents) -> claims -> engine -> Report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from checker import __version__
+from checker.claims.build import build_claims
+from checker.claims.text import SubjectIndex
+from checker.dating import latest_explicit_date, same_event_date
+from checker.engine import ClaimIndex, run_rules
+from checker.errors import InputError
+from checker.extract import extract
+from checker.ingest import load_documents
+from checker.models import Claim, Document, DocumentNote, Mention, Report, Severity, Summary
+from checker.rules.loader import Pack
+
+
+@dataclass
+class Analysis:
+    """A document with its mentions and claims, before cross-checking."""
+
+    document: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
+    mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
+    claims = build_claims(document, mentions, pack.definitions, subjects, date_inferred=date_inferred)
+    return Analysis(document, mentions, claims)
+
+
+def analyse_all(documents: list[Document], pack: Pack) -> tuple[list[Analysis], list[DocumentNote]]:
+    """Every document's mentions and claims, undated documents dated where the texts allow."""
+    subjects = SubjectIndex(pack.subjects)
+    analyses = [analyse(document, pack, subjects) for document in documents]
+    notes = _date_undated(analyses, pack, subjects)
+    return analyses, notes
+
+
+def check_documents(documents: list[Document], pack: Pack) -> Report:
+    analyses, notes = analyse_all(documents, pack)
+    claims = [claim for analysis in analyses for claim in analysis.claims]
+    findings = run_rules(pack.rules, ClaimIndex(documents, claims))
+    for analysis in analyses:
+        unresolved = [m.text for m in analysis.mentions if m.relative and m.date_start is None]
+        if unresolved:
+            notes.append(
+                DocumentNote(
+                    document=analysis.document.id,
+                    message=f"undated: {len(unresolved)} relative reference(s) left unresolved "
+                    f"({', '.join(repr(t) for t in unresolved[:5])}); give a date with --date or front matter",
+                )
+            )
+    return Report(
+        tool_version=__version__,
+        documents=documents,
+        claims=claims,
+        findings=findings,
+        notes=notes,
+        summary=Summary(
+            documents=len(documents),
+            claims=len(claims),
+            errors=sum(f.severity is Severity.ERROR for f in findings),
+            warnings=sum(f.severity is Severity.WARNING for f in findings),
+            infos=sum(f.severity is Severity.INFO for f in findings),
+        ),
+    )
+
+
+def _date_undated(analyses: list[Analysis], pack: Pack, subjects: SubjectIndex) -> list[DocumentNote]:
+    """Give undated documents a date from their own text or from dated reports of the same event."""
+    notes: list[DocumentNote] = []
+    dated_claims = [claim for a in analyses if a.document.date for claim in a.claims]
+    for position, analysis in enumerate(analyses):
+        document = analysis.document
+        if document.date is not None:
+            continue
+        inferred: tuple[dt.date, str] | None = None
+        if (latest := latest_explicit_date(analysis.mentions)) is not None:
+            inferred, document.date_origin = (latest, f"dated {latest} from its latest explicit date"), "inferred-latest-date"
+        elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
+            inferred, document.date_origin = same, "inferred-same-event"
+        if inferred is None:
+            continue
+        document.date = inferred[0]
+        analyses[position] = analyse(document, pack, subjects, date_inferred=True)
+        notes.append(DocumentNote(document=document.id, message=inferred[1]))
+    return notes
+
+
+def run(paths: list[str], pack: Pack, date_override: dt.date | None = None) -> tuple[Report, list[InputError]]:
+    documents, errors = load_documents(paths, date_override)
+    return check_documents(documents, pack), errors

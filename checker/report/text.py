@@ -1,0 +1,74 @@
+"""Terminal output: one `path:line:col: severity rule message` line per finding, its quotes, a summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from checker.models import Claim, Document, Finding, Report, Severity
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_RESET = "\033[0m"
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def render(report: Report) -> str:
+    documents = {document.id: document for document in report.documents}
+    claims = {claim.id: claim for claim in report.claims}
+    colour = _use_colour()
+    lines: list[str] = []
+    for note in report.notes:
+        lines.append(f"{_path(documents[note.document])}: note: {note.message}")
+    if report.notes:
+        lines.append("")
+    for finding in report.findings:
+        lines.extend(_finding(finding, documents, claims, colour))
+        lines.append("")
+    lines.append(_summary(report))
+    return "\n".join(lines) + "\n"
+
+
+def _path(document: Document) -> str:
+    return document.path if document.path != "-" else "<stdin>"
+
+
+def _finding(finding: Finding, documents: dict[str, Document], claims: dict[str, Claim], colour: bool) -> list[str]:
+    first = claims[finding.claims[0]]
+    document = documents[first.document]
+    severity = finding.severity.value
+    if colour:
+        severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
+    column = document.column_of(first.span[0])
+    head = f"{_path(document)}:{first.line}:{column}: {severity} [{finding.rule}] {finding.message}"
+    out = [head]
+    if finding.confidence != "high":
+        out.append(f"    confidence: {finding.confidence} (rests on an inferred date, a guessed subject or rounded figures)")
+    for claim_id in finding.claims:
+        claim = claims[claim_id]
+        source = documents[claim.document]
+        label = source.title or source.id
+        out.append(f"    {_path(source)}:{claim.line} ({label}, {source.date or 'undated'}):")
+        out.append(f"      “{_highlight(claim, colour)}”")
+    return out
+
+
+def _highlight(claim: Claim, colour: bool) -> str:
+    quote = claim.quote
+    if len(quote) > 400:
+        at = quote.find(claim.text)
+        start = max(0, at - 180) if at >= 0 else 0
+        quote = ("…" if start else "") + quote[start : start + 360] + "…"
+    if colour and claim.text in quote:
+        return quote.replace(claim.text, f"\033[1m{claim.text}{_RESET}", 1)
+    return quote
+
+
+def _summary(report: Report) -> str:
+    s = report.summary
+    return (
+        f"{s.documents} document(s), {s.claims} claim(s): "
+        f"{s.errors} error(s), {s.warnings} warning(s), {s.infos} note(s)"
+    )

@@ -1,0 +1,90 @@
+"""The header every rule file shares, and the helpers every rule kind uses to word its findings."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from checker.models import Claim, Severity
+
+if TYPE_CHECKING:
+    from checker.engine import ClaimIndex
+
+_PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+
+
+class RuleDoc(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    what: str = Field(description="What it checks, in one or two sentences.")
+    why: str = Field(description="Why it matters to a fact-checker.")
+    example: str = Field(description="Two short quotes that this rule reports.")
+
+
+class RuleBase(BaseModel):
+    """Fields every rule file has; a kind adds its own parameters."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    kind: str
+    description: str
+    severity: Severity = Severity.ERROR
+    claims: list[str] = Field(min_length=1, description="Claim types the rule reads.")
+    message: str = Field(description="Template; {placeholders} are listed by each kind.")
+    doc: RuleDoc
+    link: str | None = None
+
+    variables: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> RuleBase:
+        unknown = [name for name in _PLACEHOLDER.findall(self.message) if name not in self.variables]
+        if unknown:
+            raise ValueError(
+                f"message uses unknown placeholder(s) {unknown}; this kind offers: {', '.join(self.variables)}"
+            )
+        return self
+
+    def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        raise NotImplementedError
+
+
+@dataclass
+class Verdict:
+    """What a rule kind concludes; the engine turns it into a numbered Finding."""
+
+    claims: list[Claim]
+    values: dict[str, Any]
+    certain: bool = True
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    """Fill {name} placeholders; nothing else in the template is interpreted."""
+    return _PLACEHOLDER.sub(lambda m: _format(values.get(m.group(1), m.group(0))), template)
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.4g}"
+    return str(value)
+
+
+def fingerprint(rule_id: str, claims: list[Claim]) -> str:
+    """Stable across line shifts and whitespace edits: rule plus each claim's type, document and text."""
+    parts = [rule_id] + sorted(f"{c.type}|{c.document}|{' '.join(c.text.split())}|{c.period.label if c.period else ''}" for c in claims)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def where(claim: Claim) -> str:
+    return f"{claim.document}:{claim.line}"
+
+
+def describe_value(claim: Claim) -> str:
+    """A claim's figure as a reader would say it: '$41 billion', 'about $25 billion', '2019'."""
+    return claim.text if claim.value is None or claim.unit != "year" else f"{claim.value:.0f}"

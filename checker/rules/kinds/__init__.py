@@ -1,0 +1,23 @@
+"""The closed set of rule kinds: one module and one registry line each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from checker.rules.kinds.agree import AgreeRule
+from checker.rules.kinds.count import CountRule
+from checker.rules.kinds.order import OrderRule
+from checker.rules.kinds.relative_date import RelativeDateRule
+from checker.rules.kinds.timeline import TimelineRule
+
+KINDS = {
+    "agree": AgreeRule,
+    "timeline": TimelineRule,
+    "relative_date": RelativeDateRule,
+    "order": OrderRule,
+    "count": CountRule,
+}
+
+Rule = Annotated[AgreeRule | TimelineRule | RelativeDateRule | OrderRule | CountRule, Field(discriminator="kind")]

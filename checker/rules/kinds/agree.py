@@ -1,0 +1,139 @@
+"""agree: claims about the same fact (type, subjects, key, period) must state compatible figures.
+
+Each figure stands for the interval its wording allows: '$41 billion' is 40.5-41.5 billion, 'about
+$25 billion' is 25 billion +/- the approx tolerance, 'over 4,700' is above 4,700. Two claims conflict
+only when their intervals cannot overlap. Running totals are compared only at nearby as-of dates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.engine import ClaimIndex
+from checker.models import Claim, Qualifier
+from checker.rules.base import RuleBase, Verdict, describe_value, where
+
+
+class Tolerance(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    approx: float = Field(default=0.1, ge=0, description="Relative width of 'about', 'nearly', 'some'.")
+    relative: float = Field(default=0.0, ge=0, description="Extra relative slack on every figure.")
+
+
+class AgreeRule(RuleBase):
+    kind: Literal["agree"]
+    tolerance: Tolerance = Tolerance()
+    as_of_within_days: int = Field(default=31, ge=0, description="Running totals closer than this are compared.")
+
+    variables: ClassVar[tuple[str, ...]] = (
+        "type", "subjects", "period", "a_value", "b_value", "a_where", "b_where", "a_quote", "b_quote",
+        "difference", "percent", "a_interval", "b_interval",
+    )  # fmt: skip
+
+    def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in index.of(*self.claims):
+            if claim.value is not None:
+                groups[index.identity(claim)].append(claim)
+        for claims in groups.values():
+            reported: set[tuple[str, float, str, float]] = set()
+            for a, b in combinations(claims, 2):
+                if not self._comparable(a, b):
+                    continue
+                pair = (a.document, a.value or 0.0, b.document, b.value or 0.0)
+                if pair in reported:
+                    continue
+                verdict = self._compare(a, b)
+                if verdict:
+                    reported.add(pair)
+                    yield verdict
+
+    def _comparable(self, a: Claim, b: Claim) -> bool:
+        if a.unit != b.unit:
+            return False
+        if a.period is None or b.period is None:
+            return a.period is None and b.period is None  # timeless facts: a founding year, a themed year
+        if a.period.label.startswith("as of") or b.period.label.startswith("as of"):
+            return (
+                a.period.label.startswith("as of")
+                and b.period.label.startswith("as of")
+                and abs((a.period.start - b.period.start).days) <= self.as_of_within_days
+            )
+        return a.period.label == b.period.label
+
+    def interval(self, claim: Claim) -> tuple[float, float]:
+        value = claim.value or 0.0
+        half = (claim.precision or 0.0) + abs(value) * self.tolerance.relative
+        approx = abs(value) * self.tolerance.approx
+        match claim.qualifier:
+            case Qualifier.APPROX:
+                return value - max(half, approx), value + max(half, approx)
+            case Qualifier.OVER:
+                return value, math.inf
+            case Qualifier.AT_LEAST:
+                return value - half, math.inf
+            case Qualifier.UNDER:
+                return -math.inf, value
+            case Qualifier.AT_MOST:
+                return -math.inf, value + half
+            case _:
+                return value - half, value + half
+
+    def _compare(self, a: Claim, b: Claim) -> Verdict | None:
+        a_low, a_high = self.interval(a)
+        b_low, b_high = self.interval(b)
+        # Rounded figures stand for half-open intervals: 40 billion is [39.5, 40.5), 41 billion [40.5, 41.5).
+        overlap = max(a_low, b_low) < min(a_high, b_high) or (a_low == a_high == b_low == b_high)
+        if overlap:
+            return None
+        assert a.value is not None and b.value is not None
+        difference = abs(a.value - b.value)
+        base = max(abs(a.value), abs(b.value)) or 1.0
+        exact = a.qualifier is Qualifier.EXACT and b.qualifier is Qualifier.EXACT
+        return Verdict(
+            claims=[a, b],
+            values={
+                "type": a.type,
+                "subjects": " / ".join(a.subjects),
+                "period": a.period.label if a.period else "",
+                "a_value": describe_value(a),
+                "b_value": describe_value(b),
+                "a_where": where(a),
+                "b_where": where(b),
+                "a_quote": a.quote,
+                "b_quote": b.quote,
+                "difference": difference,
+                "percent": f"{100 * difference / base:.1f}%",
+                "a_interval": _interval_text(a_low, a_high),
+                "b_interval": _interval_text(b_low, b_high),
+            },
+            certain=exact and not _round_figures_could_meet(a, b),
+        )
+
+
+def _round_figures_could_meet(a: Claim, b: Claim) -> bool:
+    """'$40 billion' may be rounded to tens: if reading trailing zeros loosely closes the gap, we are unsure."""
+    def loose(claim: Claim) -> float:
+        value = abs(claim.value or 0.0)
+        step = (claim.precision or 0.0) * 2
+        while step and value and value % (step * 10) == 0:
+            step *= 10
+        return step / 2
+
+    assert a.value is not None and b.value is not None
+    return abs(a.value - b.value) < loose(a) + loose(b)
+
+
+def _interval_text(low: float, high: float) -> str:
+    if math.isinf(high):
+        return f"> {low:,.6g}"
+    if math.isinf(low):
+        return f"< {high:,.6g}"
+    return f"{low:,.6g} to {high:,.6g}"

@@ -1,0 +1,123 @@
+"""relative_date: dates that depend on the document date, checked against absolute ones.
+
+mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved against its document
+date must fall on the same day as an absolute date other sources give for the same event.
+mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
+began ('established diplomatic ties in 1992'): N is the document year minus that year, or one less
+before the anniversary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from checker.engine import ClaimIndex
+from checker.models import Claim, Qualifier
+from checker.rules.base import RuleBase, Verdict, where
+
+_YEARS_PER_UNIT = {"year": 1, "decade": 10, "century": 100}
+
+
+class RelativeDateRule(RuleBase):
+    kind: Literal["relative_date"]
+    mode: Literal["event", "elapsed"]
+    start: str | None = Field(default=None, description="elapsed mode: claim type giving the start year.")
+    same_event_days: int = Field(default=7, ge=0, description="event mode: dates this close may be one event.")
+
+    variables: ClassVar[tuple[str, ...]] = (
+        "subjects", "a_text", "b_text", "a_where", "b_where", "a_quote", "b_quote", "a_date", "b_date",
+        "expected", "explanation",
+    )  # fmt: skip
+
+    @model_validator(mode="after")
+    def _start_for_elapsed(self) -> RelativeDateRule:
+        if self.mode == "elapsed" and (self.start is None or self.start not in self.claims):
+            raise ValueError("mode 'elapsed' needs `start`, one of the rule's claim types")
+        return self
+
+    def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        yield from (self._events(index) if self.mode == "event" else self._elapsed(index))
+
+    def _events(self, index: ClaimIndex) -> Iterator[Verdict]:
+        groups: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in index.of(*self.claims):
+            if claim.date is not None:
+                groups[index.identity(claim)].append(claim)
+        for claims in groups.values():
+            relative = [c for c in claims if c.fields.get("relative")]
+            absolute = [c for c in claims if not c.fields.get("relative")]
+            for a in relative:
+                assert a.date is not None
+                for b in absolute:
+                    assert b.date is not None
+                    gap = abs((a.date - b.date).days)
+                    if gap == 0 or gap > self.same_event_days:
+                        continue
+                    document_date = index.documents[a.document].date
+                    explanation = (
+                        f"'{a.fields.get('date_text')}' in a document dated {document_date} means "
+                        f"{a.date:%A %Y-%m-%d}, but {b.document} dates the same event {b.date:%A %Y-%m-%d}"
+                    )
+                    yield self._verdict(a, b, str(b.date), explanation)
+                    break
+
+    def _elapsed(self, index: ClaimIndex) -> Iterator[Verdict]:
+        starts: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in index.of(self.start or ""):
+            if claim.value is not None:
+                starts[tuple(claim.subjects)].append(claim)
+        for claim in index.of(*(t for t in self.claims if t != self.start)):
+            if claim.value is None or claim.as_of is None:
+                continue
+            for start in starts.get(tuple(claim.subjects), []):
+                assert start.value is not None
+                elapsed = claim.as_of.year - int(start.value)
+                years, slack = _years(claim)
+                allowed = range(elapsed - 1 - slack, elapsed + slack + 1)
+                if claim.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
+                    allowed = range(int(years), elapsed + 1)
+                if years in allowed:
+                    continue
+                explanation = (
+                    f"'{claim.text}' as of {claim.as_of} puts the start in {claim.as_of.year - years}, "
+                    f"but {start.document} gives {int(start.value)}: {elapsed - 1} or {elapsed} years had passed"
+                )
+                yield self._verdict(claim, start, str(elapsed), explanation)
+                break
+
+    def _verdict(self, a: Claim, b: Claim, expected: str, explanation: str) -> Verdict:
+        return Verdict(
+            claims=[a, b],
+            values={
+                "subjects": " / ".join(a.subjects),
+                "a_text": a.text,
+                "b_text": b.text,
+                "a_where": where(a),
+                "b_where": where(b),
+                "a_quote": a.quote,
+                "b_quote": b.quote,
+                "a_date": str(a.date or a.as_of),
+                "b_date": str(b.date or b.as_of),
+                "expected": expected,
+                "explanation": explanation,
+            },
+            certain=not a.notes and not b.notes,
+        )
+
+
+def _years(claim: Claim) -> tuple[int, int]:
+    """A duration claim in whole years, with the slack its wording allows ('three decades' is 25-34)."""
+    assert claim.value is not None
+    if claim.unit == "ordinal":
+        return int(claim.value), 0
+    per_unit = _YEARS_PER_UNIT.get(claim.unit or "", 1)
+    slack = per_unit // 2 if per_unit > 1 else 0
+    if claim.qualifier is Qualifier.APPROX:
+        slack = max(slack, 1)
+    return int(claim.value * per_unit), slack
+

@@ -1,0 +1,125 @@
+"""timeline: ordinals of recurring events ('fifth visit') against each other and against dated occurrences.
+
+Three checks, all between claims about the same subjects (visitor and host, or the two leaders):
+- the same occasion (dates within `same_event_days`) given two different ordinals;
+- a later occasion given a smaller or equal ordinal than an earlier one;
+- an ordinal within a window ('second visit in less than two years') or overall, against the number of
+  dated occurrences the sources name before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import combinations
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from checker.engine import ClaimIndex
+from checker.models import Claim
+from checker.rules.base import RuleBase, Verdict, where
+
+_DAYS_PER_UNIT = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "decade": 3652.5}
+
+
+class TimelineRule(RuleBase):
+    kind: Literal["timeline"]
+    occurrences: str | None = Field(default=None, description="Claim type of dated occurrences of the same event.")
+    same_event_days: int = Field(default=31, ge=0)
+
+    variables: ClassVar[tuple[str, ...]] = (
+        "subjects", "a_ordinal", "b_ordinal", "a_where", "b_where", "a_quote", "b_quote", "a_date", "b_date",
+        "explanation",
+    )  # fmt: skip
+
+    def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        ordinals: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in index.of(*(t for t in self.claims if t != self.occurrences)):
+            if claim.value is not None and _when(claim) is not None:
+                ordinals[tuple(claim.subjects)].append(claim)
+        occurrences: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        if self.occurrences:
+            for claim in index.of(self.occurrences):
+                if claim.date is not None:
+                    occurrences[tuple(claim.subjects)].append(claim)
+        for subjects, claims in ordinals.items():
+            yield from self._pairs(claims)
+            yield from self._against_occurrences(claims, occurrences.get(subjects, []))
+
+    def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
+        overall = [claim for claim in claims if "window" not in claim.fields]
+        for a, b in combinations(sorted(overall, key=lambda c: (_when(c), c.id)), 2):
+            a_date, b_date = _when(a), _when(b)
+            assert a_date and b_date and a.value is not None and b.value is not None
+            same = abs((b_date - a_date).days) <= self.same_event_days
+            if same and a.value != b.value:
+                explanation = (
+                    f"both describe the occasion of {a_date:%B %Y}, once as no. {a.value:.0f} and once as no. {b.value:.0f}"
+                )
+            elif not same and a.value >= b.value:
+                explanation = (
+                    f"the occasion of {a_date:%B %Y} is no. {a.value:.0f}, so the later one of {b_date:%B %Y} "
+                    f"cannot be no. {b.value:.0f}"
+                )
+            else:
+                continue
+            yield self._verdict(a, b, explanation)
+
+    def _against_occurrences(self, claims: list[Claim], occurrences: list[Claim]) -> Iterator[Verdict]:
+        for claim in claims:
+            when = _when(claim)
+            assert when is not None and claim.value is not None
+            window = claim.fields.get("window")
+            days = _window_days(window) if isinstance(window, dict) else None
+            earlier = _distinct_months(
+                o for o in occurrences
+                if o.date and o.date < when - dt.timedelta(days=self.same_event_days)
+                and (days is None or (when - o.date).days <= days)
+            )  # fmt: skip
+            if len(earlier) + 1 <= claim.value:
+                continue
+            scope = f"within {window['text']}" if isinstance(window, dict) else "in all"
+            dates = ", ".join(f"{o.date:%B %Y}" for o in earlier.values() if o.date)
+            explanation = (
+                f"the sources date {len(earlier)} earlier occasion(s) {scope} ({dates}), "
+                f"so this one is at least no. {len(earlier) + 1}, not no. {claim.value:.0f}"
+            )
+            yield self._verdict(claim, next(iter(earlier.values())), explanation)
+
+    def _verdict(self, a: Claim, b: Claim, explanation: str) -> Verdict:
+        return Verdict(
+            claims=[a, b],
+            values={
+                "subjects": " -> ".join(a.subjects),
+                "a_ordinal": a.text,
+                "b_ordinal": b.text,
+                "a_where": where(a),
+                "b_where": where(b),
+                "a_quote": a.quote,
+                "b_quote": b.quote,
+                "a_date": str(_when(a)),
+                "b_date": str(_when(b)),
+                "explanation": explanation,
+            },
+        )
+
+
+def _when(claim: Claim) -> dt.date | None:
+    return claim.date or claim.as_of
+
+
+def _window_days(window: dict[str, object]) -> float | None:
+    value, unit = window.get("value"), window.get("unit")
+    if not isinstance(value, float) or not isinstance(unit, str) or unit not in _DAYS_PER_UNIT:
+        return None
+    return value * _DAYS_PER_UNIT[unit]
+
+
+def _distinct_months(occurrences: Iterator[Claim] | object) -> dict[tuple[int, int], Claim]:
+    found: dict[tuple[int, int], Claim] = {}
+    for occurrence in sorted(occurrences, key=lambda o: o.date):  # type: ignore[call-overload]
+        assert occurrence.date is not None
+        found.setdefault((occurrence.date.year, occurrence.date.month), occurrence)
+    return found

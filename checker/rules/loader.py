@@ -1,0 +1,97 @@
+"""Load a rule pack: <dir>/subjects/*.yaml, <dir>/claims/*.yaml and <dir>/checks/*.yaml.
+
+Every problem in every file is collected before raising, each with file:line:column, so an author
+fixes a broken pack in one pass; `check` refuses to run on a broken pack rather than skip a rule.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import RootModel
+
+from checker import yamlfile
+from checker.claims.definitions import ClaimDefinition, Subject, SubjectFile
+from checker.errors import ClaimcheckError, RuleFileError, RuleFileErrors, SourcePosition
+from checker.rules.base import RuleBase
+from checker.rules.kinds import Rule
+
+DEFAULT_PACK = Path(__file__).resolve().parents[2] / "rules"
+
+
+@dataclass
+class Pack:
+    subjects: list[Subject] = field(default_factory=list)
+    definitions: list[ClaimDefinition] = field(default_factory=list)
+    rules: list[RuleBase] = field(default_factory=list)
+    origins: dict[str, SourcePosition] = field(default_factory=dict)
+
+
+class _RuleModel(RootModel[Rule]):
+    pass
+
+
+def load_pack(directories: list[Path]) -> Pack:
+    pack = Pack()
+    errors: list[RuleFileError] = []
+    for directory in directories:
+        if not directory.is_dir():
+            raise ClaimcheckError(f"{directory}: rule folder not found")
+        for path in sorted((directory / "subjects").glob("*.y*ml")):
+            loaded = _load(path, SubjectFile, errors)
+            if loaded:
+                pack.subjects.extend(loaded[0].subjects)
+        for path in sorted((directory / "claims").glob("*.y*ml")):
+            loaded_definition = _load(path, ClaimDefinition, errors)
+            if loaded_definition:
+                _add(pack, pack.definitions, "claim", loaded_definition[0], loaded_definition[1], errors)
+        for path in sorted((directory / "checks").glob("*.y*ml")):
+            loaded_rule = _load(path, _RuleModel, errors)
+            if loaded_rule:
+                _add(pack, pack.rules, "rule", loaded_rule[0].root, loaded_rule[1], errors)
+    _check_references(pack, errors)
+    if errors:
+        raise RuleFileErrors(errors)
+    return pack
+
+
+def _load(path: Path, model: type, errors: list[RuleFileError]) -> tuple[object, yamlfile.Positions] | None:
+    try:
+        data, positions = yamlfile.load(path)
+        return yamlfile.validate(model, data, positions, str(path)), positions
+    except RuleFileError as error:
+        errors.append(error)
+    except RuleFileErrors as many:
+        errors.extend(many.errors)
+    return None
+
+
+def _add(
+    pack: Pack,
+    target: list,  # type: ignore[type-arg]
+    label: str,
+    item: ClaimDefinition | RuleBase,
+    positions: yamlfile.Positions,
+    errors: list[RuleFileError],
+) -> None:
+    position = positions.get(("id",)) or SourcePosition("?", 1, 1)
+    key = f"{label}:{item.id}"
+    if key in pack.origins:
+        errors.append(RuleFileError(position, f"duplicate id '{item.id}', first defined at {pack.origins[key]}"))
+        return
+    pack.origins[key] = position
+    target.append(item)
+
+
+def _check_references(pack: Pack, errors: list[RuleFileError]) -> None:
+    known = {definition.id for definition in pack.definitions}
+    for rule in pack.rules:
+        for claim_type in rule.claims:
+            if claim_type not in known:
+                close = difflib.get_close_matches(claim_type, known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                errors.append(
+                    RuleFileError(pack.origins[f"rule:{rule.id}"], f"rule '{rule.id}' reads unknown claim type '{claim_type}'{hint}")
+                )

@@ -1,0 +1,119 @@
+"""YAML files loaded with the position of every node, so each error names file:line:column.
+
+Only the safe loader is used: rule files are data and are never executed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from checker.errors import RuleFileError, SourcePosition
+
+Model = TypeVar("Model", bound=BaseModel)
+Positions = dict[tuple[str | int, ...], SourcePosition]
+
+
+def load(path: Path) -> tuple[Any, Positions]:
+    """Parse one YAML file; returns the data and the position of every mapping value and list item."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RuleFileError(SourcePosition(str(path), 1, 1), f"cannot read rule file: {error}") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        position = SourcePosition(str(path), mark.line + 1, mark.column + 1) if mark else SourcePosition(str(path), 1, 1)
+        problem = getattr(error, "problem", None) or str(error)
+        raise RuleFileError(position, f"invalid YAML: {problem}") from None
+    positions: Positions = {}
+    if node is not None:
+        _walk(node, (), str(path), positions)
+    return data, positions
+
+
+def _walk(node: yaml.Node, path: tuple[str | int, ...], file: str, positions: Positions) -> None:
+    positions[path] = SourcePosition(file, node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            positions[(*path, key, "<key>")] = SourcePosition(
+                file, key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            )
+            _walk(value_node, (*path, key), file, positions)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), file, positions)
+
+
+def position_of(positions: Positions, location: tuple[str | int, ...], file: str) -> SourcePosition:
+    """The closest known position: the offending key itself, else its nearest parent."""
+    key_position = positions.get((*location, "<key>"))
+    if key_position:
+        return key_position
+    for end in range(len(location), -1, -1):
+        if (found := positions.get(tuple(location[:end]))) is not None:
+            return found
+    return SourcePosition(file, 1, 1)
+
+
+def validate(model: type[Model], data: Any, positions: Positions, file: str, prefix: tuple[str | int, ...] = ()) -> Model:
+    """Validate data against a model; every problem becomes a positioned RuleFileError."""
+    from checker.errors import RuleFileErrors
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            location = tuple(part for part in item["loc"] if not _is_union_tag(part))
+            where = ".".join(str(part) for part in location) or "(top level)"
+            message = item["msg"]
+            if item["type"] == "extra_forbidden":
+                message = f"unknown key '{location[-1]}'{_did_you_mean(str(location[-1]), model, location[:-1])}"
+            problems.append(
+                RuleFileError(position_of(positions, (*prefix, *location), file), f"{where}: {message}")
+            )
+        raise RuleFileErrors(problems) from None
+
+
+def _is_union_tag(part: str | int) -> bool:
+    return isinstance(part, str) and (part.startswith("function-") or "[" in part)
+
+
+def _did_you_mean(key: str, model: type[BaseModel], parents: tuple[str | int, ...]) -> str:
+    import difflib
+
+    fields = _fields_at(model, parents)
+    close = difflib.get_close_matches(key, fields, n=1)
+    return f"; did you mean '{close[0]}'?" if close else (f"; expected one of: {', '.join(sorted(fields))}" if fields else "")
+
+
+def _fields_at(model: type[BaseModel], parents: tuple[str | int, ...]) -> list[str]:
+    """Field names of the (nested) model a location points into, for 'did you mean'."""
+    current: Any = model
+    for part in parents:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _model_in(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
