@@ -62,23 +62,31 @@ def position_of(positions: Positions, location: tuple[str | int, ...], file: str
     return SourcePosition(file, 1, 1)
 
 
-def validate(model: type[Model], data: Any, positions: Positions, file: str, prefix: tuple[str | int, ...] = ()) -> Model:
-    """Validate data against a model; every problem becomes a positioned RuleFileError."""
+def validate(
+    model: type[Model], data: Any, positions: Positions, file: str, hints: type[BaseModel] | None = None
+) -> Model:
+    """Validate data against a model; every problem becomes a positioned RuleFileError.
+
+    `hints` is the model whose field names back "did you mean" when `model` is a tagged union.
+    """
     from checker.errors import RuleFileErrors
 
     try:
         return model.model_validate(data)
     except ValidationError as error:
+        tag = data.get("kind") if isinstance(data, dict) else None
         problems = []
         for item in error.errors():
-            location = tuple(part for part in item["loc"] if not _is_union_tag(part))
+            location = tuple(item["loc"])
+            if hints is not None and location and location[0] == tag:
+                location = location[1:]  # the union's tag is not a key in the file
+            location = tuple(part for part in location if not _is_union_tag(part))
             where = ".".join(str(part) for part in location) or "(top level)"
             message = item["msg"]
             if item["type"] == "extra_forbidden":
-                message = f"unknown key '{location[-1]}'{_did_you_mean(str(location[-1]), model, location[:-1])}"
-            problems.append(
-                RuleFileError(position_of(positions, (*prefix, *location), file), f"{where}: {message}")
-            )
+                hint = _did_you_mean(str(location[-1]), hints or model, location[:-1])
+                message = f"unknown key '{location[-1]}'{hint}"
+            problems.append(RuleFileError(position_of(positions, location, file), f"{where}: {message}"))
         raise RuleFileErrors(problems) from None
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, bounds, core_value, qualifier_of
+from checker.extract.numbers import MONEY_CORE, NUMBER_CORE, QUALIFIER, _alternation, bounds, core_value, qualifier_of
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -36,7 +36,7 @@ _WORD = _alternation(list(WORDS))
 PATTERN = regex.compile(
     rf"(?<![\w$€£¥]){QUALIFIER}?"
     rf"(?:(?P<symbol>{_SYMBOL})\s?|(?P<code>{_CODE})\s?(?=\d))"
-    rf"{NUMBER_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
+    rf"{MONEY_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
     rf"|\b{QUALIFIER}?{NUMBER_CORE}\s*(?:(?P<word>{_WORD})\b|(?P<code_after>{_CODE})\b)",
     regex.IGNORECASE | regex.VERSION1,
 )

@@ -59,10 +59,18 @@ NUMERAL = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?+"
 WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
 SCALE_WORD = _alternation(list(SCALES))
 QUALIFIER = rf"(?:(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
-NUMBER_CORE = (
-    rf"(?:(?P<numeral>{NUMERAL})(?:\s*(?P<scale>{SCALE_WORD})\b|(?P<abbr>bn|mn|mln|tn|trn)\b)?"
-    rf"|(?P<words>{WORDS})\b)"
-)
+
+
+def number_core(abbreviations: str) -> str:
+    """A numeral with an optional scale ('1.2 million', '41bn') or a run of number words."""
+    return (
+        rf"(?:(?P<numeral>{NUMERAL})(?:\s*(?P<scale>{SCALE_WORD})\b|(?P<abbr>{abbreviations})\b)?"
+        rf"|(?P<words>{WORDS})\b)"
+    )
+
+
+NUMBER_CORE = number_core("bn|mn|mln|tn|trn")
+MONEY_CORE = number_core("bn|bln|mn|mln|tn|trn|k|m|b")  # "$5m", "$3bn": single letters only after a currency
 
 
 class NumberParseError(ValueError):

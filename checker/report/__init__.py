@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from checker.models import Report
+if TYPE_CHECKING:
+    from checker.models import Report
 
 
 class Format(StrEnum):
@@ -13,7 +15,7 @@ class Format(StrEnum):
     JSON = "json"
 
 
-def formatter(name: Format) -> Callable[[Report], str]:
+def formatter(name: Format) -> Callable[["Report"], str]:
     """Import only the formatter asked for; a CI run pays for one."""
     if name is Format.JSON:
         from checker.report.json import render

@@ -70,5 +70,5 @@ def _summary(report: Report) -> str:
     s = report.summary
     return (
         f"{s.documents} document(s), {s.claims} claim(s): "
-        f"{s.errors} error(s), {s.warnings} warning(s), {s.infos} note(s)"
+        f"{s.errors} error(s), {s.warnings} warning(s), {s.infos} info"
     )

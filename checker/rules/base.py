@@ -85,6 +85,25 @@ def where(claim: Claim) -> str:
     return f"{claim.document}:{claim.line}"
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def human(value: float, unit: str | None) -> str:
+    """A figure as a reader writes it: 37.5e9 USD -> '$37.5 billion', 32 percent -> '32%'."""
+    if unit == "percent":
+        return f"{value:g}%"
+    text = f"{value:,.6g}"
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            text = f"{value / size:,.6g} {word}"
+            break
+    if unit and len(unit) == 3 and unit.isupper():
+        symbol = _SYMBOLS.get(unit)
+        return f"{symbol}{text}" if symbol else f"{text} {unit}"
+    return f"{text} {unit}" if unit and unit not in ("year", "ordinal") else text
+
+
 def describe_value(claim: Claim) -> str:
     """A claim's figure as a reader would say it: '$41 billion', 'about $25 billion', '2019'."""
     return claim.text if claim.value is None or claim.unit != "year" else f"{claim.value:.0f}"

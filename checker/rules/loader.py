@@ -16,7 +16,7 @@ from checker import yamlfile
 from checker.claims.definitions import ClaimDefinition, Subject, SubjectFile
 from checker.errors import ClaimcheckError, RuleFileError, RuleFileErrors, SourcePosition
 from checker.rules.base import RuleBase
-from checker.rules.kinds import Rule
+from checker.rules.kinds import KINDS, Rule
 
 DEFAULT_PACK = Path(__file__).resolve().parents[2] / "rules"
 
@@ -60,7 +60,8 @@ def load_pack(directories: list[Path]) -> Pack:
 def _load(path: Path, model: type, errors: list[RuleFileError]) -> tuple[object, yamlfile.Positions] | None:
     try:
         data, positions = yamlfile.load(path)
-        return yamlfile.validate(model, data, positions, str(path)), positions
+        hints = KINDS.get(str(data.get("kind"))) if model is _RuleModel and isinstance(data, dict) else None
+        return yamlfile.validate(model, data, positions, str(path), hints), positions
     except RuleFileError as error:
         errors.append(error)
     except RuleFileErrors as many:

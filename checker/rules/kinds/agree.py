@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.engine import ClaimIndex
 from checker.models import Claim, Qualifier
-from checker.rules.base import RuleBase, Verdict, describe_value, where
+from checker.rules.base import RuleBase, Verdict, describe_value, human, where
 
 
 class Tolerance(BaseModel):
@@ -109,10 +109,10 @@ class AgreeRule(RuleBase):
                 "b_where": where(b),
                 "a_quote": a.quote,
                 "b_quote": b.quote,
-                "difference": difference,
+                "difference": human(difference, a.unit),
                 "percent": f"{100 * difference / base:.1f}%",
-                "a_interval": _interval_text(a_low, a_high),
-                "b_interval": _interval_text(b_low, b_high),
+                "a_interval": _interval_text(a_low, a_high, a.unit),
+                "b_interval": _interval_text(b_low, b_high, b.unit),
             },
             certain=exact and not _round_figures_could_meet(a, b),
         )
@@ -131,9 +131,11 @@ def _round_figures_could_meet(a: Claim, b: Claim) -> bool:
     return abs(a.value - b.value) < loose(a) + loose(b)
 
 
-def _interval_text(low: float, high: float) -> str:
+def _interval_text(low: float, high: float, unit: str | None) -> str:
     if math.isinf(high):
-        return f"> {low:,.6g}"
+        return f"above {human(low, unit)}"
     if math.isinf(low):
-        return f"< {high:,.6g}"
-    return f"{low:,.6g} to {high:,.6g}"
+        return f"below {human(high, unit)}"
+    if low == high:
+        return human(low, unit)
+    return f"{human(low, unit)} to {human(high, unit)}"

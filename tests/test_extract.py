@@ -1,0 +1,121 @@
+"""Extraction examples: each family, qualifiers as intervals, relative dates against a reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.extract import extract
+from checker.models import Mention, MentionKind, Qualifier
+
+THURSDAY = dt.date(2024, 7, 4)
+
+
+def one(text: str, reference: dt.date | None = THURSDAY) -> Mention:
+    mentions = extract(text, reference_date=reference)
+    assert len(mentions) == 1, [(m.kind.value, m.text) for m in mentions]
+    return mentions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("$41 billion", 41e9, "USD"),
+        ("41bn dollars", 41e9, "USD"),
+        ("8,000 million dollars", 8e9, "USD"),
+        ("USD 1.2 trillion", 1.2e12, "USD"),
+        ("200 billion yuan", 200e9, "CNY"),
+        ("€3.5m", 3.5e6, "EUR"),
+        ("RMB 50 billion", 50e9, "CNY"),
+        ("forty billion US dollars", 40e9, "USD"),
+    ],
+)
+def test_money(text: str, value: float, currency: str) -> None:
+    mention = one(text)
+    assert (mention.kind, mention.value, mention.currency, mention.text) == (MentionKind.MONEY, value, currency, text)
+
+
+def test_precision_follows_the_written_digits() -> None:
+    assert one("$41 billion").precision == 0.5e9
+    assert one("$14.5 billion").precision == pytest.approx(0.05e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("over 4,700", Qualifier.OVER, 4700, None),
+        ("more than 25", Qualifier.OVER, 25, None),
+        ("at least 12", Qualifier.AT_LEAST, 12, None),
+        ("nearly 300", Qualifier.APPROX, None, None),
+        ("about 25", Qualifier.APPROX, None, None),
+        ("up to 40", Qualifier.AT_MOST, None, 40),
+        ("less than 1,000", Qualifier.UNDER, None, 1000),
+    ],
+)
+def test_qualifiers(text: str, qualifier: Qualifier, low: float | None, high: float | None) -> None:
+    mention = one(text)
+    assert (mention.qualifier, mention.low, mention.high, mention.text) == (qualifier, low, high, text)
+
+
+def test_percent_ordinals_multipliers_durations() -> None:
+    assert one("38.3%").value == 38.3
+    assert one("32 percent").kind is MentionKind.PERCENT
+    assert (one("fifth").kind, one("fifth").value) == (MentionKind.ORDINAL, 5)
+    assert one("twenty-first").value == 21
+    assert one("2nd").value == 2
+    assert (one("doubled").kind, one("tripled").value) == (MentionKind.MULTIPLIER, 3)
+    decades = one("three decades")
+    assert (decades.kind, decades.value, decades.unit) == (MentionKind.DURATION, 3, "decade")
+
+
+def test_two_way_is_not_a_number() -> None:
+    assert extract("two-way trade", reference_date=THURSDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("July 3, 2024", "2024-07-03"),
+        ("3 July 2024", "2024-07-03"),
+        ("September 2022", "2022-09"),
+        ("in 2023", "2023"),
+        ("the 1990s", "1990s"),
+        ("next year", "2025"),
+        ("last year", "2023"),
+        ("this year", "2024"),
+        ("on Wednesday", "2024-07-03"),
+        ("yesterday", "2024-07-03"),
+        ("a decade ago", "2014"),
+        ("over the past 15 years", "2009-07-04/2024-07-04"),
+        ("since 2005", "2005-01-01/2024-07-04"),
+        ("the first half of 2024", "2024-01-01/2024-06-30"),
+        ("Q3 2023", "2023-07-01/2023-09-30"),
+        ("January-June 2024", "2024-01-01/2024-06-30"),
+        ("2005-2015", "2005-01-01/2015-12-31"),
+    ],
+)
+def test_dates_resolve_against_the_reference(text: str, resolved: str) -> None:
+    assert one(text).resolved == resolved
+
+
+def test_weekday_direction_follows_the_clause() -> None:
+    said = extract("Trade will grow, Xi said on Monday.", reference_date=THURSDAY)
+    assert [m.resolved for m in said] == ["2024-07-01"]
+    will = extract("The leaders will meet on Monday.", reference_date=THURSDAY)
+    assert [m.resolved for m in will] == ["2024-07-08"]
+
+
+def test_month_without_year_is_the_last_one_in_past_tense() -> None:
+    assert one("In March, the year was launched.").resolved == "2024-03"
+    assert extract("The forum will open in September.", reference_date=THURSDAY)[0].resolved == "2024-09"
+
+
+def test_relative_dates_without_reference_stay_unresolved() -> None:
+    mention = one("next year", reference=None)
+    assert mention.relative and mention.resolved is None
+
+
+def test_counts_are_not_years() -> None:
+    assert one("2000 people").kind is MentionKind.NUMBER
+    assert one("in 2000").kind is MentionKind.DATE

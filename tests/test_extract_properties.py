@@ -1,0 +1,89 @@
+"""Property tests: rendered numbers round-trip, spans are exact, nothing raises on arbitrary text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from checker.extract import extract
+from checker.models import MentionKind
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def words(n: int) -> str:
+    """English number words, the way news writes them ('forty-five', 'three thousand two hundred')."""
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _UNITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _UNITS[n // 100] + " hundred" + (" " + words(rest) if rest else "")
+    rest = n % 1000
+    return words(n // 1000) + " thousand" + (" " + words(rest) if rest else "")
+
+
+def _only(text: str, kind: MentionKind) -> float | None:
+    mentions = extract(f"The figure was {text} according to officials.")
+    values = [m.value for m in mentions if m.kind is kind]
+    assert len(mentions) == 1, [m.text for m in mentions]
+    return values[0] if values else None
+
+
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_grouped_integers_round_trip(n: int) -> None:
+    assert _only(f"{n:,}", MentionKind.NUMBER) == n
+
+
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from(["thousand", "million", "billion", "trillion"]))
+def test_decimal_with_scale_word_round_trips(tenths: int, scale: str) -> None:
+    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[scale]
+    value = _only(f"{tenths / 10:g} {scale}", MentionKind.NUMBER)
+    assert value is not None and abs(value - tenths / 10 * factor) <= 1e-6 * factor
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["bn", "m", " billion", " million"]))
+def test_dollar_amounts_round_trip(n: int, scale: str) -> None:
+    factor = 1e9 if scale.strip() in ("bn", "billion") else 1e6
+    mentions = extract(f"Trade reached ${n}{scale} last year.", reference_date=dt.date(2024, 1, 1))
+    money = [m for m in mentions if m.kind is MentionKind.MONEY]
+    assert len(money) == 1 and money[0].value == n * factor and money[0].currency == "USD"
+
+
+@given(st.integers(min_value=0, max_value=999_999))
+@example(21)
+@example(45)
+def test_number_words_round_trip(n: int) -> None:
+    assert _only(words(n), MentionKind.NUMBER) == n
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises_and_spans_are_exact(text: str) -> None:
+    mentions = extract(text, reference_date=dt.date(2024, 7, 4))
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.start >= previous_end, "mentions must not overlap"
+        previous_end = mention.end
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        ["$41 billion", "about", "over", "4,700", "forty-five", "fifth", "July 3, 2024", "next year", "on Wednesday",
+         "32 percent", "1.2 million", "  ", "-", ",", "1,", "2023", "in", "the first half of", "years", "\u00a0",
+         "\u200f", "\uff14\uff11", "since", "past 15 years", "doubled"]  # fmt: skip
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(_NEWSY)
+def test_newsy_fragments_keep_exact_spans(text: str) -> None:
+    for mention in extract(text, reference_date=dt.date(2024, 7, 4)):
+        assert text[mention.start : mention.end] == mention.text

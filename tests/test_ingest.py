@@ -1,0 +1,40 @@
+"""Document dates and titles from front matter, date lines and datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.ingest import parse_document
+
+
+def test_front_matter() -> None:
+    doc = parse_document("---\ntitle: Trade up\nsource: Wire\ndate: 2024-01-05\n---\nBody.\n", path="a.md")
+    assert (doc.title, doc.source, doc.date, doc.date_origin) == ("Trade up", "Wire", dt.date(2024, 1, 5), "front-matter")
+    assert doc.text.startswith("---"), "spans index the whole file text"
+
+
+def test_date_line_shares_its_line_with_the_body() -> None:
+    doc = parse_document(" date 2024-07-12 At noon on July 3 the leaders met.", path="x.txt")
+    assert doc.date == dt.date(2024, 7, 12) and doc.date_origin == "date-line"
+    assert doc.text[doc.body_start :].startswith("At noon")
+
+
+def test_iso_dateline() -> None:
+    doc = parse_document("Home > News\nLeaders Hold Talks\n\n2023-05-17 23:40\n\nOn the afternoon...", path="x.txt")
+    assert doc.date == dt.date(2023, 5, 17) and doc.date_origin == "dateline"
+    assert doc.title == "Leaders Hold Talks"
+
+
+def test_wire_dateline() -> None:
+    doc = parse_document("Headline\n\nBEIJING, July 4, 2024 /PRNewswire/ -- Text.", path="x.txt")
+    assert doc.date == dt.date(2024, 7, 4)
+
+
+def test_override_wins() -> None:
+    doc = parse_document(" date 2024-07-12 Text.", path="x.txt", date_override=dt.date(2020, 1, 1))
+    assert doc.date == dt.date(2020, 1, 1) and doc.date_origin == "override"
+
+
+def test_undated() -> None:
+    doc = parse_document("Leaders met.\n\nThey talked about trade.", path="x.txt")
+    assert doc.date is None and doc.date_origin is None
