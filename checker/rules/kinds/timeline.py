@@ -4,7 +4,9 @@ Three checks, all between claims about the same subjects (visitor and host, or t
 - the same occasion (dates within `same_event_days`) given two different ordinals;
 - a later occasion given a smaller or equal ordinal than an earlier one;
 - an ordinal within a window ('second visit in less than two years') or overall, against the number of
-  dated occurrences the sources name before it.
+  dated occurrences the sources name before it;
+- a stated gap ('after a gap of 9 months') against the latest dated occurrence before it. An ordinal
+  with a gap counts occasions within that gap only ('second meeting after 9 months' is not the second ever).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class TimelineRule(RuleBase):
     kind: Literal["timeline"]
     occurrences: str | None = Field(default=None, description="Claim type of dated occurrences of the same event.")
     same_event_days: int = Field(default=31, ge=0)
+    gap_tolerance: float = Field(default=0.2, ge=0, description="Relative slack on a stated gap (at least a month).")
 
     variables: ClassVar[tuple[str, ...]] = (
         "subjects", "a_ordinal", "b_ordinal", "a_where", "b_where", "a_quote", "b_quote", "a_date", "b_date",
@@ -49,7 +52,7 @@ class TimelineRule(RuleBase):
             yield from self._against_occurrences(claims, occurrences.get(subjects, []))
 
     def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
-        overall = [claim for claim in claims if "window" not in claim.fields]
+        overall = [claim for claim in claims if "window" not in claim.fields and "gap" not in claim.fields]
         for a, b in combinations(sorted(overall, key=lambda c: (_when(c), c.id)), 2):
             a_date, b_date = _when(a), _when(b)
             assert a_date and b_date and a.value is not None and b.value is not None
@@ -71,13 +74,17 @@ class TimelineRule(RuleBase):
         for claim in claims:
             when = _when(claim)
             assert when is not None and claim.value is not None
-            window = claim.fields.get("window")
+            before = [
+                o for o in occurrences if o.date and o.date < when - dt.timedelta(days=self.same_event_days)
+            ]  # fmt: skip
+            gap = claim.fields.get("gap")
+            if isinstance(gap, dict) and before and (verdict := self._gap(claim, gap, before)):
+                yield verdict
+            window = claim.fields.get("window") or gap
             days = _window_days(window) if isinstance(window, dict) else None
-            earlier = _distinct_months(
-                o for o in occurrences
-                if o.date and o.date < when - dt.timedelta(days=self.same_event_days)
-                and (days is None or (when - o.date).days <= days)
-            )  # fmt: skip
+            if days is not None and window is gap:
+                days = days * (1 + self.gap_tolerance) + 31
+            earlier = _distinct_months(o for o in before if o.date and (days is None or (when - o.date).days <= days))
             if len(earlier) + 1 <= claim.value:
                 continue
             scope = f"within {window['text']}" if isinstance(window, dict) else "in all"
@@ -87,6 +94,21 @@ class TimelineRule(RuleBase):
                 f"so this one is at least no. {len(earlier) + 1}, not no. {claim.value:.0f}"
             )
             yield self._verdict(claim, next(iter(earlier.values())), explanation)
+
+    def _gap(self, claim: Claim, gap: dict[str, object], before: list[Claim]) -> Verdict | None:
+        stated = _window_days(gap)
+        when = _when(claim)
+        previous = max(before, key=lambda o: o.date or dt.date.min)
+        if stated is None or when is None or previous.date is None:
+            return None
+        elapsed = (when - previous.date).days
+        if abs(elapsed - stated) <= max(31.0, stated * self.gap_tolerance):
+            return None
+        explanation = (
+            f"'{gap['text']}' before {when:%B %Y}, but the latest earlier occasion the sources date is "
+            f"{previous.date:%B %Y}, {elapsed / 30.44:.0f} months before"
+        )
+        return self._verdict(claim, previous, explanation)
 
     def _verdict(self, a: Claim, b: Claim, explanation: str) -> Verdict:
         return Verdict(
