@@ -13,9 +13,7 @@ from checker.extract.numbers import (
     TENS,
     UNITS,
     _alternation,
-    bounds,
-    core_value,
-    qualifier_of,
+    figure,
     split_number_words,
 )
 from checker.models import Mention, MentionKind, Qualifier
@@ -46,24 +44,8 @@ def find_numbers(text: str) -> Iterator[Mention]:
                     kind=MentionKind.NUMBER, text=text[start:stop], start=start, end=stop, value=value, precision=0.5
                 )
             continue
-        parsed = core_value(match)
-        if parsed is None:
-            continue
-        value, precision, scale = parsed
-        qualifier = qualifier_of(match)
-        low, high = bounds(value, qualifier)
-        yield Mention(
-            kind=MentionKind.NUMBER,
-            text=match.group(0),
-            start=match.start(),
-            end=end,
-            value=value,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            precision=precision,
-            scale=scale,
-        )
+        if (mention := figure(MentionKind.NUMBER, match)) is not None:
+            yield mention
 
 
 def find_ordinals(text: str) -> Iterator[Mention]:

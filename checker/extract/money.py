@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import MONEY_CORE, NUMBER_CORE, QUALIFIER, _alternation, bounds, core_value, qualifier_of
+from checker.extract.numbers import MONEY_CORE, NUMBER_CORE, QUALIFIER, _alternation, figure
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -57,23 +57,6 @@ def find(text: str) -> Iterator[Mention]:
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper():
             continue  # "won", "real" are currencies; "usd" in running text is not a code
-        parsed = core_value(match)
         currency = _currency(match)
-        if parsed is None or currency is None:
-            continue
-        value, precision, scale = parsed
-        qualifier = qualifier_of(match)
-        low, high = bounds(value, qualifier)
-        yield Mention(
-            kind=MentionKind.MONEY,
-            text=match.group(0),
-            start=match.start(),
-            end=match.end(),
-            value=value,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            precision=precision,
-            currency=currency,
-            scale=scale,
-        )
+        if currency is not None and (mention := figure(MentionKind.MONEY, match, currency=currency)) is not None:
+            yield mention

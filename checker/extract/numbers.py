@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from checker.models import MentionKind, Qualifier
+from checker.models import Mention, MentionKind, Qualifier
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -137,6 +137,8 @@ def split_number_words(text: str, offset: int) -> list[tuple[int, int, float]]:
 
 def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | None:
     """Value, precision and scale word of a NUMBER_CORE match; None when it does not parse."""
+    if match.groupdict().get("article"):
+        return 1.0, 0.0, None  # "a decade", "an hour"
     if match.group("numeral"):
         try:
             value = parse_numeral(match.group("numeral"))
@@ -172,6 +174,29 @@ def bounds(value: float, qualifier: Qualifier) -> tuple[float | None, float | No
             return None, value
         case _:
             return None, None
+
+
+def figure(kind: MentionKind, match: regex.Match[str], factor: float = 1.0, **extra: object) -> Mention | None:
+    """A Mention for a qualifier + NUMBER_CORE match, scaled by `factor` (e.g. 'bcm' is 1e9 cubic metres)."""
+    parsed = core_value(match)
+    if parsed is None:
+        return None
+    value, precision, scale = parsed
+    qualifier = qualifier_of(match)
+    low, high = bounds(value * factor, qualifier)
+    return Mention(
+        kind=kind,
+        text=match.group(0),
+        start=match.start(),
+        end=match.end(),
+        value=value * factor,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        precision=precision * factor,
+        scale=scale,
+        **extra,  # type: ignore[arg-type]
+    )
 
 
 PRIORITY = {

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_CORE, QUALIFIER, bounds, core_value, qualifier_of
+from checker.extract.numbers import NUMBER_CORE, QUALIFIER, figure
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
@@ -17,22 +17,6 @@ PATTERN = regex.compile(
 
 def find(text: str) -> Iterator[Mention]:
     for match in PATTERN.finditer(text):
-        parsed = core_value(match)
-        if parsed is None:
-            continue
-        value, precision, scale = parsed
-        qualifier = qualifier_of(match)
-        low, high = bounds(value, qualifier)
-        yield Mention(
-            kind=MentionKind.PERCENT,
-            text=match.group(0),
-            start=match.start(),
-            end=match.end(),
-            value=value,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            precision=precision,
-            scale=scale,
-            unit="percentage_point" if match.group("points") else "percent",
-        )
+        unit = "percentage_point" if match.group("points") else "percent"
+        if (mention := figure(MentionKind.PERCENT, match, unit=unit)) is not None:
+            yield mention

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, bounds, core_value, qualifier_of
+from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, figure
 from checker.models import Mention, MentionKind
 
 DURATION_UNITS = {
@@ -49,50 +49,12 @@ QUANTITY = regex.compile(
 def find_durations(text: str) -> Iterator[Mention]:
     for match in DURATION.finditer(text):
         unit = DURATION_UNITS[match.group("unit").lower()]
-        if match.group("article"):
-            value, precision, scale = 1.0, 0.0, None
-        elif (parsed := core_value(match)) is not None:
-            value, precision, scale = parsed
-        else:
-            continue
-        qualifier = qualifier_of(match)
-        low, high = bounds(value, qualifier)
-        yield Mention(
-            kind=MentionKind.DURATION,
-            text=match.group(0),
-            start=match.start(),
-            end=match.end(),
-            value=value,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            precision=precision,
-            scale=scale,
-            unit=unit,
-        )
+        if (mention := figure(MentionKind.DURATION, match, unit=unit)) is not None:
+            yield mention
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
     for match in QUANTITY.finditer(text):
-        written = match.group("unit")
-        entry = _QUANTITY_LOOKUP.get(" ".join(written.lower().split()))
-        parsed = core_value(match)
-        if entry is None or parsed is None:
-            continue
-        unit, factor = entry
-        value, precision, scale = parsed
-        qualifier = qualifier_of(match)
-        low, high = bounds(value * factor, qualifier)
-        yield Mention(
-            kind=MentionKind.QUANTITY,
-            text=match.group(0),
-            start=match.start(),
-            end=match.end(),
-            value=value * factor,
-            low=low,
-            high=high,
-            qualifier=qualifier,
-            precision=precision * factor,
-            scale=scale,
-            unit=unit,
-        )
+        entry = _QUANTITY_LOOKUP.get(" ".join(match.group("unit").lower().split()))
+        if entry is not None and (mention := figure(MentionKind.QUANTITY, match, entry[1], unit=entry[0])) is not None:
+            yield mention
