@@ -167,6 +167,23 @@ class Finding(BaseModel):
     fingerprint: str = ""
 
 
+class RuleDocumentation(BaseModel):
+    what: str
+    why: str
+    example: str
+
+
+class RuleInfo(BaseModel):
+    """What a report's reader needs to know about each rule that ran (SARIF rule metadata, help pages)."""
+
+    id: str
+    kind: str
+    description: str
+    severity: Severity
+    doc: RuleDocumentation
+    link: str | None = None
+
+
 class DocumentNote(BaseModel):
     document: str
     message: str
@@ -187,5 +204,6 @@ class Report(BaseModel):
     documents: list[Document]
     claims: list[Claim]
     findings: list[Finding]
+    rules: list[RuleInfo] = Field(default_factory=list, description="The rules that ran.")
     notes: list[DocumentNote] = Field(default_factory=list)
     summary: Summary

@@ -13,7 +13,7 @@ from checker.engine import ClaimIndex, run_rules
 from checker.errors import InputError
 from checker.extract import extract
 from checker.ingest import load_documents
-from checker.models import Claim, Document, DocumentNote, Mention, Report, Severity, Summary
+from checker.models import Claim, Document, DocumentNote, Mention, Report, RuleInfo, Severity, Summary
 from checker.rules.loader import Pack
 
 
@@ -59,6 +59,10 @@ def check_documents(documents: list[Document], pack: Pack) -> Report:
         documents=documents,
         claims=claims,
         findings=findings,
+        rules=[
+            RuleInfo.model_validate(rule.model_dump(include={"id", "kind", "description", "severity", "doc", "link"}))
+            for rule in pack.rules
+        ],
         notes=notes,
         summary=Summary(
             documents=len(documents),

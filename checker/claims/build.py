@@ -8,6 +8,7 @@ then fill subjects, period, event date, extra fields and list items as the defin
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -29,6 +30,21 @@ class Cue:
     groups: dict[str, str]
 
 
+class _Layout:
+    """Cues and candidate values of one sentence, sorted, for nearest-neighbour lookups by position."""
+
+    def __init__(self, cues: list[Cue], values: list[Mention]) -> None:
+        self.cues = cues
+        self.cue_starts = [cue.start for cue in cues]
+        self.cue_ends = [cue.end for cue in cues]
+        self.value_starts = [value.start for value in values]
+        self.values = values
+
+    def value_between(self, start: int, end: int) -> bool:
+        first = bisect_left(self.value_starts, start)
+        return first < len(self.values) and self.values[first].end <= end
+
+
 @dataclass
 class Sentence:
     start: int
@@ -44,6 +60,7 @@ class DocumentContext:
     subject_index: SubjectIndex
     date_inferred: bool
     hits: list[SubjectHit] = field(default_factory=list)
+    _main: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -70,7 +87,9 @@ class DocumentContext:
         return result
 
     def main(self, kind: str) -> list[str]:
-        return main_subjects(self.hits, kind)
+        if kind not in self._main:
+            self._main[kind] = main_subjects(self.hits, kind)
+        return self._main[kind]
 
 
 def build_claims(
@@ -130,8 +149,9 @@ class _DefinitionBuilder:
         values = [m for m in sentence.mentions if self._is_value(m)]
         claims = []
         bound: set[tuple[int, int]] = set()
+        layout = _Layout(cues, values)
         for value in values:
-            cue = self._bind(text, cue_list=cues, value=value, values=values)
+            cue = self._bind(text, layout, value)
             if cue is None:
                 continue
             bound.add((cue.start, cue.end))
@@ -150,21 +170,24 @@ class _DefinitionBuilder:
                         claims.append(claim)
         return claims
 
-    def _bind(self, text: str, *, cue_list: list[Cue], value: Mention, values: list[Mention]) -> Cue | None:
+    def _bind(self, text: str, layout: _Layout, value: Mention) -> Cue | None:
         """The nearest cue on an allowed side with no other value mention in between."""
         spec = self.definition.cue
+        max_chars = 40 * (spec.within_words + 1)  # a cheap bound before counting words
+        candidates: list[tuple[int, int, Cue]] = []
+        before = bisect_right(layout.cue_ends, value.start) - 1
+        if spec.position in ("before", "either") and before >= 0:
+            cue = layout.cues[before]
+            candidates.append((cue.end, value.start, cue))
+        after = bisect_left(layout.cue_starts, value.end)
+        if spec.position in ("after", "either") and after < len(layout.cues):
+            cue = layout.cues[after]
+            candidates.append((value.end, cue.start, cue))
         best: tuple[int, Cue] | None = None
-        for cue in cue_list:
-            if cue.end <= value.start and spec.position in ("before", "either"):
-                gap_start, gap_end = cue.end, value.start
-            elif cue.start >= value.end and spec.position in ("after", "either"):
-                gap_start, gap_end = value.end, cue.start
-            else:
+        for gap_start, gap_end, cue in candidates:
+            if gap_end - gap_start > max_chars or (distance := word_count(text[gap_start:gap_end])) > spec.within_words:
                 continue
-            distance = word_count(text[gap_start:gap_end])
-            if distance > spec.within_words:
-                continue
-            if any(gap_start <= other.start and other.end <= gap_end for other in values if other is not value):
+            if layout.value_between(gap_start, gap_end):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, cue)

@@ -19,20 +19,35 @@ _ABBREVIATIONS = {
 _BOUNDARY = regex.compile(r"(?<=[.!?][\"'”’)\]]?)\s+(?=[\"'“‘(\[]?[\p{Lu}\d])|\n\s*")
 
 
+MAX_SENTENCE = 1500  # longer runs without a full stop are split, so per-sentence work stays bounded
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Character ranges of sentences; abbreviations like 'U.S.' and 'Dr.' do not end one."""
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        before = text[start : boundary.start()]
-        last_word = before.rsplit(None, 1)[-1].rstrip(".!?\"'”’)]").lower() if before.strip() else ""
+        tail = text[max(start, boundary.start() - 24) : boundary.start()].split()
+        last_word = tail[-1].rstrip(".!?\"'”’)]").lower() if tail else ""
         if boundary.group(0).startswith("\n") or last_word not in _ABBREVIATIONS:
-            if before.strip():
-                spans.append((start, boundary.start()))
+            if text[start : boundary.start()].strip():
+                spans.extend(_bounded(text, start, boundary.start()))
             start = boundary.end()
     if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+        spans.extend(_bounded(text, start, len(text.rstrip())))
     return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a run longer than MAX_SENTENCE at whitespace (or hard, if there is none)."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def word_count(text: str) -> int:

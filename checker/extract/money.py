@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import MONEY_CORE, NUMBER_CORE, QUALIFIER, _alternation, figure
+from checker.extract.windows import windowed
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -52,8 +53,14 @@ def _currency(match: regex.Match[str]) -> str | None:
     return WORDS.get(" ".join(word.lower().split()))
 
 
+# Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
+ANCHOR = regex.compile(
+    rf"[$€£¥₹₽₸₩₺]|\b(?:{_CODE})\b|\b(?i:{_WORD})\b",
+)
+
+
 def find(text: str) -> Iterator[Mention]:
-    for match in PATTERN.finditer(text):
+    for match in windowed(PATTERN, text, ANCHOR, before=100, after=80):
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper():
             continue  # "won", "real" are currencies; "usd" in running text is not a code

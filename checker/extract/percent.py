@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_CORE, QUALIFIER, figure
+from checker.extract.windows import windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
@@ -15,8 +16,11 @@ PATTERN = regex.compile(
 )
 
 
+ANCHOR = regex.compile(r"%|\b(?i:percent|per\s+cent|pct|percentage|pp)\b")
+
+
 def find(text: str) -> Iterator[Mention]:
-    for match in PATTERN.finditer(text):
+    for match in windowed(PATTERN, text, ANCHOR, before=100, after=30):
         unit = "percentage_point" if match.group("points") else "percent"
         if (mention := figure(MentionKind.PERCENT, match, unit=unit)) is not None:
             yield mention

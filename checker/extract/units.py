@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, figure
+from checker.extract.windows import windowed
 from checker.models import Mention, MentionKind
 
 DURATION_UNITS = {
@@ -46,15 +47,19 @@ QUANTITY = regex.compile(
 )
 
 
+DURATION_ANCHOR = regex.compile(rf"\b(?i:{_alternation(list(DURATION_UNITS))})\b")
+QUANTITY_ANCHOR = regex.compile(rf"(?i:{_alternation(list(QUANTITY_UNITS))})(?![\w/])")
+
+
 def find_durations(text: str) -> Iterator[Mention]:
-    for match in DURATION.finditer(text):
+    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=10):
         unit = DURATION_UNITS[match.group("unit").lower()]
         if (mention := figure(MentionKind.DURATION, match, unit=unit)) is not None:
             yield mention
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
-    for match in QUANTITY.finditer(text):
+    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30):
         entry = _QUANTITY_LOOKUP.get(" ".join(match.group("unit").lower().split()))
         if entry is not None and (mention := figure(MentionKind.QUANTITY, match, entry[1], unit=entry[0])) is not None:
             yield mention

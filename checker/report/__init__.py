@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -13,12 +14,23 @@ if TYPE_CHECKING:
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+    MARKDOWN = "markdown"
 
 
-def formatter(name: Format) -> Callable[["Report"], str]:
+FORMATTERS = {
+    Format.TEXT: "checker.report.text",
+    Format.JSON: "checker.report.json",
+    Format.SARIF: "checker.report.sarif",
+    Format.GITHUB: "checker.report.github",
+    Format.JUNIT: "checker.report.junit",
+    Format.MARKDOWN: "checker.report.markdown",
+}
+
+
+def formatter(name: Format) -> Callable[[Report], str]:
     """Import only the formatter asked for; a CI run pays for one."""
-    if name is Format.JSON:
-        from checker.report.json import render
-    else:
-        from checker.report.text import render
+    render: Callable[[Report], str] = importlib.import_module(FORMATTERS[name]).render
     return render

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
@@ -62,6 +63,25 @@ class Verdict:
     claims: list[Claim]
     values: dict[str, Any]
     certain: bool = True
+
+
+MAX_PAIRWISE = 60  # above this many distinct figures for one fact, compare each with the first only
+
+
+def distinct(claims: list[Claim], key: Callable[[Claim], Hashable]) -> list[Claim]:
+    """One claim per distinct key, first seen first: repeating a figure adds nothing to compare."""
+    seen: dict[Hashable, Claim] = {}
+    for claim in claims:
+        seen.setdefault(key(claim), claim)
+    return list(seen.values())
+
+
+def pairs(claims: list[Claim]) -> Iterator[tuple[Claim, Claim]]:
+    """Every pair, or, for pathological inputs, every claim against the first: keeps the engine near-linear."""
+    if len(claims) <= MAX_PAIRWISE:
+        yield from combinations(claims, 2)
+    else:
+        yield from ((claims[0], other) for other in claims[1:])
 
 
 def render(template: str, values: dict[str, Any]) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.engine import ClaimIndex
 from checker.models import Claim, Qualifier
-from checker.rules.base import RuleBase, Verdict, describe_value, human, where
+from checker.rules.base import RuleBase, Verdict, describe_value, distinct, human, pairs, where
 
 
 class Tolerance(BaseModel):
@@ -43,16 +42,9 @@ class AgreeRule(RuleBase):
             if claim.value is not None:
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
-            reported: set[tuple[str, float, str, float]] = set()
-            for a, b in combinations(claims, 2):
-                if not self._comparable(a, b):
-                    continue
-                pair = (a.document, a.value or 0.0, b.document, b.value or 0.0)
-                if pair in reported:
-                    continue
-                verdict = self._compare(a, b)
-                if verdict:
-                    reported.add(pair)
+            figures = distinct(claims, lambda c: (c.document, c.value, c.qualifier, c.precision, c.period))
+            for a, b in pairs(figures):
+                if self._comparable(a, b) and (verdict := self._compare(a, b)):
                     yield verdict
 
     def _comparable(self, a: Claim, b: Claim) -> bool:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from checker.engine import ClaimIndex
 from checker.models import Claim
-from checker.rules.base import RuleBase, Verdict, where
+from checker.rules.base import RuleBase, Verdict, distinct, pairs, where
 
 
 class OrderRule(RuleBase):
@@ -41,7 +40,7 @@ class OrderRule(RuleBase):
                 groups[tuple(claim.subjects)].append(claim)
         for claims in groups.values():
             reported: set[tuple[str, str]] = set()
-            for a, b in combinations(claims, 2):
+            for a, b in pairs(distinct(claims, lambda c: (c.document, c.key[self.field], c.value))):
                 low, high = sorted((a, b), key=lambda c: self.ranks.index(c.key[self.field]))
                 if low.key[self.field] == high.key[self.field]:
                     continue

@@ -18,7 +18,7 @@ from pydantic import Field, model_validator
 
 from checker.engine import ClaimIndex
 from checker.models import Claim, Qualifier
-from checker.rules.base import RuleBase, Verdict, where
+from checker.rules.base import MAX_PAIRWISE, RuleBase, Verdict, distinct, where
 
 _YEARS_PER_UNIT = {"year": 1, "decade": 10, "century": 100}
 
@@ -49,8 +49,8 @@ class RelativeDateRule(RuleBase):
             if claim.date is not None:
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
-            relative = [c for c in claims if c.fields.get("relative")]
-            absolute = [c for c in claims if not c.fields.get("relative")]
+            relative = distinct([c for c in claims if c.fields.get("relative")], lambda c: (c.document, c.date))
+            absolute = distinct([c for c in claims if not c.fields.get("relative")], lambda c: c.date)[:MAX_PAIRWISE]
             for a in relative:
                 assert a.date is not None
                 for b in absolute:
@@ -74,7 +74,7 @@ class RelativeDateRule(RuleBase):
         for claim in index.of(*(t for t in self.claims if t != self.start)):
             if claim.value is None or claim.as_of is None:
                 continue
-            for start in starts.get(tuple(claim.subjects), []):
+            for start in distinct(starts.get(tuple(claim.subjects), []), lambda c: c.value)[:MAX_PAIRWISE]:
                 assert start.value is not None
                 elapsed = claim.as_of.year - int(start.value)
                 years, slack = _years(claim)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import combinations
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from checker.engine import ClaimIndex
 from checker.models import Claim
-from checker.rules.base import RuleBase, Verdict, where
+from checker.rules.base import RuleBase, Verdict, distinct, pairs, where
 
 _DAYS_PER_UNIT = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "decade": 3652.5}
 
@@ -53,7 +52,8 @@ class TimelineRule(RuleBase):
 
     def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
         overall = [claim for claim in claims if "window" not in claim.fields and "gap" not in claim.fields]
-        for a, b in combinations(sorted(overall, key=lambda c: (_when(c), c.id)), 2):
+        ordered = sorted(overall, key=lambda c: (_when(c), c.id))
+        for a, b in pairs(distinct(ordered, lambda c: (c.document, c.value, _when(c)))):
             a_date, b_date = _when(a), _when(b)
             assert a_date and b_date and a.value is not None and b.value is not None
             same = abs((b_date - a_date).days) <= self.same_event_days

@@ -1,0 +1,1 @@
+"""Peers' public test suites (Recognizers-Text, quantulum3) run through `checker.extract.extract`."""
