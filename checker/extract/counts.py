@@ -16,6 +16,7 @@ from checker.extract.numbers import (
     figure,
     split_number_words,
 )
+from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
 NUMBER = regex.compile(rf"(?<![\w.,$€£¥])(?:{QUALIFIER}?){NUMBER_CORE}(?![\w%])", regex.IGNORECASE)
@@ -33,8 +34,11 @@ MULTIPLIER = regex.compile(
 )
 
 
+NUMBER_ANCHOR = anchor(r"\d", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion"])
+
+
 def find_numbers(text: str) -> Iterator[Mention]:
-    for match in NUMBER.finditer(text):
+    for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=40, after=40):
         end = match.end()
         if match.group("words") and end < len(text) and text[end] == "-" and text[end + 1 : end + 2].isalpha():
             continue  # "two-way", "one-off": a compound adjective, not a count

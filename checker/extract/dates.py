@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_WORD, NUMERAL, NumberParseError, parse_number_words, parse_numeral
+from checker.extract.windows import anchor, matches, windows
 from checker.models import Granularity, Mention, MentionKind
 
 MONTHS = [
@@ -370,9 +371,18 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
             return f"{start.isoformat()}/{end.isoformat() if end else '..'}"
 
 
+# Every date pattern holds a digit, a month or weekday name or a relative word; patterns run near these only.
+ANCHOR = anchor(
+    r"\d",
+    "next last this past previous coming following current today yesterday tomorrow ago since half quarter".split(),
+    prefix_words=[m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS],
+)
+
+
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
+    spans = windows(text, ANCHOR, before=60, after=60)
     for kind, pattern, resolve in PATTERNS:
-        for match in pattern.finditer(text):
+        for match in matches(pattern, text, spans):
             resolution = resolve(match, reference, text)
             if resolution is None:
                 continue

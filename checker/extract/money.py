@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import MONEY_CORE, NUMBER_CORE, QUALIFIER, _alternation, figure
-from checker.extract.windows import windowed
+from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -54,9 +54,7 @@ def _currency(match: regex.Match[str]) -> str | None:
 
 
 # Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
-ANCHOR = regex.compile(
-    rf"[$€£¥₹₽₸₩₺]|\b(?:{_CODE})\b|\b(?i:{_WORD})\b",
-)
+ANCHOR = anchor(r"[$€£¥₹₽₸₩₺]", [*CODES, *(word.split()[-1] for word in WORDS)])
 
 
 def find(text: str) -> Iterator[Mention]:

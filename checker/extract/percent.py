@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_CORE, QUALIFIER, figure
-from checker.extract.windows import windowed
+from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
@@ -16,7 +16,7 @@ PATTERN = regex.compile(
 )
 
 
-ANCHOR = regex.compile(r"%|\b(?i:percent|per\s+cent|pct|percentage|pp)\b")
+ANCHOR = anchor("%", ["percent", "per cent", "pct", "percentage", "pp"])
 
 
 def find(text: str) -> Iterator[Mention]:

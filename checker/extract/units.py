@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, figure
-from checker.extract.windows import windowed
+from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind
 
 DURATION_UNITS = {
@@ -47,8 +47,8 @@ QUANTITY = regex.compile(
 )
 
 
-DURATION_ANCHOR = regex.compile(rf"\b(?i:{_alternation(list(DURATION_UNITS))})\b")
-QUANTITY_ANCHOR = regex.compile(rf"(?i:{_alternation(list(QUANTITY_UNITS))})(?![\w/])")
+DURATION_ANCHOR = anchor("", DURATION_UNITS)
+QUANTITY_ANCHOR = anchor("", [], prefix_words=QUANTITY_UNITS)  # "1,000km": the unit may follow a digit
 
 
 def find_durations(text: str) -> Iterator[Mention]:
