@@ -291,26 +291,36 @@ def _tile(pattern: str, size_bytes: int) -> str:
     return (pattern * (size_bytes // len(pattern) + 1))[:size_bytes]
 
 
-def adversarial(size_bytes: int) -> dict[str, str]:
-    """Hostile inputs, each `size_bytes` long unless its name says otherwise (all ASCII)."""
-    r = random.Random(f"{SEED}:adversarial")
-    digits_commas = "".join(r.choice("0123456789,,,") for _ in range(size_bytes))
-    huge_word = "".join(r.choice(string.ascii_letters + string.digits) for _ in range(size_bytes))
-    return {
-        "digits_commas_line": digits_commas,  # "1,234,5,,,67..." on one line
-        "one_comma_x100k": "1," * 100_000,  # exactly 100,000 repeats (200,000 bytes)
-        "one_comma_tiled": _tile("1,", size_bytes),
-        "spaces": " " * size_bytes,
-        "spaces_between_figures": _tile("about" + " " * 5000 + "41" + " " * 5000 + "billion ", size_bytes),
-        "hyphens": "-" * size_bytes,
-        "number_word_hyphens": _tile("forty-", size_bytes),
-        "huge_word": huge_word,
-        "about_repeated": _tile("about ", size_bytes),
-        "dollars_repeated": _tile("$$$$1", size_bytes),
-        "digit_space_groups": _tile("1 ", size_bytes),
-        "decimal_points": _tile("1.", size_bytes),
-    }
+def _random_chars(alphabet: str, size_bytes: int) -> str:
+    r = random.Random(f"{SEED}:adversarial:{alphabet}")
+    return "".join(r.choices(alphabet, k=size_bytes))
 
+
+# name -> builder(size_bytes); every input is size_bytes long except one_comma_x100k.
+ADVERSARIAL = {
+    "digits_commas_line": lambda n: _random_chars("0123456789,,,", n),  # "1,234,5,,,67..." on one line
+    "one_comma_x100k": lambda n: "1," * 100_000,  # exactly 100,000 repeats (200,000 bytes)
+    "one_comma_tiled": lambda n: _tile("1,", n),
+    "spaces": lambda n: " " * n,
+    "spaces_between_figures": lambda n: _tile("about" + " " * 5000 + "41" + " " * 5000 + "billion ", n),
+    "hyphens": lambda n: "-" * n,
+    "number_word_hyphens": lambda n: _tile("forty-", n),  # "forty-forty-forty-..."
+    "number_word_spaces": lambda n: _tile("one two ", n),  # "one two one two ..."
+    "huge_word": lambda n: _random_chars(string.ascii_letters + string.digits, n),
+    "about_repeated": lambda n: _tile("about ", n),
+    "dollars_repeated": lambda n: _tile("$$$$1", n),
+    "digit_space_groups": lambda n: _tile("1 ", n),  # "1 1 1 ..." (space-grouped thousands?)
+    "decimal_points": lambda n: _tile("1.", n),
+}
+
+
+def adversarial(size_bytes: int, only: list[str] | None = None) -> dict[str, str]:
+    """Hostile inputs for the extractor, each `size_bytes` long (ASCII) except 'one_comma_x100k'.
+
+    `only` limits the result to those names (building all of them at 1 MB takes about half a second).
+    """
+    names = list(ADVERSARIAL) if only is None else only
+    return {name: ADVERSARIAL[name](size_bytes) for name in names}
 
 if __name__ == "__main__":
     import sys

@@ -176,6 +176,125 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which schema to prin
     typer.echo(json.dumps(Report.model_json_schema(mode="serialization"), indent=2))
 
 
+rules_app = typer.Typer(help="Validate, test, list and explain rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+RulePathsArgument = Annotated[
+    list[Path] | None, typer.Argument(help="Rule pack folders (subjects/, claims/, checks/). Default: the built-in pack.")
+]
+
+
+@rules_app.command("validate")
+def rules_validate(paths: RulePathsArgument = None) -> None:
+    """Report every problem in the rule pack as file:line:column: message (exit 2 on any)."""
+    try:
+        pack = _pack(paths)
+    except ClaimcheckError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(ExitCode.USAGE) from None
+    typer.echo(f"ok: {len(pack.subjects)} subjects, {len(pack.definitions)} claim types, {len(pack.rules)} rules")
+
+
+@rules_app.command("test")
+def rules_test(paths: RulePathsArgument = None) -> None:
+    """Run every rule's own examples; exit 1 when one fails."""
+    from checker.ruletest import run_examples
+
+    try:
+        pack = _pack(paths)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    results = run_examples(pack)
+    failed = 0
+    for rule in pack.rules:
+        mine = [r for r in results if r.rule == rule.id]
+        broken = [r for r in mine if not r.passed and not r.example.todo]
+        failed += len(broken)
+        status = "FAIL" if broken else ("MISSING" if {r.example.expect for r in mine} != {"fires", "quiet"} else "PASS")
+        failed += status == "MISSING"
+        typer.echo(f"{status:<7} {rule.id} ({len(mine)} examples)")
+        for result in mine:
+            if not result.passed:
+                label = "todo" if result.example.todo else "failed"
+                typer.echo(
+                    f"    {label}: {result.example.name!r}: expected {result.example.expected} finding(s), "
+                    f"found {result.found}" + "".join(f"\n      {m}" for m in result.messages)
+                )
+    typer.echo(f"{len(results)} examples, {failed} failure(s)")
+    if failed:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+@rules_app.command("list")
+def rules_list(paths: RulePathsArgument = None) -> None:
+    """One line per rule: id, kind, severity, description."""
+    try:
+        pack = _pack(paths)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    for rule in pack.rules:
+        typer.echo(f"{rule.id:<28} {rule.kind:<14} {rule.severity.value:<8} {rule.description}")
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str | None, typer.Argument(help="The rule id.")] = None,
+    all_rules: Annotated[bool, typer.Option("--all", help="Every rule, as docs/rules.md.")] = False,
+    rules: RulesOption = None,
+) -> None:
+    """What a rule checks, why it matters, its options and an example that fires."""
+    import difflib
+
+    from checker.rules.explain import explain, rules_page
+
+    try:
+        pack = _pack(rules)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    if all_rules:
+        typer.echo(rules_page(pack.rules), nl=False)
+        return
+    found = next((rule for rule in pack.rules if rule.id == rule_id), None)
+    if found is None:
+        close = difflib.get_close_matches(rule_id or "", [rule.id for rule in pack.rules], n=1)
+        _fail(f"no rule '{rule_id}'" + (f"; did you mean '{close[0]}'?" if close else ""))
+    typer.echo(explain(found))
+
+
+class RuleSchema(StrEnum):
+    RULE = "rule"
+    CLAIM = "claim"
+    SUBJECTS = "subjects"
+
+
+@rules_app.command("schema")
+def rules_schema(which: Annotated[RuleSchema, typer.Argument(help="Which file type.")] = RuleSchema.RULE) -> None:
+    """JSON Schema of rule, claim or subject files, for editor completion via `# yaml-language-server: $schema=`."""
+    import json
+
+    from pydantic import TypeAdapter
+
+    from checker.claims.definitions import ClaimDefinition, SubjectFile
+    from checker.rules.kinds import Rule
+
+    schema = {
+        RuleSchema.RULE: lambda: TypeAdapter(Rule).json_schema(),
+        RuleSchema.CLAIM: ClaimDefinition.model_json_schema,
+        RuleSchema.SUBJECTS: SubjectFile.model_json_schema,
+    }[which]()
+    typer.echo(json.dumps(schema, indent=2))
+
+
+@rules_app.command("new")
+def rules_new(kind: Annotated[str, typer.Argument(help="agree, timeline, relative_date, order or count.")]) -> None:
+    """Print a commented rule template of a kind, with one firing and one quiet example to fill in."""
+    from checker.rules.kinds import KINDS
+    from checker.rules.template import template
+
+    if kind not in KINDS:
+        _fail(f"unknown kind '{kind}'; expected one of: {', '.join(KINDS)}")
+    typer.echo(template(kind))
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)

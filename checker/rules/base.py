@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -27,6 +28,29 @@ class RuleDoc(BaseModel):
     example: str = Field(description="Two short quotes that this rule reports.")
 
 
+class ExampleDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    date: dt.date | None = Field(default=None, description="The document date; relative dates resolve against it.")
+
+
+class RuleExample(BaseModel):
+    """A tiny multi-document case the rule must flag (`fires`) or leave alone (`quiet`), Semgrep style."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    expect: Literal["fires", "quiet"]
+    documents: list[ExampleDocument] = Field(min_length=1)
+    findings: int | None = Field(default=None, ge=0, description="Exact number of findings; fires defaults to 1.")
+    todo: bool = Field(default=False, description="A known gap: reported, but does not fail `rules test`.")
+
+    @property
+    def expected(self) -> int:
+        return self.findings if self.findings is not None else (1 if self.expect == "fires" else 0)
+
+
 class RuleBase(BaseModel):
     """Fields every rule file has; a kind adds its own parameters."""
 
@@ -40,6 +64,7 @@ class RuleBase(BaseModel):
     message: str = Field(description="Template; {placeholders} are listed by each kind.")
     doc: RuleDoc
     link: str | None = None
+    examples: list[RuleExample] = Field(default_factory=list)
 
     variables: ClassVar[tuple[str, ...]] = ()
 

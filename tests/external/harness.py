@@ -58,10 +58,11 @@ Pass rule per file (a case passes when every expected result is matched and noth
 
 Failure categories
 ------------------
-missed (nothing of ours there, or only a bare number or ordinal where a date / amount was expected),
-wrong kind (a mention of another family, e.g. money "25 pounds" where a weight was expected), wrong span,
-wrong value, unit, currency, qualifier, coarser granularity (a month or year containing the expected day),
-unresolved (a relative date with no resolution), extra (a mention the peer does not expect), and, for the
+missed (nothing of ours there, or only a bare number or ordinal where a date was expected), missed unit
+(only the bare number of an amount with a unit: "3-inch" read as 3, "50 cents" as 50), wrong kind (a mention
+of another family, e.g. money "25 pounds" where a weight was expected), wrong span, wrong value, unit,
+currency, qualifier, coarser granularity (a month or year containing the expected day), unresolved (a
+relative date with no resolution), extra (a mention the peer does not expect), and, for the
 DateTime files, lowercase month/weekday (the case fails as given but passes once month and weekday names are
 capitalised: the peer lowercases many inputs, claimcheck reads month names case-sensitively so that "may"
 stays a verb).
@@ -98,6 +99,7 @@ K = MentionKind
 VALUED_KINDS = frozenset({K.NUMBER, K.MONEY, K.PERCENT, K.QUANTITY, K.DURATION, K.MULTIPLIER})
 DATE_KINDS = frozenset({K.DATE, K.DATE_RANGE})
 FALLBACK_KINDS = frozenset({K.NUMBER, K.ORDINAL})  # what is left when a richer figure is not recognised
+UNIT_TYPES = frozenset({"percentage", "currency", "dimension", "duration", "quantity"})  # an amount with a unit
 
 # --------------------------------------------------------------------------------------------------------------
 # Unit and currency mapping tables: the peers' names -> ours (ISO 4217 codes, pint-style unit names).
@@ -236,9 +238,9 @@ class Expected:
         if self.type == "dimension":
             return f"{_fmt(self.value)} {self.unit}"
         if self.type == "date":
-            return "/".join(sorted(set(self.dates))) or "unresolved"
+            return "/".join(sorted(set(self.dates))) or "span only"
         if self.type == "daterange":
-            return " or ".join(f"{s or '..'}..{e or '..'}(excl)" for s, e in self.ranges) or "unresolved"
+            return " or ".join(f"{s or '..'}..{e or '..'}(excl)" for s, e in self.ranges) or "span only"
         if self.type == "duration":
             return ",".join(self.timexes) + (f" mod={self.mod}" if self.mod else "")
         return self.type
@@ -784,7 +786,7 @@ def check(expected: Expected, m: Mention) -> str | None:
         if wanted is K.NUMBER and m.kind is K.DATE and m.granularity is Granularity.YEAR:
             return None if _close(m.value, value, 1e-6) else "wrong value"
         if m.kind is not wanted:
-            return "wrong kind"
+            return "missed unit" if m.kind in FALLBACK_KINDS else "wrong kind"
         if not _close(m.value, value, 1e-6):
             return "wrong value"
         if wanted is K.MONEY:
@@ -829,7 +831,8 @@ def judge(suite: Suite, case: Case, mentions: list[Mention], expected: list[Expe
             if not others:
                 failures.append(Failure("missed", f"{wanted}; got nothing"))
             elif all(m.kind in FALLBACK_KINDS for m in others):
-                failures.append(Failure("missed", f"{wanted}; got only {', '.join(describe(m) for m in others)}"))
+                category = "missed unit" if exp.type in UNIT_TYPES else "missed"
+                failures.append(Failure(category, f"{wanted}; got only {', '.join(describe(m) for m in others)}"))
             else:
                 failures.append(Failure("wrong kind", f"{wanted}; got {', '.join(describe(m) for m in others)}"))
             continue

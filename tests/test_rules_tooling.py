@@ -1,0 +1,79 @@
+"""Rule authoring tools: every shipped rule's examples pass, docs are current, templates load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.rules.explain import rules_page
+from checker.rules.kinds import KINDS
+from checker.rules.loader import Pack, load_pack
+from checker.rules.template import template
+from checker.ruletest import run_examples
+from tests.conftest import ROOT
+from tests.test_cli import claimcheck
+
+
+def test_every_rule_has_a_firing_and_a_quiet_example(pack: Pack) -> None:
+    for rule in pack.rules:
+        assert {example.expect for example in rule.examples} == {"fires", "quiet"}, rule.id
+
+
+def test_shipped_rule_examples_pass(pack: Pack) -> None:
+    failures = [
+        f"{r.rule}: {r.example.name}: expected {r.example.expected}, found {r.found} {r.messages}"
+        for r in run_examples(pack)
+        if not r.passed and not r.example.todo
+    ]
+    assert failures == []
+
+
+def test_rules_page_is_current(pack: Pack) -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_page(pack.rules), (
+        "regenerate with: claimcheck rules explain --all > docs/rules.md"
+    )
+
+
+def test_rules_test_command_reports_a_failing_example(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "checks").mkdir(parents=True)
+    for part in ("subjects", "claims"):
+        (pack / part).symlink_to(ROOT / "rules" / part)
+    rule = (ROOT / "rules" / "checks" / "trade-volume-agrees.yaml").read_text(encoding="utf-8")
+    (pack / "checks" / "trade.yaml").write_text(rule.replace("$38 billion in 2023", "$41 billion in 2023"))
+    result = claimcheck("rules", "test", str(pack))
+    assert result.returncode == 1
+    assert "FAIL    trade-volume-agrees" in result.stdout
+    assert "'two dated sources disagree beyond rounding': expected 1 finding(s), found 0" in result.stdout
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_new_rule_templates_validate(kind: str, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "checks").mkdir(parents=True)
+    for part in ("subjects", "claims"):
+        (pack / part).symlink_to(ROOT / "rules" / part)
+    text = template(kind)
+    if kind == "relative_date":
+        text = text.replace("claims: [trade-volume]", "claims: [press-conference]")
+    (pack / "checks" / "new.yaml").write_text(text)
+    loaded = load_pack([pack])
+    assert [rule.kind for rule in loaded.rules] == [kind]
+
+
+def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "checks").mkdir(parents=True)
+    (pack / "claims").symlink_to(ROOT / "rules" / "claims")
+    base = (ROOT / "rules" / "checks" / "trade-volume-agrees.yaml").read_text(encoding="utf-8")
+    (pack / "checks" / "a.yaml").write_text(base.replace("severity: error", "severty: error"))
+    (pack / "checks" / "b.yaml").write_text(base.replace("kind: agree", "kind: agreement"))
+    (pack / "checks" / "c.yaml").write_text(base)
+    (pack / "checks" / "d.yaml").write_text(base)
+    result = claimcheck("rules", "validate", str(pack))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert any("a.yaml:4:1: severty: unknown key 'severty'; did you mean 'severity'?" in line for line in lines)
+    assert any("b.yaml" in line and "'agreement'" in line for line in lines)
+    assert any("d.yaml:1:5: duplicate id 'trade-volume-agrees', first defined at" in line for line in lines)
