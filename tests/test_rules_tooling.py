@@ -77,3 +77,14 @@ def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
     assert any("a.yaml:4:1: severty: unknown key 'severty'; did you mean 'severity'?" in line for line in lines)
     assert any("b.yaml" in line and "'agreement'" in line for line in lines)
     assert any("d.yaml:1:5: duplicate id 'trade-volume-agrees', first defined at" in line for line in lines)
+
+
+def test_catastrophic_cue_pattern_is_rejected_with_its_position(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "claims").mkdir(parents=True)
+    (pack / "claims" / "slow.yaml").write_text(
+        "id: slow\ndescription: d\nvalue: {kinds: [money]}\ncue:\n  patterns: {x: '(\\w+\\s?)+trade'}\n"
+    )
+    result = claimcheck("rules", "validate", str(pack))
+    assert result.returncode == 2
+    assert "slow.yaml:5:" in result.stderr and "exponential time" in result.stderr

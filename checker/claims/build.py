@@ -16,8 +16,10 @@ import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
+from checker.errors import ClaimcheckError
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
+CUE_TIMEOUT = 1.0  # seconds per sentence: a user's regex must not hang a CI gate
 PERIOD_GRANULARITIES = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.MONTH, Granularity.RANGE}
 _LIST = regex.compile(r"(?:\s+[\p{L}'’-]+){0,4}?\s*[:—–]\s*(?P<list>[^.!?\n]+)")
 
@@ -122,11 +124,17 @@ class _DefinitionBuilder:
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         """Cue matches in a sentence; where cues overlap the longest wins ('comprehensive strategic partnership')."""
-        found = [
-            Cue(match.start(), match.end(), label, {k: v for k, v in match.groupdict().items() if v})
-            for label, pattern in self.cue_patterns
-            for match in pattern.finditer(text, start, end)
-        ]
+        try:
+            found = [
+                Cue(match.start(), match.end(), label, {k: v for k, v in match.groupdict().items() if v})
+                for label, pattern in self.cue_patterns
+                for match in pattern.finditer(text, start, end, timeout=CUE_TIMEOUT)
+            ]
+        except TimeoutError:
+            raise ClaimcheckError(
+                f"claim definition '{self.definition.id}': a cue pattern took over {CUE_TIMEOUT}s on one sentence; "
+                "simplify it (see `claimcheck rules validate`)"
+            ) from None
         found.sort(key=lambda cue: (cue.start, cue.start - cue.end))
         kept: list[Cue] = []
         for cue in found:

@@ -21,11 +21,20 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A group holding a quantifier, itself repeated without bound: (a+)+ or (\w*\s?)*, exponential backtracking.
+_NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?:[*+]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[*+]|\{\d*,\})(?!\+)")
+
+
 def _check_pattern(pattern: str) -> str:
     try:
         regex.compile(pattern)
     except regex.error as error:
         raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
+    if _NESTED_QUANTIFIER.search(pattern):
+        raise ValueError(
+            f"regular expression {pattern!r} repeats a group that itself repeats (like (a+)+), which can take "
+            "exponential time; use a possessive quantifier (a++) or an atomic group (?>...)"
+        )
     return pattern
 
 
