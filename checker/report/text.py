@@ -46,8 +46,12 @@ def _finding(finding: Finding, documents: dict[str, Document], claims: dict[str,
     out = [head]
     if finding.confidence != "high":
         out.append(f"    confidence: {finding.confidence} (rests on an inferred date, a guessed subject or rounded figures)")
+    shown: set[tuple[str, str]] = set()
     for claim_id in finding.claims:
         claim = claims[claim_id]
+        if (claim.document, claim.quote) in shown:
+            continue  # several claims of one sentence: quote it once
+        shown.add((claim.document, claim.quote))
         source = documents[claim.document]
         label = source.title or source.id
         out.append(f"    {_path(source)}:{claim.line} ({label}, {source.date or 'undated'}):")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from checker.models import Claim, Severity
+from checker.models import Claim, Qualifier, Severity
 
 if TYPE_CHECKING:
     from checker.engine import ClaimIndex
@@ -26,6 +27,33 @@ class RuleDoc(BaseModel):
     what: str = Field(description="What it checks, in one or two sentences.")
     why: str = Field(description="Why it matters to a fact-checker.")
     example: str = Field(description="Two short quotes that this rule reports.")
+
+
+class Tolerance(BaseModel):
+    """How wide a stated figure is: its rounding, widened for 'about', open-ended for 'over'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    approx: float = Field(default=0.1, ge=0, description="Relative width of 'about', 'nearly', 'some'.")
+    relative: float = Field(default=0.0, ge=0, description="Extra relative slack on every figure.")
+
+    def interval(self, claim: Claim) -> tuple[float, float]:
+        value = claim.value or 0.0
+        half = (claim.precision or 0.0) + abs(value) * self.relative
+        approx = abs(value) * self.approx
+        match claim.qualifier:
+            case Qualifier.APPROX:
+                return value - max(half, approx), value + max(half, approx)
+            case Qualifier.OVER:
+                return value, math.inf
+            case Qualifier.AT_LEAST:
+                return value - half, math.inf
+            case Qualifier.UNDER:
+                return -math.inf, value
+            case Qualifier.AT_MOST:
+                return -math.inf, value + half
+            case _:
+                return value - half, value + half
 
 
 class ExampleDocument(BaseModel):

@@ -10,6 +10,10 @@ _PARAMETERS = {
     "relative_date": "mode: event                    # event: weekday vs absolute date; elapsed: 'N years' vs a start year\nsame_event_days: 7",
     "order": "field: level                   # key field holding the level\nranks: [low, middle, high]     # lowest first",
     "count": "",
+    "derive": "bind:                          # names for claims; the first is the anchor\n"
+    "  current: {claim: trade-volume}\n"
+    "  previous: {claim: trade-volume, year: -1}   # the anchor's period, one year earlier\n"
+    "expect: current = previous * 2     # + - * / and parentheses; figures keep their rounding",
 }
 
 

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from checker.rules.kinds.agree import AgreeRule
 from checker.rules.kinds.count import CountRule
+from checker.rules.kinds.derive import DeriveRule
 from checker.rules.kinds.order import OrderRule
 from checker.rules.kinds.relative_date import RelativeDateRule
 from checker.rules.kinds.timeline import TimelineRule
@@ -18,6 +19,10 @@ KINDS = {
     "relative_date": RelativeDateRule,
     "order": OrderRule,
     "count": CountRule,
+    "derive": DeriveRule,
 }
 
-Rule = Annotated[AgreeRule | TimelineRule | RelativeDateRule | OrderRule | CountRule, Field(discriminator="kind")]
+Rule = Annotated[
+    AgreeRule | TimelineRule | RelativeDateRule | OrderRule | CountRule | DeriveRule,
+    Field(discriminator="kind"),
+]

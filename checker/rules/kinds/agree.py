@@ -12,18 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from checker.engine import ClaimIndex
 from checker.models import Claim, Qualifier
-from checker.rules.base import RuleBase, Verdict, describe_value, distinct, human, pairs, where
-
-
-class Tolerance(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    approx: float = Field(default=0.1, ge=0, description="Relative width of 'about', 'nearly', 'some'.")
-    relative: float = Field(default=0.0, ge=0, description="Extra relative slack on every figure.")
+from checker.rules.base import RuleBase, Tolerance, Verdict, describe_value, distinct, human, pairs, where
 
 
 class AgreeRule(RuleBase):
@@ -60,27 +53,9 @@ class AgreeRule(RuleBase):
             )
         return a.period.label == b.period.label
 
-    def interval(self, claim: Claim) -> tuple[float, float]:
-        value = claim.value or 0.0
-        half = (claim.precision or 0.0) + abs(value) * self.tolerance.relative
-        approx = abs(value) * self.tolerance.approx
-        match claim.qualifier:
-            case Qualifier.APPROX:
-                return value - max(half, approx), value + max(half, approx)
-            case Qualifier.OVER:
-                return value, math.inf
-            case Qualifier.AT_LEAST:
-                return value - half, math.inf
-            case Qualifier.UNDER:
-                return -math.inf, value
-            case Qualifier.AT_MOST:
-                return -math.inf, value + half
-            case _:
-                return value - half, value + half
-
     def _compare(self, a: Claim, b: Claim) -> Verdict | None:
-        a_low, a_high = self.interval(a)
-        b_low, b_high = self.interval(b)
+        a_low, a_high = self.tolerance.interval(a)
+        b_low, b_high = self.tolerance.interval(b)
         # Rounded figures stand for half-open intervals: 40 billion is [39.5, 40.5), 41 billion [40.5, 41.5).
         overlap = max(a_low, b_low) < min(a_high, b_high) or (a_low == a_high == b_low == b_high)
         if overlap:

@@ -1,0 +1,135 @@
+"""derive: arithmetic between claims, e.g. 'up 32% to $41bn' against last year's figure, parts against a total.
+
+`bind` names claims: the first binding is the anchor (every claim of its type is tried); the others are
+claims of the same subjects whose period is the anchor's shifted by `year` (0: the same period, -1: the
+year before). `expect` is `left = right` in a small arithmetic language (no eval). Every figure stands
+for the interval its wording allows, so a finding means no reading of the rounded figures can make
+both sides equal. When several claims could fill a binding, the rule stays quiet if any choice fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from checker.engine import ClaimIndex
+from checker.models import Claim
+from checker.rules.base import RuleBase, Tolerance, Verdict, human, where
+from checker.rules.expression import ExpressionError, Interval, Node, evaluate, names, parse, show
+
+MAX_COMBINATIONS = 32
+
+
+class Binding(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    claim: str = Field(description="Claim type.")
+    year: int = Field(default=0, description="Period offset in years from the anchor's period.")
+
+
+class DeriveRule(RuleBase):
+    kind: Literal["derive"]
+    bind: dict[str, Binding] = Field(min_length=2, description="Name -> claim; the first is the anchor.")
+    expect: str = Field(description="'left = right', e.g. 'current = previous * (1 + growth / 100)'.")
+    tolerance: Tolerance = Tolerance()
+
+    variables: ClassVar[tuple[str, ...]] = (
+        "subjects", "period", "left", "right", "left_value", "right_value", "left_range", "right_range",
+        "arithmetic", "sources",
+    )  # fmt: skip
+
+    @model_validator(mode="after")
+    def _expression_is_sound(self) -> DeriveRule:
+        sides = re.split(r"==?", self.expect)
+        if len(sides) != 2:
+            raise ValueError("expect must be 'left = right'")
+        try:
+            nodes = [parse(side) for side in sides]
+        except ExpressionError as error:
+            raise ValueError(str(error)) from None
+        unknown = set().union(*(names(node) for node in nodes)) - set(self.bind)
+        if unknown:
+            raise ValueError(f"expect uses unbound name(s) {sorted(unknown)}; bound: {sorted(self.bind)}")
+        unread = {binding.claim for binding in self.bind.values()} - set(self.claims)
+        if unread:
+            raise ValueError(f"bind uses claim type(s) {sorted(unread)} missing from `claims`")
+        return self
+
+    def _sides(self) -> tuple[str, str, Node, Node]:
+        left, right = (side.strip() for side in re.split(r"==?", self.expect))
+        return left, right, parse(left), parse(right)
+
+    def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        left_text, right_text, left, right = self._sides()
+        (anchor_name, anchor_binding), *others = self.bind.items()
+        for anchor in index.of(anchor_binding.claim):
+            if anchor.value is None or anchor.period is None:
+                continue
+            options = [[anchor]]
+            for _, binding in others:
+                label = _shift(anchor.period.label, binding.year)
+                options.append(
+                    [
+                        c
+                        for c in index.of(binding.claim)
+                        if c is not anchor and c.value is not None and c.subjects == anchor.subjects
+                        and c.period is not None and c.period.label == label
+                    ]  # fmt: skip
+                )
+            if not all(options):
+                continue
+            names_in_order = [anchor_name, *(name for name, _ in others)]
+            failure: tuple[dict[str, Claim], Interval, Interval] | None = None
+            for chosen in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
+                claims = dict(zip(names_in_order, chosen, strict=True))
+                values = {name: Interval(*self.tolerance.interval(claim)) for name, claim in claims.items()}
+                left_range, right_range = evaluate(left, values), evaluate(right, values)
+                if left_range.overlaps(right_range):
+                    failure = None
+                    break
+                failure = failure or (claims, left_range, right_range)
+            if failure is not None:
+                yield self._verdict(anchor, *failure, left_text, right_text, left, right)
+
+    def _verdict(
+        self,
+        anchor: Claim,
+        claims: dict[str, Claim],
+        left_range: Interval,
+        right_range: Interval,
+        left_text: str,
+        right_text: str,
+        left: Node,
+        right: Node,
+    ) -> Verdict:
+        stated = {name: claim.value or 0.0 for name, claim in claims.items()}
+        unit = next((c.unit for c in claims.values() if c.unit and c.unit.isupper()), anchor.unit)
+        values: dict[str, Any] = {
+            "subjects": " / ".join(anchor.subjects),
+            "period": anchor.period.label if anchor.period else "",
+            "left": left_text,
+            "right": right_text,
+            "left_value": human(evaluate(left, _points(stated)).middle, unit),
+            "right_value": human(evaluate(right, _points(stated)).middle, unit),
+            "left_range": f"{human(left_range.low, unit)} to {human(left_range.high, unit)}",
+            "right_range": f"{human(right_range.low, unit)} to {human(right_range.high, unit)}",
+            "arithmetic": f"{show(left, stated)} vs {show(right, stated)}",
+            "sources": "; ".join(f"{name} = {claim.text} ({where(claim)})" for name, claim in claims.items()),
+        }
+        return Verdict(claims=list(claims.values()), values=values)
+
+
+def _points(values: dict[str, float]) -> dict[str, Interval]:
+    return {name: Interval(value, value) for name, value in values.items()}
+
+
+def _shift(label: str, years: int) -> str:
+    """'2023' -> '2022' for years=-1; '2024-H1' -> '2023-H1'. Labels without a leading year do not shift."""
+    if not years:
+        return label
+    match = re.match(r"(\d{4})(.*)", label)
+    return f"{int(match.group(1)) + years}{match.group(2)}" if match else f"{label}{years:+d}y"
