@@ -186,8 +186,10 @@ RulePathsArgument = Annotated[
 @rules_app.command("validate")
 def rules_validate(paths: RulePathsArgument = None) -> None:
     """Report every problem in the rule pack as file:line:column: message (exit 2 on any)."""
+    from checker.rules.loader import DEFAULT_PACK, load_pack
+
     try:
-        pack = _pack(paths)
+        pack = load_pack(paths or [DEFAULT_PACK], check_units=True)
     except ClaimcheckError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(ExitCode.USAGE) from None

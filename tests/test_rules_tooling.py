@@ -88,3 +88,52 @@ def test_catastrophic_cue_pattern_is_rejected_with_its_position(tmp_path: Path) 
     result = claimcheck("rules", "validate", str(pack))
     assert result.returncode == 2
     assert "slow.yaml:5:" in result.stderr and "exponential time" in result.stderr
+
+
+def test_a_new_claim_type_and_rule_need_no_python(tmp_path: Path) -> None:
+    """An expert's pipeline-capacity claim in bcm, with a rule on it, from a temporary folder only."""
+    pack = tmp_path / "pack"
+    (pack / "claims").mkdir(parents=True)
+    (pack / "checks").mkdir()
+    (pack / "subjects").symlink_to(ROOT / "rules" / "subjects")
+    (pack / "claims" / "pipeline-capacity.yaml").write_text(
+        "id: pipeline-capacity\n"
+        "description: Yearly capacity of a gas pipeline between two countries.\n"
+        "value: {kinds: [quantity], unit: 'meter ** 3'}\n"
+        "cue:\n  patterns: {capacity: '(?i)\\bcapacity\\b'}\n  position: before\n  within_words: 6\n"
+        "subjects:\n  - {role: partners, kind: country, count: 2, position: sentence, fallback: document}\n"
+        "cumulative: true\nperiod: {source: as_of}\n"
+    )
+    (pack / "checks" / "pipeline-capacity-agrees.yaml").write_text(
+        "id: pipeline-capacity-agrees\nkind: agree\ndescription: Sources agree on pipeline capacity.\n"
+        "claims: [pipeline-capacity]\nmessage: '{a_value} ({a_where}) vs {b_value} ({b_where})'\n"
+        "doc: {what: w, why: y, example: e}\n"
+    )
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(
+        "---\ndate: 2024-05-01\n---\nThe pipeline from Russia to China has a capacity of 38 bcm a year.\n"
+    )
+    (articles / "b.md").write_text(
+        "---\ndate: 2024-05-03\n---\nThe pipeline linking Russia and China has a capacity of 38 billion cubic metres.\n"
+    )
+    (articles / "c.md").write_text(
+        "---\ndate: 2024-05-04\n---\nThe pipeline from Russia to China has a capacity of 61 bcm.\n"
+    )
+    quiet = claimcheck("check", str(articles / "a.md"), str(articles / "b.md"), "--rules", str(pack), "--format", "json")
+    assert quiet.returncode == 0, quiet.stdout + quiet.stderr
+    import json
+
+    claims = json.loads(quiet.stdout)["claims"]
+    assert [(c["type"], c["value"], c["unit"]) for c in claims] == [("pipeline-capacity", 38e9, "meter ** 3")] * 2
+    loud = claimcheck("check", str(articles), "--rules", str(pack))
+    assert loud.returncode == 1
+    assert "[pipeline-capacity-agrees]" in loud.stdout
+
+
+def test_reference_pack_layers_on_the_built_in_pack() -> None:
+    """A desk's reference facts live in their own folder, added with a second --rules."""
+    reference = ROOT / "fixtures" / "packs" / "reference"
+    result = claimcheck("rules", "test", str(ROOT / "rules"), str(reference))
+    assert result.returncode == 0, result.stdout
+    assert "PASS    trade-volume-reference (2 examples)" in result.stdout

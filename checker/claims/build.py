@@ -15,6 +15,7 @@ from functools import cached_property
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
+from checker.claims.units import factor as unit_factor
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
@@ -267,6 +268,10 @@ class _DefinitionBuilder:
             return None
 
         claim_value, unit, date = self._value(value, definition, fields)
+        scale = 1.0
+        if definition.value.unit and value.unit and definition.value.read_as == "number":
+            scale = unit_factor(value.unit, definition.value.unit)  # "40 bcm" read in cubic metres, say
+            claim_value, unit = (claim_value or 0.0) * scale, definition.value.unit
         if definition.value.read_as == "date" and date is None and value.resolved is None and value.relative:
             notes.append(f"date '{value.text}' unresolved: the document has no date")
         items: list[str] | None = None
@@ -283,10 +288,10 @@ class _DefinitionBuilder:
             subjects=subjects,
             key=key,
             value=claim_value,
-            low=value.low if definition.value.read_as == "number" else None,
-            high=value.high if definition.value.read_as == "number" else None,
+            low=value.low * scale if value.low is not None and definition.value.read_as == "number" else None,
+            high=value.high * scale if value.high is not None and definition.value.read_as == "number" else None,
             qualifier=value.qualifier,
-            precision=value.precision if definition.value.read_as == "number" else 0.0,
+            precision=(value.precision or 0.0) * scale if definition.value.read_as == "number" else 0.0,
             unit=unit,
             period=period,
             as_of=document.date,

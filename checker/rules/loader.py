@@ -33,7 +33,8 @@ class _RuleModel(RootModel[Rule]):
     pass
 
 
-def load_pack(directories: list[Path]) -> Pack:
+def load_pack(directories: list[Path], *, check_units: bool = False) -> Pack:
+    """Load and validate; `check_units` also asks pint about every unit (slower: `rules validate` only)."""
     pack = Pack()
     errors: list[RuleFileError] = []
     for directory in directories:
@@ -52,6 +53,8 @@ def load_pack(directories: list[Path]) -> Pack:
             if loaded_rule:
                 _add(pack, pack.rules, "rule", loaded_rule[0].root, loaded_rule[1], errors)
     _check_references(pack, errors)
+    if check_units:
+        _check_units(pack, errors)
     if errors:
         raise RuleFileErrors(errors)
     return pack
@@ -84,6 +87,14 @@ def _add(
         return
     pack.origins[key] = position
     target.append(item)
+
+
+def _check_units(pack: Pack, errors: list[RuleFileError]) -> None:
+    from checker.claims.units import check_unit
+
+    for definition in pack.definitions:
+        if definition.value.unit and (problem := check_unit(definition.value.unit)):
+            errors.append(RuleFileError(pack.origins[f"claim:{definition.id}"], problem))
 
 
 def _check_references(pack: Pack, errors: list[RuleFileError]) -> None:

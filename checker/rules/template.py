@@ -10,6 +10,10 @@ _PARAMETERS = {
     "relative_date": "mode: event                    # event: weekday vs absolute date; elapsed: 'N years' vs a start year\nsame_event_days: 7",
     "order": "field: level                   # key field holding the level\nranks: [low, middle, high]     # lowest first",
     "count": "",
+    "monotonic": "min_days_apart: 31               # closer as-of dates are left to agree rules",
+    "reference": "facts:\n"
+    "  - {subjects: [China, Kazakhstan], period: '2023', value: 41.0e9, unit: USD, precision: 0.05e9,\n"
+    "     source: National statistics office, url: 'https://example.org/trade-2023', published: 2024-02-01}",
     "derive": "bind:                          # names for claims; the first is the anchor\n"
     "  current: {claim: trade-volume}\n"
     "  previous: {claim: trade-volume, year: -1}   # the anchor's period, one year earlier\n"

@@ -9,7 +9,9 @@ from pydantic import Field
 from checker.rules.kinds.agree import AgreeRule
 from checker.rules.kinds.count import CountRule
 from checker.rules.kinds.derive import DeriveRule
+from checker.rules.kinds.monotonic import MonotonicRule
 from checker.rules.kinds.order import OrderRule
+from checker.rules.kinds.reference import ReferenceRule
 from checker.rules.kinds.relative_date import RelativeDateRule
 from checker.rules.kinds.timeline import TimelineRule
 
@@ -20,9 +22,11 @@ KINDS = {
     "order": OrderRule,
     "count": CountRule,
     "derive": DeriveRule,
+    "monotonic": MonotonicRule,
+    "reference": ReferenceRule,
 }
 
 Rule = Annotated[
-    AgreeRule | TimelineRule | RelativeDateRule | OrderRule | CountRule | DeriveRule,
+    AgreeRule | TimelineRule | RelativeDateRule | OrderRule | CountRule | DeriveRule | MonotonicRule | ReferenceRule,
     Field(discriminator="kind"),
 ]
