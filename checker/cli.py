@@ -95,6 +95,10 @@ def check(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")] = FailOn.ERROR,
     date: DateOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Report and gate only findings this baseline does not record.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Analyse documents in N processes.")] = 1,
 ) -> None:
     """Check articles against each other and report conflicting claims."""
     from checker.pipeline import run
@@ -102,9 +106,18 @@ def check(
 
     try:
         pack = _pack(rules)
-        report, input_errors = run(paths, pack, _parse_date(date))
+        known = None
+        if baseline is not None:
+            from checker.baseline import read_baseline
+
+            known = read_baseline(baseline)
+        report, input_errors = run(paths, pack, _parse_date(date), jobs)
     except ClaimcheckError as error:
         _fail(str(error))
+    if known is not None:
+        from checker.baseline import apply_baseline
+
+        report = apply_baseline(report, known)
     text = formatter(output_format)(report)
     _write(text, output)
     for error in input_errors:
@@ -174,6 +187,36 @@ def schema(name: Annotated[SchemaName, typer.Argument(help="Which schema to prin
     from checker.models import Report
 
     typer.echo(json.dumps(Report.model_json_schema(mode="serialization"), indent=2))
+
+
+baseline_app = typer.Typer(help="Record current findings so a gate reports only new ones.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: PathsArgument,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
+        ".claimcheck-baseline.json"
+    ),
+    rules: RulesOption = None,
+    date: DateOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Analyse documents in N processes.")] = 1,
+) -> None:
+    """Record every current finding by fingerprint; `check --baseline FILE` then reports only new ones."""
+    from checker.baseline import write_baseline
+    from checker.pipeline import run
+
+    try:
+        report, input_errors = run(paths, _pack(rules), _parse_date(date), jobs)
+        count = write_baseline(report, output)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    typer.echo(f"claimcheck: recorded {count} finding(s) in {output}")
+    for error in input_errors:
+        typer.echo(f"claimcheck: {error}", err=True)
+    if input_errors:
+        raise typer.Exit(ExitCode.USAGE)
 
 
 rules_app = typer.Typer(help="Validate, test, list and explain rules.", no_args_is_help=True)

@@ -195,6 +195,7 @@ class Summary(BaseModel):
     errors: int
     warnings: int
     infos: int
+    suppressed: int = Field(default=0, description="Findings left out because a baseline records them.")
 
 
 class Report(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker import __version__
@@ -32,16 +33,55 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
     return Analysis(document, mentions, claims)
 
 
-def analyse_all(documents: list[Document], pack: Pack) -> tuple[list[Analysis], list[DocumentNote]]:
-    """Every document's mentions and claims, undated documents dated where the texts allow."""
+_worker: tuple[Pack, SubjectIndex] | None = None
+
+
+def _start_worker(pack: Pack) -> None:
+    global _worker
+    _worker = (pack, SubjectIndex(pack.subjects))
+
+
+def _analyse_in_worker(document: Document) -> Analysis:
+    assert _worker is not None
+    return analyse(document, *_worker)
+
+
+def analyse_all(documents: list[Document], pack: Pack, jobs: int = 1) -> tuple[list[Analysis], list[DocumentNote]]:
+    """Every document's mentions and claims, undated documents dated where the texts allow.
+
+    With jobs > 1 documents are analysed in worker processes; results keep the input order, so the
+    report is identical to a single-process run.
+    """
     subjects = SubjectIndex(pack.subjects)
-    analyses = [analyse(document, pack, subjects) for document in documents]
+    if jobs > 1 and len(documents) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(pack,)) as pool:
+            analyses = list(_progress(pool.map(_analyse_in_worker, documents, chunksize=8), len(documents)))
+    else:
+        analyses = list(_progress((analyse(d, pack, subjects) for d in documents), len(documents)))
+    for analysis, document in zip(analyses, documents, strict=True):
+        analysis.document = document  # workers return copies; keep the caller's objects
     notes = _date_undated(analyses, pack, subjects)
     return analyses, notes
 
 
-def check_documents(documents: list[Document], pack: Pack) -> Report:
-    analyses, notes = analyse_all(documents, pack)
+def _progress(items: Iterator[Analysis], total: int) -> Iterator[Analysis]:
+    """A one-line counter on stderr for long runs on a terminal; silent otherwise."""
+    import sys
+
+    show = total >= 50 and sys.stderr.isatty()
+    for done, item in enumerate(items, start=1):
+        if show and (done % 10 == 0 or done == total):
+            sys.stderr.write(f"\rclaimcheck: analysed {done}/{total} documents")
+            sys.stderr.flush()
+        yield item
+    if show:
+        sys.stderr.write("\n")
+
+
+def check_documents(documents: list[Document], pack: Pack, jobs: int = 1) -> Report:
+    analyses, notes = analyse_all(documents, pack, jobs)
     claims = [claim for analysis in analyses for claim in analysis.claims]
     findings = run_rules(pack.rules, ClaimIndex(documents, claims))
     for analysis in analyses:
@@ -95,6 +135,8 @@ def _date_undated(analyses: list[Analysis], pack: Pack, subjects: SubjectIndex) 
     return notes
 
 
-def run(paths: list[str], pack: Pack, date_override: dt.date | None = None) -> tuple[Report, list[InputError]]:
+def run(
+    paths: list[str], pack: Pack, date_override: dt.date | None = None, jobs: int = 1
+) -> tuple[Report, list[InputError]]:
     documents, errors = load_documents(paths, date_override)
-    return check_documents(documents, pack), errors
+    return check_documents(documents, pack, jobs), errors

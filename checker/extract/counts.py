@@ -7,19 +7,25 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
-    NUMBER_CORE,
     ORDINAL_WORDS,
+    RUN,
     QUALIFIER,
     TENS,
     UNITS,
     _alternation,
-    figure,
-    split_number_words,
+    bounds,
+    qualifier_of,
+    split_run,
 )
 from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
-NUMBER = regex.compile(rf"(?<![\w.,$€£¥])(?:{QUALIFIER}?){NUMBER_CORE}(?![\w%])", regex.IGNORECASE)
+NUMBER = regex.compile(
+    rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
+    regex.IGNORECASE,
+)
+# 'one' as a pronoun ('Which one do you prefer?', 'the one you mentioned') is not a count.
+_PRONOUN_ONE = regex.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|another|every|the\s+only)\s+)$", regex.IGNORECASE)
 ORDINAL = regex.compile(
     rf"\b(?:(?P<digits>\d++)(?:st|nd|rd|th)"
     rf"|(?P<tens>{_alternation(list(TENS))})-(?P<unit>{_alternation([w for w, n in ORDINAL_WORDS.items() if n < 10])})"
@@ -34,22 +40,45 @@ MULTIPLIER = regex.compile(
 )
 
 
-NUMBER_ANCHOR = anchor(r"\d", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion"])
+NUMBER_ANCHOR = anchor(
+    r"\d", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"]
+)
 
 
 def find_numbers(text: str) -> Iterator[Mention]:
     for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=40, after=40):
-        end = match.end()
-        if match.group("words") and end < len(text) and text[end] == "-" and text[end + 1 : end + 2].isalpha():
-            continue  # "two-way", "one-off": a compound adjective, not a count
-        if match.group("words") and not match.group("qualifier"):
-            for start, stop, value in split_number_words(match.group("words"), match.start("words")):
-                yield Mention(
-                    kind=MentionKind.NUMBER, text=text[start:stop], start=start, end=stop, value=value, precision=0.5
-                )
-            continue
-        if (mention := figure(MentionKind.NUMBER, match)) is not None:
-            yield mention
+        run_start = match.start("run")
+        pieces = split_run(match.group("run"), run_start)
+        for index, (start, end, value, precision, scale) in enumerate(pieces):
+            following = text[end : end + 2]
+            if following[:1].isalnum() or following[:1] in ("%", "_"):
+                continue  # '10km', '3rd', '5G': a unit or suffix this family does not read
+            if following[:1] == "-" and following[1:2].isalpha() and not text[start].isdigit():
+                continue  # "two-way", "one-off": a compound adjective, not a count
+            if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
+                continue
+            qualifier, neg = Qualifier.EXACT, False
+            if start == run_start:
+                neg = match.group("neg") is not None and text[end : end + 1] not in ("-", "/")
+                if neg:
+                    start = match.start("neg")
+                if match.group("qualifier"):
+                    qualifier = qualifier_of(match)
+                    start = match.start()
+            value = -value if neg else value
+            low, high = bounds(value, qualifier)
+            yield Mention(
+                kind=MentionKind.NUMBER,
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                precision=precision,
+                scale=scale,
+            )
 
 
 def find_ordinals(text: str) -> Iterator[Mention]:

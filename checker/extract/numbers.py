@@ -21,8 +21,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+INDIAN_SCALES = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
+ALL_SCALES = {**SCALES, **INDIAN_SCALES}
 SCALE_ABBREVIATIONS = {
-    "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
+    "k": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
     "tn": 10**12, "trn": 10**12, "tln": 10**12,
 }  # fmt: skip
 ORDINAL_WORDS = {
@@ -52,12 +54,15 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
 
 
-NUMBER_WORD = _alternation([*UNITS, *TENS, "hundred", *SCALES])
+NUMBER_WORD = _alternation([*UNITS, *TENS, "hundred", *ALL_SCALES])
 # A numeral: grouped thousands or a plain digit run, then decimals. The grouping repeat consumes ",ddd"
 # chunks only, so a long run of "1,1,1," cannot make the engine try exponentially many splits.
-NUMERAL = r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?+"
-WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
-SCALE_WORD = _alternation(list(SCALES))
+NUMERAL = (
+    r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[\u00a0\u202f]\d{3})++(?!\d)"
+    r"|\d{1,3}(?: \d{3}(?![\d,]))++(?![\w-])|\d++|(?<![\d.])(?=\.\d))(?:\.\d++)?+"
+)
+WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
+SCALE_WORD = _alternation(list(ALL_SCALES))
 QUALIFIER = rf"(?:(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 
 
@@ -70,7 +75,7 @@ def number_core(abbreviations: str) -> str:
 
 
 NUMBER_CORE = number_core("bn|mn|mln|tn|trn")
-MONEY_CORE = number_core("bn|bln|mn|mln|tn|trn|k|m|b")  # "$5m", "$3bn": single letters only after a currency
+MONEY_CORE = number_core("bn|bln|mn|mln|mm|tn|trn|k|m|b")  # "$5m", "$3bn": single letters only after a currency
 
 
 class NumberParseError(ValueError):
@@ -79,14 +84,14 @@ class NumberParseError(ValueError):
 
 def parse_numeral(text: str) -> float:
     try:
-        return float(Decimal(text.replace(",", "")))
+        return float(Decimal(regex.sub(r"[,\s]", "", text)))
     except (InvalidOperation, ValueError, OverflowError):
         raise NumberParseError(text) from None
 
 
 def numeral_step(text: str) -> float:
     """The unit of the last written digit: '41' -> 1, '14.5' -> 0.1, '4,700' -> 1."""
-    digits = text.replace(",", "")
+    digits = regex.sub(r"[,\s]", "", text)
     return 10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0
 
 
@@ -108,8 +113,11 @@ def parse_number_words(text: str) -> float:
             current += TENS[token]
         elif token == "hundred":
             current = (current or 1) * 100
-        elif token in SCALES:
-            total += (current or 1) * SCALES[token]
+        elif token in ALL_SCALES:
+            if current == 0 and previous in ALL_SCALES:
+                total *= ALL_SCALES[token]  # "lakh crore", "thousand million"
+            else:
+                total += (current or 1) * ALL_SCALES[token]
             current = 0
         else:
             raise NumberParseError(text)
@@ -147,7 +155,7 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
         step = numeral_step(match.group("numeral"))
         scale_text = match.group("scale") or match.group("abbr")
         if scale_text:
-            factor = SCALES.get(scale_text.lower()) or SCALE_ABBREVIATIONS[scale_text.lower()]
+            factor = ALL_SCALES.get(scale_text.lower()) or SCALE_ABBREVIATIONS[scale_text.lower()]
             return value * factor, step * factor / 2, scale_text
         return value, step / 2, None
     words = match.group("words")
@@ -155,8 +163,8 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
         value = parse_number_words(words)
     except NumberParseError:
         return None
-    scale = next((w for w in reversed(words.lower().split()) if w in SCALES), None)
-    step = SCALES[scale] if scale else 1.0
+    scale = next((w for w in reversed(words.lower().split()) if w in ALL_SCALES), None)
+    step = ALL_SCALES[scale] if scale else 1.0
     return value, step / 2, scale
 
 
@@ -210,3 +218,175 @@ PRIORITY = {
     MentionKind.ORDINAL: 7,
     MentionKind.NUMBER: 8,
 }
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Runs of numerals and number words: '3 hundred and 21', 'half a dozen', 'one million and a half',
+# 'three lakh crore', '4 thousand 3 hundred and 21'. A run is split into the longest numbers it holds.
+# --------------------------------------------------------------------------------------------------------------
+
+DOZENS = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
+FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+RUN_ABBREVIATIONS = {
+    "k": 10**3, "K": 10**3, "M": 10**6, "MM": 10**6, "mil": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9,
+    "bln": 10**9, "b": 10**9, "B": 10**9, "G": 10**9, "tn": 10**12, "trn": 10**12, "tln": 10**12,
+}  # fmt: skip
+_RUN_WORD = _alternation([*UNITS, *TENS, "hundred", *ALL_SCALES, *DOZENS, *FRACTIONS])
+_RUN_ABBR = r"(?:\s?(?-i:[kKGM]|mil|mn|mln|bn|bln|tn|trn|tln)|(?-i:MM|[bB]))(?![\w])"
+_RUN_TOKEN = rf"(?:{NUMERAL}(?:{_RUN_ABBR})?+|(?:{_RUN_WORD})\b)"
+_RUN_GLUE = r"(?:\s*+-\s*+|\s++(?:(?:and|of|an?)\s++){0,2}+)"
+# A run starts with a numeral or a number word ('a' only before a scale, dozen or fraction word).
+RUN = (
+    rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter)\b))?"
+    rf"{_RUN_TOKEN}(?:{_RUN_GLUE}{_RUN_TOKEN})*+)"
+)
+_TOKENS = regex.compile(
+    rf"(?P<numeral>{NUMERAL})(?P<abbr>{_RUN_ABBR})?+|(?P<word>[A-Za-z]+)", regex.IGNORECASE | regex.VERSION0
+)
+
+
+def _valid_abbreviation(numeral: str, abbr: str) -> bool:
+    """'10k', '1.2b', '10G', '10M'; not the '5G' of mobile networks nor a bare lowercase 'b'."""
+    if abbr in ("b", "B"):
+        return "." in numeral
+    if abbr == "G":
+        return len(numeral) > 1
+    return True
+
+
+def split_run(text: str, offset: int) -> list[tuple[int, int, float, float, str | None]]:
+    """(start, end, value, precision, scale) of each number in a run, longest first from the left."""
+    tokens: list[tuple[int, int, str, float | None, float]] = []  # start, end, kind/word, value, step
+    for m in _TOKENS.finditer(text):
+        if m.group("numeral") is not None:
+            numeral, abbr = m.group("numeral"), (m.group("abbr") or "").strip()
+            try:
+                value = parse_numeral(numeral)
+            except NumberParseError:
+                return []
+            step = numeral_step(numeral)
+            if abbr and _valid_abbreviation(numeral, abbr):
+                factor = RUN_ABBREVIATIONS[abbr]
+                tokens.append((m.start(), m.end(), "#scaled:" + abbr, value * factor, step * factor))
+            else:
+                tokens.append((m.start(), m.start() + len(numeral), "#", value, step))
+                if abbr:
+                    break  # '5G', '3b': the run ends at a letter-suffixed numeral that is not a figure
+        else:
+            tokens.append((m.start(), m.end(), m.group("word").lower(), None, 1.0))
+    result = []
+    i = 0
+    while i < len(tokens):
+        best = _longest(tokens, i)
+        if best is None:
+            i += 1
+            continue
+        j, value, precision, scale = best
+        result.append((offset + tokens[i][0], offset + tokens[j][1], value, precision, scale))
+        i = j + 1
+    return result
+
+
+def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  # noqa: C901, PLR0912, PLR0915
+    """The longest valid number starting at token i: (last token index, value, precision, scale) or None."""
+    total = current = 0.0
+    has_current = False
+    fraction: float | None = None  # a pending 'half' / 'three quarters' waiting for its scale
+    last_scale: float | None = None
+    scale_word: str | None = None
+    step = 1.0
+    previous: str | None = None  # '#' numeral, '#s' scaled numeral, or the word
+    after_and = False
+    limit, low_limit = float("inf"), float("inf")
+    base = 0.0  # the hundreds before an 'and': 'three hundred and two dozens' is 300 + 2 x 12
+    best = None
+    for k in range(i, len(tokens)):
+        _, _, word, value, token_step = tokens[k]
+        complete = True
+        if word.startswith("#"):
+            if previous not in (None, "and") and not (previous == "hundred" or previous in ALL_SCALES
+                                                      or previous in DOZENS):
+                break
+            if fraction is not None or value >= low_limit or current + value >= limit:
+                break
+            if low_limit < float("inf") and value != int(value):
+                break
+            if word.startswith("#scaled:"):
+                if previous is not None:
+                    break
+                total, scale_word = value, word.split(":", 1)[1]
+                limit = RUN_ABBREVIATIONS[scale_word]
+                word = "#s"
+            else:
+                current, has_current, word = current + value, True, "#"
+            step = token_step
+        elif word in UNITS or word in TENS:
+            number = UNITS.get(word, TENS.get(word))
+            if previous in ("#", "#s") or previous in UNITS or fraction is not None:
+                break
+            if previous in TENS and (word in TENS or number >= 10):
+                break
+            if number >= low_limit and previous not in TENS or current + number >= limit:
+                break
+            current, has_current, step = current + number, True, 1.0
+        elif word == "hundred":
+            if previous in ("hundred", "#s", "and", "of") or previous in ALL_SCALES or fraction is not None:
+                break
+            current = (current if has_current else 1.0) * 100
+            if current >= limit:
+                break
+            has_current, low_limit, base = True, 100.0, current
+            step = 100.0 * (step if previous == "#" else 1.0)
+        elif word in ALL_SCALES or word in DOZENS:
+            factor = ALL_SCALES.get(word) or DOZENS[word]
+            if previous in ("#s", "and", "of"):
+                break
+            if fraction is not None:
+                total += fraction * factor
+                fraction = None
+            elif not has_current and previous in ALL_SCALES:
+                total *= factor
+            elif word in DOZENS and has_current:
+                total += base + (current - base) * factor
+            else:
+                total += (current if has_current else 1.0) * factor
+            base = 0.0
+            if word in ALL_SCALES:
+                scale_word, last_scale, limit = word, factor, factor
+                step = factor * (step if previous == "#" else 1.0)
+            current, has_current, low_limit = 0.0, False, float("inf")
+        elif word in FRACTIONS:
+            if fraction is not None:
+                break
+            if has_current and previous in UNITS:
+                numerator = current
+            elif previous in (None, "a", "an") and word not in ("third", "thirds", "quarters"):
+                numerator = 1.0
+            else:
+                break
+            fraction = numerator / FRACTIONS[word]
+            current, has_current = 0.0, False
+            complete = after_and and last_scale is not None
+        elif word in ("a", "an"):
+            if previous not in (None, "and", "of") and previous not in FRACTIONS:
+                break
+            complete = False
+        elif word == "and":
+            if previous is None or not (previous in ("hundred", "#s") or previous in ALL_SCALES):
+                break
+            after_and, previous = True, word
+            continue
+        elif word == "of":
+            if fraction is None:
+                break
+            previous = word
+            continue
+        else:
+            break
+        if word not in ("a", "an") and word not in UNITS:
+            after_and = after_and and word in FRACTIONS
+        previous = word
+        if complete and word not in ("a", "an"):
+            amount = total + (fraction * (last_scale or 0) if fraction is not None else current)
+            best = (k, amount, step / 2, scale_word)
+    return best

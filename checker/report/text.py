@@ -72,7 +72,5 @@ def _highlight(claim: Claim, colour: bool) -> str:
 
 def _summary(report: Report) -> str:
     s = report.summary
-    return (
-        f"{s.documents} document(s), {s.claims} claim(s): "
-        f"{s.errors} error(s), {s.warnings} warning(s), {s.infos} info"
-    )
+    line = f"{s.documents} document(s), {s.claims} claim(s): {s.errors} error(s), {s.warnings} warning(s), {s.infos} info"
+    return line + (f"; {s.suppressed} known finding(s) suppressed by the baseline" if s.suppressed else "")
