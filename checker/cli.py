@@ -82,9 +82,11 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def _pack(rules: list[Path] | None):  # type: ignore[no-untyped-def]
-    from checker.rules.loader import DEFAULT_PACK, load_pack
+    """The run's rule pack: the configuration's folders and settings; `--rules` replaces the folders."""
+    from checker.config import build_pack, find_config, load_config
 
-    return load_pack(rules or [DEFAULT_PACK])
+    config, _ = load_config(find_config(Path.cwd()))
+    return build_pack(config, rules)
 
 
 @app.command()
@@ -338,6 +340,25 @@ def rules_new(kind: Annotated[str, typer.Argument(help="agree, timeline, relativ
     if kind not in KINDS:
         _fail(f"unknown kind '{kind}'; expected one of: {', '.join(KINDS)}")
     typer.echo(template(kind))
+
+
+config_app = typer.Typer(help="Show the configuration in effect.", no_args_is_help=True)
+app.add_typer(config_app, name="config")
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Print the configuration in effect and the file it came from."""
+    import yaml
+
+    from checker.config import find_config, load_config
+
+    try:
+        config, path = load_config(find_config(Path.cwd()))
+    except ClaimcheckError as error:
+        _fail(str(error))
+    typer.echo(f"# from {path or 'defaults (no claimcheck.yaml or [tool.claimcheck] found)'}")
+    typer.echo(yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False), nl=False)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from checker import __version__
 from checker.claims.build import build_claims
 from checker.claims.text import SubjectIndex
@@ -27,8 +29,16 @@ class Analysis:
     claims: list[Claim]
 
 
+_BARE_DOLLAR = regex.compile(r"(?<![A-Za-z$])\$")
+
+
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
+    if pack.dollar != "USD":  # a desk whose "$" means another dollar
+        mentions = [
+            m.model_copy(update={"currency": pack.dollar}) if m.currency == "USD" and _BARE_DOLLAR.search(m.text) else m
+            for m in mentions
+        ]
     claims = build_claims(document, mentions, pack.definitions, subjects, date_inferred=date_inferred)
     return Analysis(document, mentions, claims)
 

@@ -2,6 +2,8 @@
 
 Every problem in every file is collected before raising, each with file:line:column, so an author
 fixes a broken pack in one pass; `check` refuses to run on a broken pack rather than skip a rule.
+Folders layer: a later folder's rule or claim type replaces an earlier one with the same id; the same
+id twice within one folder is an error.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Pack:
     definitions: list[ClaimDefinition] = field(default_factory=list)
     rules: list[RuleBase] = field(default_factory=list)
     origins: dict[str, SourcePosition] = field(default_factory=dict)
+    folders: dict[str, Path] = field(default_factory=dict)
+    dollar: str = "USD"  # the currency a bare "$" stands for (configuration)
 
 
 class _RuleModel(RootModel[Rule]):
@@ -47,11 +51,11 @@ def load_pack(directories: list[Path], *, check_units: bool = False) -> Pack:
         for path in sorted((directory / "claims").glob("*.y*ml")):
             loaded_definition = _load(path, ClaimDefinition, errors)
             if loaded_definition:
-                _add(pack, pack.definitions, "claim", loaded_definition[0], loaded_definition[1], errors)
+                _add(pack, pack.definitions, "claim", loaded_definition[0], loaded_definition[1], directory, errors)
         for path in sorted((directory / "checks").glob("*.y*ml")):
             loaded_rule = _load(path, _RuleModel, errors)
             if loaded_rule:
-                _add(pack, pack.rules, "rule", loaded_rule[0].root, loaded_rule[1], errors)
+                _add(pack, pack.rules, "rule", loaded_rule[0].root, loaded_rule[1], directory, errors)
     _check_references(pack, errors)
     if check_units:
         _check_units(pack, errors)
@@ -78,14 +82,18 @@ def _add(
     label: str,
     item: ClaimDefinition | RuleBase,
     positions: yamlfile.Positions,
+    folder: Path,
     errors: list[RuleFileError],
 ) -> None:
     position = positions.get(("id",)) or SourcePosition("?", 1, 1)
     key = f"{label}:{item.id}"
-    if key in pack.origins:
+    if key in pack.origins and pack.folders[key] == folder:
         errors.append(RuleFileError(position, f"duplicate id '{item.id}', first defined at {pack.origins[key]}"))
         return
+    if key in pack.origins:
+        target[:] = [existing for existing in target if existing.id != item.id]  # a later pack overrides
     pack.origins[key] = position
+    pack.folders[key] = folder
     target.append(item)
 
 
