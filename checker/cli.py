@@ -101,6 +101,9 @@ def check(
         Path | None, typer.Option("--baseline", help="Report and gate only findings this baseline does not record.")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Analyse documents in N processes.")] = 1,
+    against: Annotated[
+        Path | None, typer.Option("--against", help="Also cross-check with the claims of this archive (store add).")
+    ] = None,
 ) -> None:
     """Check articles against each other and report conflicting claims."""
     from checker.pipeline import run
@@ -113,7 +116,8 @@ def check(
             from checker.baseline import read_baseline
 
             known = read_baseline(baseline)
-        report, input_errors = run(paths, pack, _parse_date(date), jobs)
+        archive = _open_store(against, must_exist=True) if against is not None else None
+        report, input_errors = run(paths, pack, _parse_date(date), jobs, archive)
     except ClaimcheckError as error:
         _fail(str(error))
     if known is not None:
@@ -340,6 +344,85 @@ def rules_new(kind: Annotated[str, typer.Argument(help="agree, timeline, relativ
     if kind not in KINDS:
         _fail(f"unknown kind '{kind}'; expected one of: {', '.join(KINDS)}")
     typer.echo(template(kind))
+
+
+DEFAULT_DB = Path(".claimcheck.db")
+DbOption = Annotated[Path, typer.Option("--db", help="The claim archive (SQLite).")]
+store_app = typer.Typer(help="Keep claims across runs in an SQLite archive.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+
+
+def _open_store(path: Path, *, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    from checker.store import Store, StoreError
+
+    if must_exist and not path.exists():
+        raise StoreError(f"{path}: no such archive (create one with `claimcheck store add`)")
+    return Store(path)
+
+
+@store_app.command("add")
+def store_add(
+    paths: PathsArgument,
+    db: DbOption = DEFAULT_DB,
+    rules: RulesOption = None,
+    date: DateOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Analyse documents in N processes.")] = 1,
+) -> None:
+    """Store documents with their mentions and claims; unchanged documents are skipped."""
+    from checker.ingest import load_documents
+    from checker.pipeline import analyse_all
+
+    try:
+        pack = _pack(rules)
+        store = _open_store(db)
+        documents, input_errors = load_documents(paths, _parse_date(date))
+        analyses, _ = analyse_all(documents, pack, jobs, store)
+        result = store.add((a.document, a.mentions, a.claims) for a in analyses)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    typer.echo(
+        f"claimcheck: {result.added} added, {result.replaced} replaced, {result.unchanged} unchanged; "
+        f"{result.claims} claim(s) stored in {db}"
+    )
+    for error in input_errors:
+        typer.echo(f"claimcheck: {error}", err=True)
+    if input_errors:
+        raise typer.Exit(ExitCode.USAGE)
+
+
+@store_app.command("stats")
+def store_stats(db: DbOption = DEFAULT_DB) -> None:
+    """Counts of documents and claims (by type) in the archive."""
+    try:
+        stats = _open_store(db, must_exist=True).stats()
+    except ClaimcheckError as error:
+        _fail(str(error))
+    typer.echo(f"{db}: {stats['documents']} document(s), {stats['claims']} claim(s), schema {stats['schema']}")
+    for claim_type, count in stats["claims_by_type"].items():  # type: ignore[attr-defined]
+        typer.echo(f"  {claim_type:<24} {count}")
+
+
+@store_app.command("list")
+def store_list(db: DbOption = DEFAULT_DB) -> None:
+    """One line per stored document: id, date, claims, path."""
+    try:
+        rows = _open_store(db, must_exist=True).list_documents()
+    except ClaimcheckError as error:
+        _fail(str(error))
+    for doc_id, path, date, claims in rows:
+        typer.echo(f"{doc_id:<28} {date or 'undated':<10} {claims:>4} claim(s)  {path}")
+
+
+@store_app.command("remove")
+def store_remove(doc_id: Annotated[str, typer.Argument(help="Document id (see store list).")], db: DbOption = DEFAULT_DB) -> None:
+    """Remove a document and its claims."""
+    try:
+        removed = _open_store(db, must_exist=True).remove(doc_id)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    if not removed:
+        _fail(f"no document '{doc_id}' in {db}")
+    typer.echo(f"claimcheck: removed {doc_id}")
 
 
 config_app = typer.Typer(help="Show the configuration in effect.", no_args_is_help=True)

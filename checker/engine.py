@@ -15,7 +15,8 @@ class ClaimIndex:
     def __init__(self, documents: Iterable[Document], claims: Iterable[Claim]) -> None:
         self.documents = {document.id: document for document in documents}
         self.by_type: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
+        # A canonical order, so findings do not depend on which claims came from an archive.
+        for claim in sorted(claims, key=lambda c: (c.document, c.span, c.type)):
             self.by_type[claim.type].append(claim)
 
     def of(self, *types: str) -> list[Claim]:

@@ -18,6 +18,7 @@ from checker.extract import extract
 from checker.ingest import load_documents
 from checker.models import Claim, Document, DocumentNote, Mention, Report, RuleInfo, Severity, Summary
 from checker.rules.loader import Pack
+from checker.store import Store, subject_key
 
 
 @dataclass
@@ -56,7 +57,9 @@ def _analyse_in_worker(document: Document) -> Analysis:
     return analyse(document, *_worker)
 
 
-def analyse_all(documents: list[Document], pack: Pack, jobs: int = 1) -> tuple[list[Analysis], list[DocumentNote]]:
+def analyse_all(
+    documents: list[Document], pack: Pack, jobs: int = 1, archive: Store | None = None
+) -> tuple[list[Analysis], list[DocumentNote]]:
     """Every document's mentions and claims, undated documents dated where the texts allow.
 
     With jobs > 1 documents are analysed in worker processes; results keep the input order, so the
@@ -72,7 +75,11 @@ def analyse_all(documents: list[Document], pack: Pack, jobs: int = 1) -> tuple[l
         analyses = list(_progress((analyse(d, pack, subjects) for d in documents), len(documents)))
     for analysis, document in zip(analyses, documents, strict=True):
         analysis.document = document  # workers return copies; keep the caller's objects
-    notes = _date_undated(analyses, pack, subjects)
+    archived: list[Claim] = []
+    if archive is not None:  # archived reports of the events undated documents describe
+        undated = [claim for a in analyses if a.document.date is None for claim in a.claims]
+        archived = archive.related({subject_key(c) for c in undated}, {d.id for d in documents})[1]
+    notes = _date_undated(analyses, pack, subjects, archived)
     return analyses, notes
 
 
@@ -90,9 +97,14 @@ def _progress(items: Iterator[Analysis], total: int) -> Iterator[Analysis]:
         sys.stderr.write("\n")
 
 
-def check_documents(documents: list[Document], pack: Pack, jobs: int = 1) -> Report:
-    analyses, notes = analyse_all(documents, pack, jobs)
+def check_documents(documents: list[Document], pack: Pack, jobs: int = 1, archive: Store | None = None) -> Report:
+    """Cross-check documents with each other and, with an archive, with the archived claims they can meet."""
+    analyses, notes = analyse_all(documents, pack, jobs, archive)
     claims = [claim for analysis in analyses for claim in analysis.claims]
+    if archive is not None:
+        keys = {subject_key(claim) for claim in claims}
+        archived_documents, archived_claims = archive.related(keys, {d.id for d in documents})
+        documents, claims = [*documents, *archived_documents], [*claims, *archived_claims]
     findings = run_rules(pack.rules, ClaimIndex(documents, claims))
     for analysis in analyses:
         unresolved = [m.text for m in analysis.mentions if m.relative and m.date_start is None]
@@ -124,10 +136,12 @@ def check_documents(documents: list[Document], pack: Pack, jobs: int = 1) -> Rep
     )
 
 
-def _date_undated(analyses: list[Analysis], pack: Pack, subjects: SubjectIndex) -> list[DocumentNote]:
+def _date_undated(
+    analyses: list[Analysis], pack: Pack, subjects: SubjectIndex, archived: list[Claim]
+) -> list[DocumentNote]:
     """Give undated documents a date from their own text or from dated reports of the same event."""
     notes: list[DocumentNote] = []
-    dated_claims = [claim for a in analyses if a.document.date for claim in a.claims]
+    dated_claims = [claim for a in analyses if a.document.date for claim in a.claims] + archived
     for position, analysis in enumerate(analyses):
         document = analysis.document
         if document.date is not None:
@@ -146,7 +160,7 @@ def _date_undated(analyses: list[Analysis], pack: Pack, subjects: SubjectIndex) 
 
 
 def run(
-    paths: list[str], pack: Pack, date_override: dt.date | None = None, jobs: int = 1
+    paths: list[str], pack: Pack, date_override: dt.date | None = None, jobs: int = 1, archive: Store | None = None
 ) -> tuple[Report, list[InputError]]:
     documents, errors = load_documents(paths, date_override)
-    return check_documents(documents, pack, jobs), errors
+    return check_documents(documents, pack, jobs, archive), errors
