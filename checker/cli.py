@@ -10,13 +10,16 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from checker import __version__
 from checker.errors import ClaimcheckError, ExitCode
 from checker.report import Format
+
+if TYPE_CHECKING:
+    from checker.models import Claim, Document
 
 app = typer.Typer(
     name="claimcheck",
@@ -423,6 +426,47 @@ def store_remove(doc_id: Annotated[str, typer.Argument(help="Document id (see st
     if not removed:
         _fail(f"no document '{doc_id}' in {db}")
     typer.echo(f"claimcheck: removed {doc_id}")
+
+
+@app.command()
+def timeline(
+    paths: Annotated[list[str] | None, typer.Argument(help="Articles; or use --db for the archive.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Read the claims of this archive.")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="Only events whose subjects contain this.")] = None,
+    rules: RulesOption = None,
+    date: DateOption = None,
+) -> None:
+    """The events the claims describe, in date order, each with every source and any ordinal it was given."""
+    from checker.timeline import build_timeline, render_timeline
+
+    if not paths and db is None:
+        _fail("give articles or --db FILE")
+    try:
+        pack = _pack(rules)
+        documents: dict[str, Document] = {}
+        claims: list[Claim] = []
+        input_errors: list[ClaimcheckError] = []
+        if db is not None:
+            store = _open_store(db, must_exist=True)
+            for doc_id, *_ in store.list_documents():
+                documents[doc_id] = store.document(doc_id)
+            claims.extend(store.all_claims())
+        if paths:
+            from checker.ingest import load_documents
+            from checker.pipeline import analyse_all
+
+            loaded, errors = load_documents(paths, _parse_date(date))
+            input_errors.extend(errors)
+            analyses, _ = analyse_all(loaded, pack)
+            documents.update({a.document.id: a.document for a in analyses})
+            claims.extend(claim for a in analyses for claim in a.claims)
+    except ClaimcheckError as error:
+        _fail(str(error))
+    typer.echo(render_timeline(build_timeline(claims, pack.definitions, subject), documents), nl=False)
+    for error in input_errors:
+        typer.echo(f"claimcheck: {error}", err=True)
+    if input_errors:
+        raise typer.Exit(ExitCode.USAGE)
 
 
 config_app = typer.Typer(help="Show the configuration in effect.", no_args_is_help=True)

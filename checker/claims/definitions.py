@@ -110,6 +110,9 @@ class ClaimDefinition(Strict):
     fields: dict[str, FieldSpec] = Field(default_factory=dict)
     items: bool = Field(default=False, description="Read the list that follows the value ('four principles: a, b').")
     key: list[str] = Field(default_factory=list, description="Key fields that, with the subjects, identify the fact.")
+    event: str | None = Field(
+        default=None, description="Timeline family: claims with the same event name are one kind of event (visit)."
+    )
 
     @field_validator("exclude", "require")
     @classmethod

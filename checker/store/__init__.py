@@ -170,6 +170,9 @@ class Store:
         documents = [self.document(doc_id) for doc_id in sorted({claim.document for claim in claims})]
         return documents, claims
 
+    def all_claims(self) -> list[Claim]:
+        return [Claim.model_validate_json(data) for (data,) in self.db.execute("SELECT data FROM claims ORDER BY id")]
+
     def document(self, doc_id: str) -> Document:
         row = self.db.execute(
             "SELECT id, path, title, source, date, date_origin, body_start, text FROM documents WHERE id = ?",
