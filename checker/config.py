@@ -55,7 +55,7 @@ def load_config(path: Path | None) -> tuple[Config, Path | None]:
             data: Any = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("claimcheck", {})
         except tomllib.TOMLDecodeError as error:
             raise ClaimcheckError(f"{path}: invalid TOML: {error}") from None
-        config = yamlfile.validate(Config, data, {}, str(path))
+        config = yamlfile.validate(Config, data, yamlfile.Positions("", str(path)), str(path))
     else:
         data, positions = yamlfile.load(path)
         config = yamlfile.validate(Config, data or {}, positions, str(path))

@@ -14,30 +14,48 @@ from pydantic import BaseModel, ValidationError
 from checker.errors import RuleFileError, SourcePosition
 
 Model = TypeVar("Model", bound=BaseModel)
-Positions = dict[tuple[str | int, ...], SourcePosition]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: rule packs load on every run
+
+
+class Positions:
+    """Where each mapping value and list item of a file starts; parsed only when an error needs it."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self._text = text
+        self._map: dict[tuple[str | int, ...], SourcePosition] | None = None
+
+    def get(self, key: tuple[str | int, ...], default: SourcePosition | None = None) -> SourcePosition | None:
+        if self._map is None:
+            self._map = {}
+            node = yaml.compose(self._text, Loader=_LOADER)
+            if node is not None:
+                _walk(node, (), self.path, self._map)
+        return self._map.get(key, default)
+
+    def at(self, key: tuple[str | int, ...]) -> SourcePosition:
+        return self.get(key) or SourcePosition(self.path, 1, 1)
 
 
 def load(path: Path) -> tuple[Any, Positions]:
-    """Parse one YAML file; returns the data and the position of every mapping value and list item."""
+    """Parse one YAML file (safe loader only); positions come with it, computed on demand."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RuleFileError(SourcePosition(str(path), 1, 1), f"cannot read rule file: {error}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (CSafeLoader or SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         position = SourcePosition(str(path), mark.line + 1, mark.column + 1) if mark else SourcePosition(str(path), 1, 1)
         problem = getattr(error, "problem", None) or str(error)
         raise RuleFileError(position, f"invalid YAML: {problem}") from None
-    positions: Positions = {}
-    if node is not None:
-        _walk(node, (), str(path), positions)
-    return data, positions
+    return data, Positions(text, str(path))
 
 
-def _walk(node: yaml.Node, path: tuple[str | int, ...], file: str, positions: Positions) -> None:
+def _walk(
+    node: yaml.Node, path: tuple[str | int, ...], file: str, positions: dict[tuple[str | int, ...], SourcePosition]
+) -> None:
     positions[path] = SourcePosition(file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

@@ -16,7 +16,7 @@ from pydantic import RootModel
 
 from checker import yamlfile
 from checker.claims.definitions import ClaimDefinition, Subject, SubjectFile
-from checker.errors import ClaimcheckError, RuleFileError, RuleFileErrors, SourcePosition
+from checker.errors import ClaimcheckError, RuleFileError, RuleFileErrors
 from checker.rules.base import RuleBase
 from checker.rules.kinds import KINDS, Rule
 
@@ -28,7 +28,7 @@ class Pack:
     subjects: list[Subject] = field(default_factory=list)
     definitions: list[ClaimDefinition] = field(default_factory=list)
     rules: list[RuleBase] = field(default_factory=list)
-    origins: dict[str, SourcePosition] = field(default_factory=dict)
+    origins: dict[str, yamlfile.Positions] = field(default_factory=dict)
     folders: dict[str, Path] = field(default_factory=dict)
     dollar: str = "USD"  # the currency a bare "$" stands for (configuration)
 
@@ -85,14 +85,14 @@ def _add(
     folder: Path,
     errors: list[RuleFileError],
 ) -> None:
-    position = positions.get(("id",)) or SourcePosition("?", 1, 1)
     key = f"{label}:{item.id}"
     if key in pack.origins and pack.folders[key] == folder:
-        errors.append(RuleFileError(position, f"duplicate id '{item.id}', first defined at {pack.origins[key]}"))
+        first = pack.origins[key].at(("id",))
+        errors.append(RuleFileError(positions.at(("id",)), f"duplicate id '{item.id}', first defined at {first}"))
         return
     if key in pack.origins:
         target[:] = [existing for existing in target if existing.id != item.id]  # a later pack overrides
-    pack.origins[key] = position
+    pack.origins[key] = positions
     pack.folders[key] = folder
     target.append(item)
 
@@ -102,7 +102,7 @@ def _check_units(pack: Pack, errors: list[RuleFileError]) -> None:
 
     for definition in pack.definitions:
         if definition.value.unit and (problem := check_unit(definition.value.unit)):
-            errors.append(RuleFileError(pack.origins[f"claim:{definition.id}"], problem))
+            errors.append(RuleFileError(pack.origins[f"claim:{definition.id}"].at(("value", "unit")), problem))
 
 
 def _check_references(pack: Pack, errors: list[RuleFileError]) -> None:
@@ -113,5 +113,8 @@ def _check_references(pack: Pack, errors: list[RuleFileError]) -> None:
                 close = difflib.get_close_matches(claim_type, known, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 errors.append(
-                    RuleFileError(pack.origins[f"rule:{rule.id}"], f"rule '{rule.id}' reads unknown claim type '{claim_type}'{hint}")
+                    RuleFileError(
+                        pack.origins[f"rule:{rule.id}"].at(("claims",)),
+                        f"rule '{rule.id}' reads unknown claim type '{claim_type}'{hint}",
+                    )
                 )
