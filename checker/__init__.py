@@ -1,19 +1,19 @@
-"""claimcheck: cross-check the figures and facts that news articles state about the same subject."""
+"""claimcheck: cross-check the figures and facts that news articles state about the same subject.
+
+`checker.extract(text, reference_date=...)` is the extraction API; it is imported on first use so that
+`import checker` (and `claimcheck --version`) stays cheap.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from checker.extract import extract as extract
-
 
 def __getattr__(name: str) -> Any:
-    """Expose `checker.extract` without paying its import cost on `import checker`."""
     if name == "extract":
-        from checker.extract import extract
+        import checker.extract
 
-        return extract
+        return checker.extract
     raise AttributeError(name)

@@ -238,10 +238,13 @@ RulePathsArgument = Annotated[
 @rules_app.command("validate")
 def rules_validate(paths: RulePathsArgument = None) -> None:
     """Report every problem in the rule pack as file:line:column: message (exit 2 on any)."""
+    from checker.config import find_config, load_config
     from checker.rules.loader import DEFAULT_PACK, load_pack
 
     try:
-        pack = load_pack(paths or [DEFAULT_PACK], check_units=True)
+        config, _ = load_config(find_config(Path.cwd()))
+        folders = paths or [*([DEFAULT_PACK] if config.builtin else []), *config.rules]
+        pack = load_pack(folders, check_units=True)
     except ClaimcheckError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(ExitCode.USAGE) from None
@@ -339,7 +342,7 @@ def rules_schema(which: Annotated[RuleSchema, typer.Argument(help="Which file ty
 
 
 @rules_app.command("new")
-def rules_new(kind: Annotated[str, typer.Argument(help="agree, timeline, relative_date, order or count.")]) -> None:
+def rules_new(kind: Annotated[str, typer.Argument(help="A rule kind (see `claimcheck rules new --help`).")]) -> None:
     """Print a commented rule template of a kind, with one firing and one quiet example to fill in."""
     from checker.rules.kinds import KINDS
     from checker.rules.template import template

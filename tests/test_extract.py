@@ -119,3 +119,10 @@ def test_relative_dates_without_reference_stay_unresolved() -> None:
 def test_counts_are_not_years() -> None:
     assert one("2000 people").kind is MentionKind.NUMBER
     assert one("in 2000").kind is MentionKind.DATE
+
+
+def test_public_api_is_callable_from_the_package() -> None:
+    import checker
+
+    assert checker.extract("about $25 billion")[0].value == 25e9
+    assert checker.extract("fifth")[0].value == 5  # and again: the attribute stays callable

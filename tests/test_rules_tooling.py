@@ -137,3 +137,14 @@ def test_reference_pack_layers_on_the_built_in_pack() -> None:
     result = claimcheck("rules", "test", str(ROOT / "rules"), str(reference))
     assert result.returncode == 0, result.stdout
     assert "PASS    trade-volume-reference (2 examples)" in result.stdout
+
+
+def test_unknown_message_placeholder_points_at_the_message_line(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    (pack / "checks").mkdir(parents=True)
+    (pack / "claims").symlink_to(ROOT / "rules" / "claims")
+    base = (ROOT / "rules" / "checks" / "enumeration-count.yaml").read_text(encoding="utf-8")
+    (pack / "checks" / "a.yaml").write_text(base.replace("{listed} are listed", "{counted} are listed"))
+    result = claimcheck("rules", "validate", str(pack))
+    line = 1 + base.splitlines().index(next(l for l in base.splitlines() if l.startswith("message:")))
+    assert f"a.yaml:{line}:1: message: Value error, unknown placeholder(s) ['counted']" in result.stderr

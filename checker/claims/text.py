@@ -75,8 +75,8 @@ class SubjectIndex:
     def _pattern(self) -> regex.Pattern[str]:
         aliases = sorted(self._by_alias, key=len, reverse=True)
         alternation = "|".join(regex.escape(alias).replace(r"\ ", r"\s+") for alias in aliases) or r"(?!)"
-        # "Xi" must not match inside "Xi'an"; "China's" and "China-Kazakhstan" still match "China".
-        return regex.compile(rf"(?<![\w'’])(?:{alternation})(?!\w|['’](?!s\b)\w)")
+        # "Xi" must not match inside "Xi'an" nor "US" inside "US$"; "China's" and "China-Kazakhstan" still match.
+        return regex.compile(rf"(?<![\w'’])(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
 
     def lookup(self, alias: str) -> Subject | None:
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))

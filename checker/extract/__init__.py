@@ -7,6 +7,8 @@ Each family finds its candidates independently; overlaps are settled leftmost-lo
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 
 from checker.extract import counts, dates, money, percent, units
 from checker.extract.numbers import PRIORITY
@@ -33,3 +35,13 @@ def extract(text: str, *, reference_date: dt.date | None = None) -> list[Mention
             chosen.append(mention)
             last_end = mention.end
     return chosen
+
+
+class _CallableModule(types.ModuleType):
+    """`checker.extract(text)` is the public API, and `checker.extract` is also this package: make it callable."""
+
+    def __call__(self, text: str, *, reference_date: dt.date | None = None) -> list[Mention]:
+        return extract(text, reference_date=reference_date)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -11,7 +11,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from checker.models import Claim, Qualifier, Severity
 
@@ -96,14 +96,13 @@ class RuleBase(BaseModel):
 
     variables: ClassVar[tuple[str, ...]] = ()
 
-    @model_validator(mode="after")
-    def _placeholders_known(self) -> RuleBase:
-        unknown = [name for name in _PLACEHOLDER.findall(self.message) if name not in self.variables]
+    @field_validator("message")
+    @classmethod
+    def _placeholders_known(cls, message: str) -> str:
+        unknown = [name for name in _PLACEHOLDER.findall(message) if name not in cls.variables]
         if unknown:
-            raise ValueError(
-                f"message uses unknown placeholder(s) {unknown}; this kind offers: {', '.join(self.variables)}"
-            )
-        return self
+            raise ValueError(f"unknown placeholder(s) {unknown}; this kind offers: {', '.join(cls.variables)}")
+        return message
 
     def check(self, index: ClaimIndex) -> Iterator[Verdict]:
         raise NotImplementedError
