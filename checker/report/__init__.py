@@ -18,6 +18,7 @@ class Format(StrEnum):
     GITHUB = "github"
     JUNIT = "junit"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 FORMATTERS = {
@@ -27,6 +28,7 @@ FORMATTERS = {
     Format.GITHUB: "checker.report.github",
     Format.JUNIT: "checker.report.junit",
     Format.MARKDOWN: "checker.report.markdown",
+    Format.HTML: "checker.report.html",
 }
 
 
