@@ -250,3 +250,20 @@ def test_markdown_clean_report(seed_report: Report) -> None:
     assert "No findings." in text
     assert "| Severity |" not in text
     assert "5 document(s) · 32 claim(s) · 0 error(s) · 0 warning(s)" in text
+
+
+def test_claimreview_has_the_properties_schema_org_and_search_engines_require(report: Report) -> None:
+    from checker.report import claimreview
+
+    reviews = json.loads(claimreview.render(report))
+    errors = [f for f in report.findings if f.severity.value == "error"]
+    assert len(reviews) == len(errors) >= 1
+    for review in reviews:
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        assert review["claimReviewed"] and review["url"].startswith("file://")
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["appearance"]["@type"] == "CreativeWork"
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert rating["alternateName"].startswith("Contradicted by")
+        assert review["author"] == {"@type": "Organization", "name": "claimcheck"}

@@ -19,6 +19,7 @@ class Format(StrEnum):
     JUNIT = "junit"
     MARKDOWN = "markdown"
     HTML = "html"
+    CLAIMREVIEW = "claimreview"
 
 
 FORMATTERS = {
@@ -29,6 +30,7 @@ FORMATTERS = {
     Format.JUNIT: "checker.report.junit",
     Format.MARKDOWN: "checker.report.markdown",
     Format.HTML: "checker.report.html",
+    Format.CLAIMREVIEW: "checker.report.claimreview",
 }
 
 
