@@ -563,7 +563,7 @@ def _computed_table(computed: dict[str, Any]) -> str:
 
 
 def _is_year(claim: Claim) -> bool:
-    """A value in years that names a year (2019), not a duration (32 years)."""
+    """A value in years that names a year (2021), not a duration (25 years)."""
     value = claim.value
     return claim.unit == "year" and value is not None and float(value).is_integer() and int(value) in _YEAR_LIKE
 
