@@ -129,8 +129,8 @@ def check(
         report = apply_baseline(report, known)
     text = formatter(output_format)(report)
     _write(text, output)
-    for error in input_errors:
-        typer.echo(f"claimcheck: {error}", err=True)
+    for problem in input_errors:
+        typer.echo(f"claimcheck: {problem}", err=True)
     if input_errors:
         raise typer.Exit(ExitCode.USAGE)
     threshold = {FailOn.ERROR: 2, FailOn.WARNING: 1, FailOn.NEVER: 99}[fail_on]
@@ -182,8 +182,8 @@ def extract(
                     f"  claim   {c.line:>4}    {c.type:<20} {shown:<16} {c.unit or '':<8} "
                     f"period={period} subjects={'/'.join(c.subjects)} {c.key or ''}".rstrip()
                 )
-    for error in input_errors:
-        typer.echo(f"claimcheck: {error}", err=True)
+    for problem in input_errors:
+        typer.echo(f"claimcheck: {problem}", err=True)
     if input_errors:
         raise typer.Exit(ExitCode.USAGE)
 
@@ -222,8 +222,8 @@ def baseline_create(
     except ClaimcheckError as error:
         _fail(str(error))
     typer.echo(f"claimcheck: recorded {count} finding(s) in {output}")
-    for error in input_errors:
-        typer.echo(f"claimcheck: {error}", err=True)
+    for problem in input_errors:
+        typer.echo(f"claimcheck: {problem}", err=True)
     if input_errors:
         raise typer.Exit(ExitCode.USAGE)
 
@@ -390,8 +390,8 @@ def store_add(
         f"claimcheck: {result.added} added, {result.replaced} replaced, {result.unchanged} unchanged; "
         f"{result.claims} claim(s) stored in {db}"
     )
-    for error in input_errors:
-        typer.echo(f"claimcheck: {error}", err=True)
+    for problem in input_errors:
+        typer.echo(f"claimcheck: {problem}", err=True)
     if input_errors:
         raise typer.Exit(ExitCode.USAGE)
 
@@ -466,8 +466,8 @@ def timeline(
     except ClaimcheckError as error:
         _fail(str(error))
     typer.echo(render_timeline(build_timeline(claims, pack.definitions, subject), documents), nl=False)
-    for error in input_errors:
-        typer.echo(f"claimcheck: {error}", err=True)
+    for problem in input_errors:
+        typer.echo(f"claimcheck: {problem}", err=True)
     if input_errors:
         raise typer.Exit(ExitCode.USAGE)
 

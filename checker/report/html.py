@@ -654,6 +654,7 @@ def _timeline_rows(claims: list[Claim]) -> list[_Row]:
             when = claim.date or claim.as_of
             if when is None:
                 continue
+            bucket: object
             sort, label, bucket = dt.date(when.year, when.month, 1), f"{when:%B %Y}", (when.year, when.month)
             for name in ("window", "gap"):
                 sub = claim.fields.get(name)

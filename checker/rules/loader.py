@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from pydantic import RootModel
@@ -35,6 +36,9 @@ class Pack:
 
 class _RuleModel(RootModel[Rule]):
     pass
+
+
+Loaded = TypeVar("Loaded", SubjectFile, ClaimDefinition, _RuleModel)
 
 
 def load_pack(directories: list[Path], *, check_units: bool = False) -> Pack:
@@ -64,10 +68,12 @@ def load_pack(directories: list[Path], *, check_units: bool = False) -> Pack:
     return pack
 
 
-def _load(path: Path, model: type, errors: list[RuleFileError]) -> tuple[object, yamlfile.Positions] | None:
+def _load(path: Path, model: type[Loaded], errors: list[RuleFileError]) -> tuple[Loaded, yamlfile.Positions] | None:
     try:
         data, positions = yamlfile.load(path)
-        hints = KINDS.get(str(data.get("kind"))) if model is _RuleModel and isinstance(data, dict) else None
+        hints: type[RuleBase] | None = (
+            KINDS.get(str(data.get("kind"))) if model is _RuleModel and isinstance(data, dict) else None
+        )
         return yamlfile.validate(model, data, positions, str(path), hints), positions
     except RuleFileError as error:
         errors.append(error)

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from pydantic import Field
 
+from checker.rules.base import RuleBase
+
 from checker.rules.kinds.agree import AgreeRule
 from checker.rules.kinds.count import CountRule
 from checker.rules.kinds.derive import DeriveRule
@@ -15,7 +17,7 @@ from checker.rules.kinds.reference import ReferenceRule
 from checker.rules.kinds.relative_date import RelativeDateRule
 from checker.rules.kinds.timeline import TimelineRule
 
-KINDS = {
+KINDS: dict[str, type[RuleBase]] = {
     "agree": AgreeRule,
     "timeline": TimelineRule,
     "relative_date": RelativeDateRule,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Literal
 
 from pydantic import Field
@@ -139,9 +139,9 @@ def _window_days(window: dict[str, object]) -> float | None:
     return value * _DAYS_PER_UNIT[unit]
 
 
-def _distinct_months(occurrences: Iterator[Claim] | object) -> dict[tuple[int, int], Claim]:
+def _distinct_months(occurrences: Iterable[Claim]) -> dict[tuple[int, int], Claim]:
     found: dict[tuple[int, int], Claim] = {}
-    for occurrence in sorted(occurrences, key=lambda o: o.date):  # type: ignore[call-overload]
+    for occurrence in sorted(occurrences, key=lambda o: o.date or dt.date.min):
         assert occurrence.date is not None
         found.setdefault((occurrence.date.year, occurrence.date.month), occurrence)
     return found
