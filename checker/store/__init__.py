@@ -87,23 +87,30 @@ class Store:
         self.db.close()
 
     def _migrate(self) -> None:
-        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if application_id != APPLICATION_ID and tables:
-            raise StoreError(f"{self.path}: not a claimcheck archive (left untouched)")
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: archive schema {version} is newer than this claimcheck ({len(MIGRATIONS)})")
-        if version == len(MIGRATIONS):
+        if self._version() == len(MIGRATIONS):
             return
-        self.db.execute("PRAGMA journal_mode = WAL")
-        with self._transaction():
+        try:
+            self.db.execute("PRAGMA journal_mode = WAL")  # readers never block the writer
+        except sqlite3.OperationalError:
+            pass  # another process holds the file; it will switch it, or rollback journaling is still correct
+        with self._transaction():  # one migrator at a time; look again once the lock is ours
+            version = self._version()
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in script.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _version(self) -> int:
+        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application_id != APPLICATION_ID and tables:
+            raise StoreError(f"{self.path}: not a claimcheck archive (left untouched)")
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: archive schema {version} is newer than this claimcheck ({len(MIGRATIONS)})")
+        return version
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
