@@ -126,3 +126,109 @@ def test_public_api_is_callable_from_the_package() -> None:
 
     assert checker.extract("about $25 billion")[0].value == 25e9
     assert checker.extract("fifth")[0].value == 5  # and again: the attribute stays callable
+
+
+# --- figure/date extractor fixes (peer suites) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3 dozens", 36),
+        ("half a dozen", 6),
+        ("13 lakh", 1.3e6),
+        ("three lakh crore", 3e12),
+        ("1 414 021 100", 1414021100),
+        ("half million", 5e5),
+        ("one million and a half", 1.5e6),
+        ("3 hundred and 21", 321),
+        ("-1", -1),
+        (".08", 0.08),
+        ("10k", 1e4),
+        ("1.2b", 1.2e9),
+    ],
+)
+def test_number_forms(text: str, value: float) -> None:
+    mention = one(text)
+    assert (mention.kind, mention.text, mention.value) == (MentionKind.NUMBER, text, pytest.approx(value))
+
+
+def test_number_lists_pronoun_one_and_mobile_networks() -> None:
+    assert [m.value for m in extract("Exercises nrs. 22,24,26,31.")] == [22, 24, 26, 31]
+    assert extract("Which one do you prefer?") == []
+    assert extract("The 5G network") == []
+
+
+def test_percent_forms_and_urls() -> None:
+    assert (one("100 percentage").kind, one("percent of 10").value) == (MentionKind.PERCENT, 10)
+    assert [m for m in extract("https://www.test.com/search?q=30%25%2020%") if m.kind is MentionKind.PERCENT] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("50 cents", 0.5, "USD"),
+        ("197 pence", 1.97, "GBP"),
+        ("3 dollars 50 cents", 3.5, "USD"),
+        ("125 million australian dollars", 125e6, "AUD"),
+        ("c $ 16.4 million", 16.4e6, "CAD"),
+        ("hk $ 10.05 billion", 10.05e9, "HKD"),
+        ("40 rmb", 40, "CNY"),
+    ],
+)
+def test_money_forms(text: str, value: float, currency: str) -> None:
+    mention = one(text)
+    assert (mention.kind, mention.value, mention.currency) == (MentionKind.MONEY, pytest.approx(value), currency)
+
+
+def test_pounds_of_weight_are_not_money() -> None:
+    weight = one("She lost 25 pounds.")
+    assert (weight.kind, weight.unit) == (MentionKind.QUANTITY, "pound")
+    assert one("I spent 20 million pounds on this!").currency == "GBP"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [("3-inch", "inch", 3), ("200lbs", "pound", 200), ("75ml", "milliliter", 75), ("7.62mm", "millimeter", 7.62),
+     ("190 km2", "kilometer ** 2", 190), ("2.80 GHz", "gigahertz", 2.8), ("188 mph", "mile / hour", 188)],
+)  # fmt: skip
+def test_quantity_units(text: str, unit: str, value: float) -> None:
+    mention = one(text)
+    assert (mention.kind, mention.unit, mention.value) == (MentionKind.QUANTITY, unit, value)
+
+
+def test_days_ago_resolve_to_the_day() -> None:
+    assert one("two days ago").resolved == "2024-07-02"
+
+
+def test_two_years_joined_by_and_are_a_list_unless_between() -> None:
+    assert [m.resolved for m in extract("in 2007 and 2009", reference_date=THURSDAY)] == ["2007", "2009"]
+    assert one("between 2007 and 2009").resolved == "2007-01-01/2009-12-31"
+
+
+def test_day_month_in_year_is_not_a_year_span() -> None:
+    mentions = extract("26 june in 2019 to 28 june in 2020", reference_date=THURSDAY)
+    assert [m.resolved for m in mentions] == ["2019-06-26", "2020-06-28"]
+
+
+def test_over_before_a_duration_is_a_span_not_more_than() -> None:
+    loan = [m for m in extract("a loan of $10000 over 3 years", reference_date=THURSDAY) if m.kind is MentionKind.DURATION]
+    assert (loan[0].value, loan[0].qualifier) == (3, Qualifier.EXACT)
+    assert one("for over 3 years").qualifier is Qualifier.OVER
+
+
+def test_feb_29_without_year_takes_the_nearest_leap_year() -> None:
+    assert one("Feb 29", reference=dt.date(2017, 3, 1)).resolved == "2016-02-29"
+
+
+def test_quarter_of_the_year_and_lowercase_calendar_words() -> None:
+    assert one("the first quarter of the year").resolved == "2024-01-01/2024-03-31"
+    assert one("april 22").resolved == "2024-04-22"
+    assert one("this friday").weekday == 4
+    assert [m.kind for m in extract("They may 2 go", reference_date=THURSDAY)] == [MentionKind.NUMBER]
+    assert one("friday the 15th", reference=dt.date(2017, 9, 1)).resolved == "2017-09-15"
+
+
+def test_clock_durations() -> None:
+    assert (one("3h").unit, one("an hour and a half").value, one("10 min").unit) == ("hour", 1.5, "minute")
+    assert [m.kind for m in extract("a second round")] == [MentionKind.ORDINAL]

@@ -48,7 +48,11 @@ NUMBER_ANCHOR = anchor(
 def find_numbers(text: str) -> Iterator[Mention]:
     for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=40, after=40):
         run_start = match.start("run")
-        pieces = split_run(match.group("run"), run_start)
+        run = match.group("run")
+        if run.isdigit() and len(run) < 16:  # the common case, a bare digit run: no need to split
+            pieces = [(run_start, match.end("run"), float(run), 0.5, None)]
+        else:
+            pieces = split_run(run, run_start)
         for index, (start, end, value, precision, scale) in enumerate(pieces):
             following = text[end : end + 2]
             if following[:1].isalnum() or following[:1] in ("%", "_"):

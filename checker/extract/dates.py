@@ -25,11 +25,50 @@ MONTHS = [
 _MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?)"
+# Next to a day number or a year a month name may be lower case ('april 22', 'june 2016'); alone it may not
+# ('may', 'march' are verbs), except full names after 'in', 'since', ... that are never verbs.
+MONTH_ANY = rf"(?P<month>(?i:{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?))"
+_SAFE_LOWER = [m.lower() for m in MONTHS if m not in ("May", "March")]
+MONTH_BARE = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|{'|'.join(_SAFE_LOWER)})"
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
-WEEKDAY = rf"(?P<weekday>{'|'.join(WEEKDAYS)})"
+WEEKDAY = rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))"
 YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
 YEAR2 = YEAR.replace("?P<year>", "?P<year2>")
-DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DAY_NUMBER = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORDINAL_DAYS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_DAY_WORD = (
+    r"(?P<dayword>(?i:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    rf"|{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}))"
+)
+DAY = rf"(?:{DAY_NUMBER}|{_DAY_WORD})"
+WEEKDAY_ANY = (
+    r"(?P<weekday>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?))"
+)
+
+
+def _day_of(match: regex.Match[str]) -> int | None:
+    if match.group("day"):
+        return int(match.group("day"))
+    words = regex.split(r"[\s-]+", match.group("dayword").lower())
+    tens = {"twenty": 20, "thirty": 30}.get(words[0], 0) if len(words) == 2 else 0
+    last = words[-1]
+    if last in _ORDINAL_DAYS:
+        day = tens + _ORDINAL_DAYS[last]
+    else:
+        try:
+            day = int(parse_number_words(" ".join(words)))
+        except NumberParseError:
+            return None
+    return day if 1 <= day <= 31 else None
+
+
+def _weekday_index(name: str) -> int:
+    return [d[:3] for d in WEEKDAYS].index(name[:3].capitalize())
 COUNT = rf"(?P<count>{NUMERAL}|(?i:{NUMBER_WORD})(?:-(?i:{NUMBER_WORD}))?|(?i:an?))"
 SPAN_UNIT = r"(?P<unit>(?i:years?|decades?|months?|weeks?|days?|centur(?:y|ies)))"
 _SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
@@ -121,20 +160,58 @@ def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) 
     return reference - dt.timedelta(days=-delta % 7)
 
 
+_VERB_MONTH_CONTEXT = regex.compile(r"(?:^|\b(?:on|by|until|till|since|from|of|the|before|after|in|to|and|through)\s+)$")
+
+
 def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    written = match.group("month")
+    if written in ("may", "march", "mar") and not match.group("year"):
+        after = text[match.end() : match.end() + 2].strip()
+        if after[:1].isalnum() and not _VERB_MONTH_CONTEXT.search(text[max(0, match.start() - 10) : match.start()]):
+            return None  # 'they may 2 go': a verb, not a month
     month = _month_number(match.group("month"))
-    day = int(match.group("day"))
+    day = _day_of(match)
+    if day is None:
+        return None
     if match.group("year"):
         year = int(match.group("year"))
     elif reference is None:
         return None, None, Granularity.DAY, True
     else:
-        year = _year_for_month(month, reference, looks_future(text, match.start(), match.end()), day)
+        future = looks_future(text, match.start(), match.end())
+        year = _year_for_month(month, reference, future, day)
+        if month == 2 and day == 29:  # 'Feb 29' without a year: the nearest leap year in the clause's direction
+            while not calendar.isleap(year):
+                year += 1 if future else -1
     try:
         date = dt.date(year, month, day)
     except ValueError:
         return None
     return date, date, Granularity.DAY, match.group("year") is None
+
+
+def _resolve_weekday_day(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'Friday the 15th': the day of the month nearest the reference that falls on that weekday."""
+    day = _day_of(match)
+    if day is None:
+        return None
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    weekday = _weekday_index(match.group("weekday"))
+    candidates = []
+    for shift in range(-14, 15):
+        total = reference.year * 12 + reference.month - 1 + shift
+        try:
+            date = dt.date(total // 12, total % 12 + 1, day)
+        except ValueError:
+            continue
+        if date.weekday() == weekday:
+            candidates.append(date)
+    if not candidates:
+        return None
+    future = looks_future(text, match.start(), match.end())
+    best = min(candidates, key=lambda d: (abs((d - reference).days), (d < reference) == future))
+    return best, best, Granularity.DAY, True
 
 
 def _year_for_month(month: int, reference: dt.date, future: bool, day: int = 1) -> int:
@@ -165,7 +242,7 @@ def _resolve_month(match: regex.Match[str], reference: dt.date | None, text: str
 def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     if reference is None:
         return None, None, Granularity.DAY, True
-    weekday = WEEKDAYS.index(match.group("weekday"))
+    weekday = _weekday_index(match.group("weekday"))
     mode = (match.group("mode") or "").lower()
     date = _nearest_weekday(reference, weekday, looks_future(text, match.start(), match.end()), mode)
     return date, date, Granularity.DAY, True
@@ -216,7 +293,12 @@ def _resolve_deictic(match: regex.Match[str], reference: dt.date | None, text: s
 def _resolve_ago(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     amount = _count(match.group("count"))
     unit = match.group("unit").lower()
-    granularity = Granularity.YEAR if unit.startswith(("year", "decade", "centur")) else Granularity.MONTH
+    if unit.startswith(("year", "decade", "centur")):
+        granularity = Granularity.YEAR
+    elif unit.startswith("month"):
+        granularity = Granularity.MONTH
+    else:
+        granularity = Granularity.DAY  # 'two days ago', 'three weeks ago' name a day
     if amount is None:
         return None
     if reference is None:
@@ -224,6 +306,8 @@ def _resolve_ago(match: regex.Match[str], reference: dt.date | None, text: str) 
     date = _shift(reference, unit, -amount)
     if granularity is Granularity.YEAR:
         return *_year_range(date.year), granularity, True
+    if granularity is Granularity.DAY:
+        return date, date, granularity, True
     return date.replace(day=1), _month_end(date.year, date.month), granularity, True
 
 
@@ -247,6 +331,11 @@ def _resolve_since(match: regex.Match[str], reference: dt.date | None, text: str
 
 def _resolve_year_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     first, last = int(match.group("year")), int(match.group("year2"))
+    joiner = match.group("joiner").strip().lower()
+    if joiner == "and" and not match.group("between"):
+        return None  # 'in 2007 and 2009' names two years, not the span between them
+    if last < 100 and joiner not in ("-", "–", "—", "/"):
+        return None  # '2019 to 28 June' is not 2019-2028
     if last < 100:
         last += first // 100 * 100
     if last <= first:
@@ -292,23 +381,23 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
     )
 
 
-_WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next))\s+(?i:year)))?"
+_WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (MentionKind.DATE, regex.compile(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR}\b)?"),
+        regex.compile(rf"\b(?:{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-){DAY}\b(?!\s*%)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR}\b)?"),
         _resolve_day,
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}\b(?:,?\s+{YEAR}\b)?"),
+        regex.compile(rf"\b(?:{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+){MONTH_ANY}\b(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR}\b)?"),
         _resolve_day,
     ),
     (
         MentionKind.DATE,
         regex.compile(
-            rf"(?:\b{MONTH},?\s+{YEAR}\b|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH}\b(?!\s+\d))"
+            rf"(?:\b{MONTH_ANY},?\s+{YEAR}\b|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d))"
         ),
         _resolve_month,
     ),
@@ -316,6 +405,14 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         MentionKind.DATE,
         regex.compile(rf"\b(?:(?P<mode>(?i:last|next|this|on))\s+)?{WEEKDAY}\b(?:['’]s\b)?"),
         _resolve_weekday,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b{WEEKDAY_ANY},?\s+(?:(?i:the)\s+(?:{DAY_NUMBER}|{_DAY_WORD}|(?P<dayword>(?i:fifteen|twenty[\s-]?one)))"
+            rf"|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?i:of\b))"
+        ),
+        _resolve_weekday_day,
     ),
     (MentionKind.DATE, regex.compile(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year),
     (MentionKind.DATE, regex.compile(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
@@ -337,18 +434,19 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         regex.compile(
-            rf"\b(?:(?i:from|between)\s+)?{YEAR}(?:{_SEP}|\s+(?i:and)\s+)(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
+            rf"\b(?:(?i:from|(?P<between>between))\s+)?{YEAR}(?P<joiner>{_SEP}|\s+(?i:and)\s+)"
+            rf"(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
         ),
         _resolve_year_span,
     ),
     (
         MentionKind.DATE_RANGE,
         regex.compile(
-            rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half)(?:\s+(?i:of))?{_WHICH_YEAR}"
-            rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)(?:\s+(?i:of))?{_WHICH_YEAR}"
+            rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}"
+            rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}"
             rf"|H(?P<half>[12])\s*{YEAR}|Q(?P<quarter>[1-4])\s*{YEAR}"
             rf"|{MONTH}{_SEP}{MONTH2}(?:,?\s+{YEAR})?"
-            rf"|(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months)(?:\s+(?i:of))?{_WHICH_YEAR})\b"
+            rf"|(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR})\b"
         ),
         _resolve_part,
     ),
@@ -372,17 +470,27 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
 
 
 # Every date pattern holds a digit, a month or weekday name or a relative word; patterns run near these only.
-ANCHOR = anchor(
-    r"\d",
-    "next last this past previous coming following current today yesterday tomorrow ago since half quarter".split(),
-    prefix_words=[m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS],
+_ANCHOR_WORDS = (
+    "next last this past previous coming following current today yesterday tomorrow ago since half quarter".split()
+    + _SAFE_LOWER  # lower-case names without a digit nearby: 'on friday', 'in june' ('may', 'march' need a digit)
+    + [d.lower() for d in WEEKDAYS]
+    + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
 )
+_ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
+ANCHOR = anchor(r"\d", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
+
+
+# Patterns that can match with digits alone; every other pattern holds a word of ANCHOR and runs only near one,
+# which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
+_DIGIT_ONLY = frozenset({_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part})
+_WORD_ANCHOR = anchor("", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
 
 
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     spans = windows(text, ANCHOR, before=60, after=60)
+    word_spans = windows(text, _WORD_ANCHOR, before=60, after=60)
     for kind, pattern, resolve in PATTERNS:
-        for match in matches(pattern, text, spans):
+        for match in matches(pattern, text, spans if resolve in _DIGIT_ONLY else word_spans):
             resolution = resolve(match, reference, text)
             if resolution is None:
                 continue
@@ -399,5 +507,5 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
                 date_end=end,
                 granularity=granularity,
                 relative=relative,
-                weekday=WEEKDAYS.index(weekday) if weekday else None,
+                weekday=_weekday_index(weekday) if weekday else None,
             )

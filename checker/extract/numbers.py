@@ -83,15 +83,18 @@ class NumberParseError(ValueError):
 
 
 def parse_numeral(text: str) -> float:
+    digits = text.replace(",", "")
+    if not digits.isascii() or " " in digits:
+        digits = "".join(digits.split())  # '1 234 567', '40\u202f000'
     try:
-        return float(Decimal(regex.sub(r"[,\s]", "", text)))
+        return float(Decimal(digits))
     except (InvalidOperation, ValueError, OverflowError):
         raise NumberParseError(text) from None
 
 
 def numeral_step(text: str) -> float:
     """The unit of the last written digit: '41' -> 1, '14.5' -> 0.1, '4,700' -> 1."""
-    digits = regex.sub(r"[,\s]", "", text)
+    digits = text.replace(",", "")
     return 10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0
 
 

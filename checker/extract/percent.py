@@ -11,16 +11,21 @@ from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
-    rf"\b{QUALIFIER}?{NUMBER_CORE}\s*(?:(?P<points>percentage\s+points?|pp\b)|(?P<percent>%|percent\b|per\s+cent\b|pct\b))",
-    regex.IGNORECASE,
+    rf"(?<![%=&/#+])\b{QUALIFIER}?{NUMBER_CORE}\s*(?:(?P<points>percentage\s+points?|pp\b)"
+    rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b))"
+    rf"|\b(?P<prefix>percents?|per\s+cent)\s+of\s+{NUMBER_CORE}\b(?!\s*(?:%|percent|per\s+cent))",
+    regex.IGNORECASE | regex.VERSION1,
 )
 
 
-ANCHOR = anchor("%", ["percent", "per cent", "pct", "percentage", "pp"])
+ANCHOR = anchor("%", ["percent", "percents", "per cent", "pct", "percentage", "pp"])
 
 
 def find(text: str) -> Iterator[Mention]:
     for match in windowed(PATTERN, text, ANCHOR, before=100, after=30):
         unit = "percentage_point" if match.group("points") else "percent"
+        if match.group("prefix") and text[max(0, match.start() - 12) : match.start()].rstrip()[-1:].isdigit():
+            continue  # '50 percent of 10 people' reads '50 percent'
+
         if (mention := figure(MentionKind.PERCENT, match, unit=unit)) is not None:
             yield mention

@@ -11,14 +11,21 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, figure
-from checker.extract.windows import anchor, windowed
-from checker.models import Mention, MentionKind
+from checker.extract.windows import _trie, anchor, windowed
+from checker.models import Mention, MentionKind, Qualifier
 
 DURATION_UNITS = {
     "year": "year", "years": "year", "yr": "year", "yrs": "year", "month": "month", "months": "month",
     "week": "week", "weeks": "week", "day": "day", "days": "day", "decade": "decade", "decades": "decade",
-    "century": "century", "centuries": "century", "hour": "hour", "hours": "hour",
+    "century": "century", "centuries": "century", "hour": "hour", "hours": "hour", "hrs": "hour", "hr": "hour",
+    "h": "hour", "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute", "seconds": "second",
+    "second": "second", "secs": "second", "sec": "second",
 }  # fmt: skip
+_CLOCK_ABBREVIATIONS = frozenset({"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs"})
+def _forms(names: str, unit: str, factor: float = 1) -> dict[str, tuple[str, float]]:
+    return {name: (unit, factor) for name in names.split("|")}
+
+
 QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     "km": ("kilometer", 1), "kilometres": ("kilometer", 1), "kilometers": ("kilometer", 1),
     "kilometre": ("kilometer", 1), "kilometer": ("kilometer", 1), "miles": ("mile", 1), "mile": ("mile", 1),
@@ -34,32 +41,142 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     "gigawatts": ("gigawatt", 1), "kW": ("kilowatt", 1), "kWh": ("kilowatt_hour", 1),
     "MWh": ("megawatt_hour", 1), "GWh": ("gigawatt_hour", 1), "TWh": ("terawatt_hour", 1),
     "feet": ("foot", 1), "ft": ("foot", 1), "inches": ("inch", 1),
+    **_forms("foot|-foot", "foot"), **_forms("inch", "inch"),
+    **_forms("ounces|ounce|oz", "ounce"), **_forms("acres|acre", "acre"), **_forms("gallons|gallon|gal", "gallon"),
+    **_forms("lbs|lb|pounds|pound", "pound"),
+    **_forms("square metres|square meters|square metre|square meter|sq m|m2|m²", "meter ** 2"),
+    **_forms("km2|km²|km^2|square kilometre|square kilometer|km squared", "kilometer ** 2"),
+    **_forms("sq mi|square miles|square mile", "mile ** 2"),
+    **_forms("km^3|km³|cubic kilometres|cubic kilometers|cubic kilometre|cubic kilometer|km cubed", "kilometer ** 3"),
+    **_forms("cubic feet|cubic foot|cu ft", "foot ** 3"),
+    **_forms("millimetres|millimeters|millimetre|millimeter|mm", "millimeter"),
+    **_forms("centimetres|centimeters|centimetre|centimeter|cm", "centimeter"),
+    **_forms("decimetres|decimeters|decimetre|decimeter|dm", "decimeter"),
+    **_forms("millilitres|milliliters|millilitre|milliliter|ml", "milliliter"),
+    **_forms("centilitres|centiliters|centilitre|centiliter|cl", "centiliter"),
+    **_forms("litre|liter", "liter"),
+    **_forms("micrograms|microgram|microgrammes|microgramme|μg|mcg", "microgram"),
+    **_forms("milligrams|milligram|milligrammes|milligramme|mg", "milligram"),
+    **_forms("gram|grammes|gramme|g", "gram"), **_forms("mi", "mile"), **_forms("m", "meter"),
+    **_forms("mph|miles an hour|miles per hour|mile per hour", "mile / hour"),
+    **_forms("kph|kmph|km/h|km/hr|kilometers per hour|kilometres per hour|kilometer per hour|kilometre per hour",
+             "kilometer / hour"),
+    **_forms("GHz|gigahertz", "gigahertz"), **_forms("MHz|megahertz", "megahertz"),
+    **_forms("kHz|kilohertz", "kilohertz"),
+    **_forms("MB|megabytes|megabyte", "megabyte"), **_forms("GB|gigabytes|gigabyte", "gigabyte"),
+    **_forms("TB|terabytes|terabyte", "terabyte"), **_forms("exabytes|exabyte", "exabyte"),
+    **_forms("Mb|megabits|megabit", "megabit"), **_forms("bits|bit", "bit"),
+    **_forms("Wh|watt hours|watt-hours", "watt_hour"), **_forms("watts|watt", "watt"),
+    **_forms("t", "metric_ton"),
 }  # fmt: skip
+# Written forms whose case matters: 'MB' is a megabyte, 'mb' a millibar; 'm', 'g', 't' only in lower case.
+CASED = frozenset("MB Mb GB TB GHz MHz kHz m g t mi Wh MW GW kW".split())
+# Units read only after digits ('16-bit', not 'a bit'; '10 g', not 'ten g').
+DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm".split())
+_WEIGHT_CONTEXT = regex.compile(
+    r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|light(?:er|est)|lose|los(?:t|ing)|drop(?:ped|ping)?|shed|gain(?:ed|ing)?"
+    r"|put\s+on|ton(?:ne)?s?|kilo\w*|kg|lbs?|ounces?|baby|babies|obese|bag|sack|fish|meat|beef)\b",
+    regex.IGNORECASE,
+)
+_MONEY_OF = regex.compile(
+    r"\s+of\s+(?!(?:the|their|his|her|its|our|my|your|taxpayers\W*|public|funding|funds|investment|cash|money"
+    r"|savings|debt|revenue|spending|government|state|aid|income|profits?|losses|sales|damages?|extra|new|"
+    r"additional|bonus\w*|compensation)\b)[a-z]",
+    regex.IGNORECASE,
+)
+
+
+def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
+    """Whether 'pounds' after a number is a weight: '25 pounds of rice', 'a twenty-pound bag', 'weighs 2 pounds'."""
+    if text[unit_end : unit_end + 1] == "-" or _MONEY_OF.match(text, unit_end):
+        return True
+    if regex.match(r"\s+(?:bags?|sacks?|box(?:es)?|weights?|dumbbells?|heavier|lighter)\b", text[unit_end : unit_end + 20]):
+        return True
+    sentence_start = max(text.rfind(".", 0, number_start), text.rfind("\n", 0, number_start), number_start - 80)
+    if "£" in text[max(0, number_start - 2) : number_start]:
+        return False
+    return _WEIGHT_CONTEXT.search(text, sentence_start + 1, min(len(text), unit_end + 30)) is not None
+
+
 _A = r"(?P<article>an?)"
 DURATION = regex.compile(
-    rf"\b{QUALIFIER}?(?:{NUMBER_CORE}|{_A})(?:\s+|-)(?P<unit>{_alternation(list(DURATION_UNITS))})\b",
+    rf"\b{QUALIFIER}?(?:(?P<half>half\s+)?{_A}|{NUMBER_CORE}(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)"
+    rf"(?P<unit>{_alternation(list(DURATION_UNITS))})\b(?P<unit_half>\s+and\s+a\s+half\b)?",
     regex.IGNORECASE,
 )
-_QUANTITY_LOOKUP = {written.lower(): entry for written, entry in QUANTITY_UNITS.items()}
+_QUANTITY_LOOKUP = {written.lower(): entry for written, entry in QUANTITY_UNITS.items() if written not in CASED}
+
+
+def _unit_alternation() -> str:
+    names = sorted(QUANTITY_UNITS, key=len, reverse=True)
+    return "|".join(
+        f"(?-i:{regex.escape(n)})" if n in CASED else regex.escape(n).replace(r"\ ", r"\s+") for n in names
+    )
+
+
 QUANTITY = regex.compile(
-    rf"\b{QUALIFIER}?{NUMBER_CORE}\s*(?P<unit>{_alternation(list(QUANTITY_UNITS))})(?![\w/])",
-    regex.IGNORECASE,
+    rf"\b{QUALIFIER}?{NUMBER_CORE}(?:\s*|-)(?P<open>[(\[{{<])?(?P<unit>{_unit_alternation()})"
+    rf"(?(open)[)\]}}>])(?![\w/²³^])",
+    regex.IGNORECASE | regex.VERSION1,
 )
 
 
-DURATION_ANCHOR = anchor("", DURATION_UNITS)
-QUANTITY_ANCHOR = anchor("", [], prefix_words=QUANTITY_UNITS)  # "1,000km": the unit may follow a digit
+DURATION_ANCHOR = anchor(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b", [u for u in DURATION_UNITS if len(u) > 1])
+# 'over' before a duration is 'more than' only after 'for', 'lasted', 'aged', 'took', ... ('jailed for over 3 years').
+_OVER_MEANS_MORE = regex.compile(
+    r"\b(?:for|lasted|lasting|last|took|takes|take|taking|aged|age|ages|spent|spend|since|been|ago|older|younger)\s*$",
+    regex.IGNORECASE,
+)
+_SHORT_UNITS = [u for u in QUANTITY_UNITS if len(u) <= 3 or u in CASED or not u.isalpha()]
+_WORD_UNITS = [u for u in QUANTITY_UNITS if len(u) == 3 and u.isalpha() and u not in CASED]
+_LONG_UNITS = [u for u in QUANTITY_UNITS if u not in _SHORT_UNITS and len(u) > 3]
+QUANTITY_ANCHOR = anchor(
+    r"\d[\s(\[{<-]{0,2}" + _trie(_SHORT_UNITS) + r"(?![a-z])",
+    _WORD_UNITS,
+    prefix_words=_LONG_UNITS,
+)
 
 
 def find_durations(text: str) -> Iterator[Mention]:
-    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=10):
-        unit = DURATION_UNITS[match.group("unit").lower()]
-        if (mention := figure(MentionKind.DURATION, match, unit=unit)) is not None:
+    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=20):
+        written = match.group("unit").lower()
+        unit = DURATION_UNITS[written]
+        if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
+            continue  # 'a second round', 'a min'
+        if written in _CLOCK_ABBREVIATIONS and not match.group("numeral"):
+            continue  # 'three h' is not a duration
+        if match.group("numeral") and match.start("unit") == match.end("numeral") and len(written) <= 2 and written != "h":
+            continue
+        half = 0.5 if (match.group("and_half") or match.group("unit_half")) else 0.0
+        factor = 0.5 if match.group("half") else 1.0
+        if (mention := figure(MentionKind.DURATION, match, factor, unit=unit)) is not None:
+            if half:
+                mention = mention.model_copy(update={"value": mention.value + half})
+            qualifier = (match.group("qualifier") or "").lower()
+            if qualifier == "over" and not _OVER_MEANS_MORE.search(text, max(0, match.start() - 30), match.start()):
+                # 'a loan over 3 years', 'spread over two decades': a span, not 'more than'
+                mention = mention.model_copy(update={"qualifier": Qualifier.EXACT, "low": None, "high": None})
             yield mention
+
+
+_FOLLOWING_WORD = regex.compile(r"\s*([A-Za-z]+)")
+_METRE_FOLLOWERS = frozenset("tall long high wide deep away x by in above below from is and or high-".split())
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
     for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30):
-        entry = _QUANTITY_LOOKUP.get(" ".join(match.group("unit").lower().split()))
+        written = match.group("unit")
+        key = written if written in CASED else " ".join(written.lower().split())
+        if key in DIGITS_ONLY:
+            before = text[max(0, match.start() - 2) : match.start()]
+            if not match.group("numeral") or (before[-1:] == "-" and before[:1].isalnum()):
+                continue  # 'a bit'; 'scp-173m' is a name
+        if key == "m":
+            following = _FOLLOWING_WORD.match(text, match.end(), min(len(text), match.end() + 20))
+            if following and following.group(1).lower() not in _METRE_FOLLOWERS:
+                continue  # '5m people' is five million, '100m sprint' left alone
+        if key in ("pound", "pounds") and not pound_is_weight(text, match.start(), match.end()):
+            continue
+        entry = QUANTITY_UNITS.get(written) if written in CASED else _QUANTITY_LOOKUP.get(key)
         if entry is not None and (mention := figure(MentionKind.QUANTITY, match, entry[1], unit=entry[0])) is not None:
             yield mention

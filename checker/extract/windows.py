@@ -33,6 +33,26 @@ Windows = list[list[int]]
 Anchor = re.Pattern[str] | regex.Pattern[str]
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An alternation factored by common prefixes: stdlib `re` tries one branch per first letter, not every word."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
+
+
 def anchor(symbols: str, words: Iterable[str], *, prefix_words: Iterable[str] = ()) -> re.Pattern[str]:
     """A fast anchor: symbol characters, whole words in lower, Capitalised and UPPER case, word prefixes.
 
@@ -42,7 +62,7 @@ def anchor(symbols: str, words: Iterable[str], *, prefix_words: Iterable[str] = 
 
     def cases(items: Iterable[str]) -> str:
         variants = {v for item in items for v in (item, item.capitalize(), item.upper())}
-        return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(variants, key=len, reverse=True))
+        return _trie(variants) if variants else ""
 
     parts = [symbols] if symbols else []
     words_alt, prefix_alt = cases(words), cases(prefix_words)
