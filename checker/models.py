@@ -103,7 +103,7 @@ class Mention(BaseModel):
     high: float | None = Field(default=None, description="Upper bound for intervals, qualifiers and ranges.")
     qualifier: Qualifier = Qualifier.EXACT
     precision: float | None = Field(
-        default=None, description="Half the unit of the last written digit: '$41 billion' is 41e9 +/- 0.5e9."
+        default=None, description="Half the unit of the last written digit: '$12 billion' is 12e9 +/- 0.5e9."
     )
     unit: str | None = Field(default=None, description="pint unit name for durations and physical quantities.")
     currency: str | None = Field(default=None, description="ISO 4217 code.")

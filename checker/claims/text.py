@@ -75,7 +75,7 @@ class SubjectIndex:
     def _pattern(self) -> regex.Pattern[str]:
         aliases = sorted(self._by_alias, key=len, reverse=True)
         alternation = "|".join(regex.escape(alias).replace(r"\ ", r"\s+") for alias in aliases) or r"(?!)"
-        # "Xi" must not match inside "Xi'an" nor "US" inside "US$"; "China's" and "China-Kazakhstan" still match.
+        # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's" and "Chile-Peru" still match.
         return regex.compile(rf"(?<![\w'’])(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
 
     def lookup(self, alias: str) -> Subject | None:

@@ -1,8 +1,8 @@
 """Dates, relative dates and date ranges, resolved against the document date.
 
-Absolute: 'July 3, 2024', '3 July 2024', 'September 2022', '2023-05-17', 'in 2005', 'the 1990s'.
+Absolute: 'March 9, 2021', '9 March 2021', 'October 2020', '2021-03-09', 'in 2008', 'the 1990s'.
 Relative: 'next year', 'last month', 'on Wednesday', 'In March', 'a decade ago', 'today'.
-Ranges: 'over the past 15 years', 'since 2005', '2005-2015', 'the first half of 2024', 'Q1 2023'.
+Ranges: 'over the past 10 years', 'since 2008', '2008-2014', 'the first half of 2021', 'Q1 2023'.
 A relative mention without a reference date keeps `relative=True` and no resolved value.
 """
 
@@ -335,7 +335,7 @@ def _resolve_year_span(match: regex.Match[str], reference: dt.date | None, text:
     if joiner == "and" and not match.group("between"):
         return None  # 'in 2007 and 2009' names two years, not the span between them
     if last < 100 and joiner not in ("-", "–", "—", "/"):
-        return None  # '2019 to 28 June' is not 2019-2028
+        return None  # '2018 to 28 June' is not 2018-2028
     if last < 100:
         last += first // 100 * 100
     if last <= first:

@@ -1,4 +1,4 @@
-"""Money: '$41 billion', '41bn', 'USD 1.2 trillion', '8,000 million dollars', '200 billion yuan'."""
+"""Money: '$12 billion', '12bn', 'USD 1.5 trillion', '6,000 million dollars', '300 billion yuan'."""
 
 from __future__ import annotations
 

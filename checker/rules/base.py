@@ -177,5 +177,5 @@ def human(value: float, unit: str | None) -> str:
 
 
 def describe_value(claim: Claim) -> str:
-    """A claim's figure as a reader would say it: '$41 billion', 'about $25 billion', '2019'."""
+    """A claim's figure as a reader would say it: '$12 billion', 'about $30 billion', '2021'."""
     return claim.text if claim.value is None or claim.unit != "year" else f"{claim.value:.0f}"

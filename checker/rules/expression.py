@@ -2,7 +2,7 @@
 
 Grammar: expr := term (('+' | '-') term)* ; term := factor (('*' | '/') factor)* ;
 factor := NUMBER | NAME | '(' expr ')' | '-' factor. Names are claim bindings; each stands for the
-interval its wording allows ('$41 billion' is 40.5 to 41.5 billion), so results carry the rounding along.
+interval its wording allows ('$12 billion' is 11.5 to 12.5 billion), so results carry the rounding along.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ _PARAMETERS = {
     "count": "",
     "monotonic": "min_days_apart: 31               # closer as-of dates are left to agree rules",
     "reference": "facts:\n"
-    "  - {subjects: [China, Kazakhstan], period: '2023', value: 41.0e9, unit: USD, precision: 0.05e9,\n"
+    "  - {subjects: [Brazil, Argentina], period: '2023', value: 28.5e9, unit: USD, precision: 0.05e9,\n"
     "     source: National statistics office, url: 'https://example.org/trade-2023', published: 2024-02-01}",
     "derive": "bind:                          # names for claims; the first is the anchor\n"
     "  current: {claim: trade-volume}\n"

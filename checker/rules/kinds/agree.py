@@ -1,6 +1,6 @@
 """agree: claims about the same fact (type, subjects, key, period) must state compatible figures.
 
-Each figure stands for the interval its wording allows: '$41 billion' is 40.5-41.5 billion, 'about
+Each figure stands for the interval its wording allows: '$12 billion' is 11.5-12.5 billion, 'about
 $25 billion' is 25 billion +/- the approx tolerance, 'over 4,700' is above 4,700. Two claims conflict
 only when their intervals cannot overlap. Running totals are compared only at nearby as-of dates.
 """
@@ -56,7 +56,7 @@ class AgreeRule(RuleBase):
     def _compare(self, a: Claim, b: Claim) -> Verdict | None:
         a_low, a_high = self.tolerance.interval(a)
         b_low, b_high = self.tolerance.interval(b)
-        # Rounded figures stand for half-open intervals: 40 billion is [39.5, 40.5), 41 billion [40.5, 41.5).
+        # Rounded figures stand for half-open intervals: 10 billion is [9.5, 10.5), 11 billion [10.5, 11.5).
         overlap = max(a_low, b_low) < min(a_high, b_high) or (a_low == a_high == b_low == b_high)
         if overlap:
             return None

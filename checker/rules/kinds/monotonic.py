@@ -1,4 +1,4 @@
-"""monotonic: running totals (investment since 2005, projects implemented to date) must not shrink.
+"""monotonic: running totals (investment since 2008, projects implemented to date) must not shrink.
 
 Claims of one fact are ordered by their as-of dates; a later figure whose whole interval lies below an
 earlier one's is reported. Totals over moving windows ('over the past 15 years') are not running totals

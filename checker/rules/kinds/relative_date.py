@@ -3,7 +3,7 @@
 mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved against its document
 date must fall on the same day as an absolute date other sources give for the same event.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
-began ('established diplomatic ties in 1992'): N is the document year minus that year, or one less
+began ('established diplomatic ties in 1991'): N is the document year minus that year, or one less
 before the anniversary.
 """
 
