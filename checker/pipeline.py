@@ -106,6 +106,11 @@ def check_documents(documents: list[Document], pack: Pack, jobs: int = 1, archiv
         archived_documents, archived_claims = archive.related(keys, {d.id for d in documents})
         documents, claims = [*documents, *archived_documents], [*claims, *archived_claims]
     findings = run_rules(pack.rules, ClaimIndex(documents, claims))
+    if archive is not None:  # the question is the new articles: conflicts among archived claims alone are old news
+        new = {claim.id for analysis in analyses for claim in analysis.claims}
+        findings = [finding for finding in findings if new.intersection(finding.claims)]
+        for number, finding in enumerate(findings, start=1):
+            finding.id = f"F{number}"
     for analysis in analyses:
         unresolved = [m.text for m in analysis.mentions if m.relative and m.date_start is None]
         if unresolved:

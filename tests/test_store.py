@@ -124,3 +124,18 @@ def test_two_processes_adding_at_once_both_succeed(tmp_path: Path) -> None:
     outputs = [process.communicate(timeout=120) for process in processes]
     assert [process.returncode for process in processes] == [0, 0], outputs
     assert Store(db).stats()["documents"] == 5
+
+
+def test_against_reports_only_findings_that_involve_the_new_articles(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "a.md").write_text("---\ndate: 2024-03-01\n---\nBilateral trade between China and Kazakhstan reached $41 billion in 2023.\n")
+    (old / "b.md").write_text("---\ndate: 2024-03-02\n---\nTwo-way trade between China and Kazakhstan hit $38 billion in 2023.\n")
+    assert claimcheck("store", "add", str(old), "--db", str(db)).returncode == 0
+    new = tmp_path / "new.md"
+    new.write_text("---\ndate: 2024-03-09\n---\nBilateral trade between China and Kazakhstan grew to $41 billion in 2023.\n")
+    result = claimcheck("check", str(new), "--against", str(db))
+    assert result.returncode == 1, "the new figure conflicts with the archived $38 billion"
+    assert "new:4" in result.stdout and "b:4" in result.stdout
+    assert "a:4" not in result.stdout and "/old/a.md" not in result.stdout, "the old a-vs-b conflict is not reported"
