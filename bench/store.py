@@ -310,7 +310,7 @@ def main() -> None:
                 store.close()
                 loaded = (f"\n      loads {len(related_claims):,} of {total_claims:,} archived claims "
                           f"({len(related_documents):,} documents) via Store.related in {related_seconds * 1000:.0f} ms; "
-                          f"opening the archive (Store(), which runs PRAGMA quick_check) takes "
+                          f"opening the archive (Store()) takes "
                           f"{statistics.median(opening) * 1000:.0f} ms")
             name = {"none": "no archive", "small": "small (i)", "large": "large (ii)"}[label]
             say(f"{name:<11} {medians[label]:6.2f} s (runs {', '.join(f'{t:.2f}' for t in times)}; exit {code}) "
