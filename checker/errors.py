@@ -13,9 +13,7 @@ class ExitCode(IntEnum):
 
 
 class ClaimcheckError(Exception):
-    """An error the user can fix; the CLI prints it on one line and exits with USAGE."""
-
-    exit_code = ExitCode.USAGE
+    """An error the user can fix; the CLI prints it on one line and exits with ExitCode.USAGE."""
 
 
 class InputError(ClaimcheckError):
