@@ -1,0 +1,95 @@
+"""Property tests for rules: the same fact written differently never conflicts; a real change always does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.ingest import parse_document
+from checker.models import Report
+from checker.pipeline import check_documents
+from checker.rules.loader import DEFAULT_PACK, load_pack
+
+PACK = load_pack([DEFAULT_PACK])
+PAIRS = st.sampled_from([("China", "Kazakhstan"), ("India", "Brazil"), ("Germany", "Turkey"), ("Japan", "Vietnam")])
+
+
+def check(*texts: str) -> Report:
+    documents = [
+        parse_document(text, path=f"doc-{number}.md", date_override=dt.date(2024, 3, 1) + dt.timedelta(days=number))
+        for number, text in enumerate(texts)
+    ]
+    for document, number in zip(documents, range(len(documents)), strict=True):
+        document.id = f"doc-{number}"
+    return check_documents(documents, PACK)
+
+
+def styles(billions: int) -> list[str]:
+    """One figure, written the ways news writes it."""
+    return [
+        f"${billions} billion",
+        f"{billions}bn dollars",
+        f"USD {billions} billion",
+        f"${billions * 1000:,} million",
+        f"US${billions}bn",
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(PAIRS, st.integers(min_value=1, max_value=900), st.data())
+def test_one_figure_in_any_style_never_conflicts(pair: tuple[str, str], billions: int, data: st.DataObject) -> None:
+    a, b = data.draw(st.sampled_from(styles(billions))), data.draw(st.sampled_from(styles(billions)))
+    report = check(
+        f"Bilateral trade between {pair[0]} and {pair[1]} reached {a} in 2023.",
+        f"Two-way trade between {pair[1]} and {pair[0]} stood at {b} in 2023.",
+    )
+    assert len([c for c in report.claims if c.type == "trade-volume"]) == 2
+    assert report.findings == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(PAIRS, st.integers(min_value=10, max_value=900), st.integers(min_value=2, max_value=50))
+def test_a_figure_off_by_more_than_rounding_always_conflicts(pair: tuple[str, str], billions: int, off: int) -> None:
+    report = check(
+        f"Bilateral trade between {pair[0]} and {pair[1]} reached ${billions} billion in 2023.",
+        f"Two-way trade between {pair[0]} and {pair[1]} stood at ${billions + off} billion in 2023.",
+    )
+    assert [f.rule for f in report.findings] == ["trade-volume-agrees"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(PAIRS, st.integers(min_value=20, max_value=900), st.data())
+def test_different_periods_or_about_never_conflict(pair: tuple[str, str], billions: int, data: st.DataObject) -> None:
+    near = data.draw(st.integers(min_value=-(-billions * 95 // 100), max_value=billions * 105 // 100))  # within 5%
+    report = check(
+        f"Bilateral trade between {pair[0]} and {pair[1]} reached about ${billions} billion in 2023.",
+        f"Two-way trade between {pair[0]} and {pair[1]} stood at ${near} billion in 2023.",
+        f"In the first half of 2023, trade between {pair[0]} and {pair[1]} reached ${data.draw(st.integers(1, 900))} billion.",
+    )
+    assert report.findings == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(PAIRS, st.lists(st.integers(min_value=1950, max_value=2024), min_size=3, max_size=3, unique=True))
+def test_partnership_levels_order(pair: tuple[str, str], years: list[int]) -> None:
+    low, middle, high = sorted(years)
+    text = (
+        f"{pair[0]} and {pair[1]} formed a strategic partnership in {{0}}, then a comprehensive strategic "
+        f"partnership in {{1}} and a permanent comprehensive strategic partnership in {{2}}."
+    )
+    assert check(text.format(low, middle, high)).findings == []
+    swapped = check(text.format(high, middle, low))
+    assert {f.rule for f in swapped.findings} == {"partnership-order"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(PAIRS, st.integers(min_value=10, max_value=500), st.integers(min_value=1, max_value=60))
+def test_growth_recomputed_from_exact_figures_never_conflicts(pair: tuple[str, str], base: int, growth: int) -> None:
+    current = round(base * (1 + growth / 100))
+    report = check(
+        f"In 2023, two-way trade between {pair[0]} and {pair[1]} was up {growth} percent to ${current} billion.",
+        f"Bilateral trade between {pair[0]} and {pair[1]} reached ${base} billion in 2022.",
+    )
+    assert report.findings == []
