@@ -232,3 +232,37 @@ def test_quarter_of_the_year_and_lowercase_calendar_words() -> None:
 def test_clock_durations() -> None:
     assert (one("3h").unit, one("an hour and a half").value, one("10 min").unit) == ("hour", 1.5, "minute")
     assert [m.kind for m in extract("a second round")] == [MentionKind.ORDINAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("the day before yesterday", "2024-07-02"),
+        ("two weeks from now", "2024-07-18"),
+        ("Friday next week", "2024-07-12"),
+        ("this week on Saturday", "2024-07-06"),
+        ("the first Friday of June", "2024-06-07"),
+        ("the 20th of next month", "2024-08-20"),
+        ("1 month 10 days ago", "2024-05-25"),
+        ("early next year", "2025-01-01/2025-06-30"),
+        ("late this month", "2024-07-16/2024-07-31"),
+        ("mid-2023", "2023-04-01/2023-09-30"),
+        ("summer of 2016", "2016-06-01/2016-08-31"),
+        ("this weekend", "2024-07-06/2024-07-07"),
+        ("next 3 days", "2024-07-05/2024-07-07"),
+        ("last quarter", "2024-04-01/2024-06-30"),
+        ("2017 Q3", "2017-07-01/2017-09-30"),
+        ("from 4 to 22 this month", "2024-07-04/2024-07-22"),
+        ("Nov 18-Dec 19, 2015", "2015-11-18/2015-12-19"),
+        ("June twenty three, 2018", "2018-06-23"),
+    ],
+)
+def test_relative_and_composite_dates(text: str, resolved: str) -> None:
+    assert one(text).resolved == resolved
+
+
+def test_calendar_words_need_date_context() -> None:
+    assert [m.kind for m in extract("The fall of the empire came in spring.", reference_date=THURSDAY)] == []
+    assert [m.kind for m in extract("weekend trading", reference_date=THURSDAY)] == []
+    assert [m.kind for m in extract("grew 5% in 3 weeks", reference_date=THURSDAY)][-1] is MentionKind.DURATION
+    assert one("Feb 30").resolved is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 
 import regex
@@ -30,6 +31,8 @@ MONTH = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?)"
 MONTH_ANY = rf"(?P<month>(?i:{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?))"
 _SAFE_LOWER = [m.lower() for m in MONTHS if m not in ("May", "March")]
 MONTH_BARE = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|{'|'.join(_SAFE_LOWER)})"
+# After a year: capitalised, or lower case but never 'may' / 'march' ('in 2016 may rise')
+MONTH_YEARLESS = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|{'|'.join(_SAFE_LOWER)}|(?:{'|'.join(a.lower() for a in _MONTH_ABBR if a != 'Mar')})\.?)"
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 WEEKDAY = rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))"
 YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
@@ -42,6 +45,7 @@ _ORDINAL_DAYS = {
 }  # fmt: skip
 _DAY_WORD = (
     r"(?P<dayword>(?i:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|twenty[\s-](?:one|two|three|four|five|six|seven|eight|nine)|thirty[\s-]one"
     rf"|{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))}))"
 )
 DAY = rf"(?:{DAY_NUMBER}|{_DAY_WORD})"
@@ -69,13 +73,13 @@ def _day_of(match: regex.Match[str]) -> int | None:
 
 def _weekday_index(name: str) -> int:
     return [d[:3] for d in WEEKDAYS].index(name[:3].capitalize())
-COUNT = rf"(?P<count>{NUMERAL}|(?i:{NUMBER_WORD})(?:-(?i:{NUMBER_WORD}))?|(?i:an?))"
+COUNT = rf"(?P<count>{NUMERAL}|(?i:{NUMBER_WORD})(?:-(?i:{NUMBER_WORD}))?|(?i:(?:a\s+)?few)|(?i:an?))"
 SPAN_UNIT = r"(?P<unit>(?i:years?|decades?|months?|weeks?|days?|centur(?:y|ies)))"
 _SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
 
 _FUTURE = regex.compile(
     r"\b(?:will|shall|upcoming|forthcoming|next|to be held|is set to|are set to|plans? to|planned|"
-    r"expected to|is to|are to|going to|scheduled)\b",
+    r"expected to|is to|are to|going to|scheduled)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
 _CLAUSE_END = regex.compile(r"[.!?;:,—\n]")
@@ -130,6 +134,8 @@ def _count(text: str) -> float | None:
     text = text.lower()
     if text in ("a", "an"):
         return 1.0
+    if text.endswith("few"):
+        return 3.0  # the peers read 'a few days ago' as three
     try:
         return parse_numeral(text) if text[0].isdigit() else parse_number_words(text)
     except NumberParseError:
@@ -151,9 +157,13 @@ def looks_future(text: str, start: int, end: int) -> bool:
 
 def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) -> dt.date:
     delta = weekday - reference.weekday()
+    if mode == "this":
+        return reference + dt.timedelta(days=delta)
     if mode == "next":
+        return reference + dt.timedelta(days=delta + 7)
+    if mode in ("coming", "upcoming"):
         return reference + dt.timedelta(days=(delta % 7) or 7)
-    if mode == "last":
+    if mode in ("last", "past", "previous"):
         return reference - dt.timedelta(days=(-delta % 7) or 7)
     if future:
         return reference + dt.timedelta(days=delta % 7)
@@ -186,7 +196,7 @@ def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) 
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        return None
+        return None, None, Granularity.DAY, True  # no such day: a date, but nothing to resolve it to
     return date, date, Granularity.DAY, match.group("year") is None
 
 
@@ -267,11 +277,15 @@ def _resolve_decade(match: regex.Match[str], reference: dt.date | None, text: st
 
 def _resolve_relative_unit(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     unit = match.group("runit").lower()
-    granularity = {"year": Granularity.YEAR, "month": Granularity.MONTH, "week": Granularity.RANGE}[unit]
+    granularity = {"year": Granularity.YEAR, "month": Granularity.MONTH, "week": Granularity.RANGE,
+                   "quarter": Granularity.QUARTER}[unit]  # fmt: skip
     if reference is None:
         return None, None, granularity, True
-    step = {"next": 1, "coming": 1, "following": 1, "last": -1, "past": -1, "previous": -1, "this": 0,
-            "current": 0}[match.group("rel").lower()]  # fmt: skip
+    step = _STEP[match.group("rel").lower()]
+    if unit == "quarter":
+        first = _shift(reference.replace(month=(reference.month - 1) // 3 * 3 + 1, day=1), "month", 3 * step)
+        last = _shift(first, "month", 2)
+        return first, _month_end(last.year, last.month), granularity, True
     if unit == "year":
         start, end = _year_range(reference.year + step)
     elif unit == "month":
@@ -283,6 +297,10 @@ def _resolve_relative_unit(match: regex.Match[str], reference: dt.date | None, t
     return start, end, granularity, True
 
 
+_STEP = {"next": 1, "coming": 1, "following": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1, "this": 0,
+         "current": 0}  # fmt: skip
+
+
 def _resolve_deictic(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     if reference is None:
         return None, None, Granularity.DAY, True
@@ -291,6 +309,17 @@ def _resolve_deictic(match: regex.Match[str], reference: dt.date | None, text: s
 
 
 def _resolve_ago(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    counts, units = match.captures("count"), match.captures("unit")
+    if len(units) > 1:
+        amounts = [_count(c) for c in counts]
+        if None in amounts:
+            return None
+        if reference is None:
+            return None, None, Granularity.DAY, True
+        date = reference
+        for amount, unit in zip(amounts, units, strict=True):
+            date = _shift(date, unit, -amount)
+        return date, date, Granularity.DAY, True
     amount = _count(match.group("count"))
     unit = match.group("unit").lower()
     if unit.startswith(("year", "decade", "centur")):
@@ -369,7 +398,7 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
             return None
     else:
         amount = _count(match.group("count"))
-        if amount is None or not 1 <= amount <= 12:
+        if amount is None or not 1 <= amount <= 12 or "few" in match.group("count").lower():
             return None
         start_month, months, granularity = 1, int(amount), Granularity.RANGE
     end_month = start_month + months - 1
@@ -381,35 +410,306 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
     )
 
 
+def _monday(date: dt.date) -> dt.date:
+    return date - dt.timedelta(days=date.weekday())
+
+
+def _resolve_week_weekday(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'Friday next week', 'this week on Saturday', 'Tuesday of last week'."""
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    step = _STEP[match.group("wrel").lower()]
+    date = _monday(reference) + dt.timedelta(weeks=step, days=_weekday_index(match.group("weekday")))
+    return date, date, Granularity.DAY, True
+
+
+def _month_from(match: regex.Match[str], reference: dt.date | None, text: str) -> tuple[int, int] | None:
+    """(year, month) named by a MONTH_ANY/YEAR pair or a 'this/next/last month' (group mrel); else the reference's."""
+    if match.groupdict().get("month"):
+        month = _month_number(match.group("month"))
+        if match.groupdict().get("year"):
+            return int(match.group("year")), month
+        if reference is None:
+            return None
+        return _year_for_month(month, reference, looks_future(text, match.start(), match.end()), 1), month
+    if reference is None:
+        return None
+    first = _shift(reference.replace(day=1), "month", _STEP[(match.groupdict().get("mrel") or "this").lower()])
+    return first.year, first.month
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+def _resolve_nth_weekday(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the first Friday of July', 'second Sunday' (of the reference's month), 'the last Monday of next month'."""
+    nth = match.group("nth").lower()
+    has_month = bool(match.group("month") or match.group("mrel") or match.group("themonth"))
+    if nth == "last" and not has_month:
+        return None  # 'last Friday' is a weekday pattern's
+    found = _month_from(match, reference, text)
+    if found is None:
+        return None, None, Granularity.DAY, True
+    year, month = found
+    weekday = _weekday_index(match.group("weekday"))
+    if nth == "last":
+        end = _month_end(year, month)
+        date = end - dt.timedelta(days=(end.weekday() - weekday) % 7)
+    else:
+        first = dt.date(year, month, 1)
+        date = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (_NTH[nth] - 1))
+        if date.month != month:
+            return None, None, Granularity.DAY, True  # 'the fifth Sunday' of a month with four
+    return date, date, Granularity.DAY, True
+
+
+def _resolve_day_of_month(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the 20th of next month'."""
+    day = _day_of(match)
+    found = _month_from(match, reference, text)
+    if day is None:
+        return None
+    if found is None:
+        return None, None, Granularity.DAY, True
+    try:
+        date = dt.date(found[0], found[1], day)
+    except ValueError:
+        return None, None, Granularity.DAY, True
+    return date, date, Granularity.DAY, True
+
+
+_DEICTIC = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _resolve_offset(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the day after tomorrow', 'two weeks from now', 'three days before yesterday', 'in 3 weeks' (future)."""
+    if match.group("inword"):
+        if not looks_future(text, match.start(), match.end()):
+            return None  # 'grew 5% in 3 weeks': a length of time
+        base, sign = "now", 1
+    else:
+        base, sign = match.group("base").lower(), (-1 if match.group("dir").lower() == "before" else 1)
+    amount = _count(match.group("count")) if match.group("count") else 1.0
+    if amount is None:
+        return None
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    unit = match.group("unit") or "day"
+    date = _shift(reference + dt.timedelta(days=_DEICTIC[base]), unit, sign * amount)
+    return date, date, Granularity.DAY, True
+
+
+def _resolve_weekday_count(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'two Sundays from now': the second Sunday after the reference."""
+    amount = _count(match.group("count"))
+    if amount is None or not 1 <= amount <= 52:
+        return None
+    if reference is None:
+        return None, None, Granularity.DAY, True
+    weekday = _weekday_index(match.group("weekday"))
+    date = reference + dt.timedelta(days=((weekday - reference.weekday()) % 7 or 7) + 7 * (int(amount) - 1))
+    return date, date, Granularity.DAY, True
+
+
+def _resolve_next_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'next 3 days' (from tomorrow), 'past 3 weeks' (up to the reference, like 'the past 3 weeks')."""
+    amount = _count(match.group("count"))
+    if amount is None:
+        return None
+    if reference is None:
+        return None, None, Granularity.RANGE, True
+    if _STEP[match.group("rel").lower()] > 0:
+        return reference + dt.timedelta(days=1), _shift(reference, match.group("unit"), amount), Granularity.RANGE, True
+    return _shift(reference, match.group("unit"), -amount), reference, Granularity.RANGE, True
+
+
+def _resolve_weekend(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    rel = (match.group("wrel") or "").lower()
+    if not rel and not match.group("lead"):
+        return None  # a bare 'weekend' ('weekend trading') names no particular one
+    if reference is None:
+        return None, None, Granularity.RANGE, True
+    saturday = _monday(reference) + dt.timedelta(days=5)
+    if rel in ("next", "coming", "following"):
+        step = 0 if rel == "coming" and reference < saturday else 1
+    elif rel in ("last", "past", "previous"):
+        step = -1
+    elif rel == "this" or looks_future(text, match.start(), match.end()):
+        step = 0
+    else:
+        step = 0 if reference >= saturday else -1  # 'over the weekend' in a report: the one just gone
+    start = saturday + dt.timedelta(weeks=step)
+    return start, start + dt.timedelta(days=1), Granularity.RANGE, True
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'summer 2016', 'last winter', 'this spring' (northern hemisphere, meteorological seasons)."""
+    season = match.group("season").lower()
+    rel = (match.group("srel") or "").lower()
+    if not match.group("year"):
+        if not rel or (rel == "the" and season in ("fall", "spring")):
+            return None  # 'the fall of', 'a spring': not a season of some year
+    start_month = _SEASON_START[season]
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif reference is None:
+        return None, None, Granularity.RANGE, True
+    else:  # 'this' season: the one of the reference's year (a winter starts in December)
+        year = reference.year - (start_month == 12 and reference.month <= 2)
+        this_start = dt.date(year, start_month, 1)
+        this_end = _shift(this_start, "month", 3)  # the day after it ends
+        if rel in ("next", "coming") and this_start <= reference:
+            year += 1
+        elif rel in ("last", "past", "previous") and this_end > reference:
+            year -= 1
+    start = dt.date(year, start_month, 1)
+    last = _shift(start, "month", 2)
+    return start, _month_end(last.year, last.month), Granularity.RANGE, match.group("year") is None
+
+
+def _resolve_modified(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'early next year' (first half), 'late this month' (16th to end), 'early next week' (Mon-Wed), 'mid-2023'."""
+    mod = match.group("mod").lower()[:3]
+    if match.group("year"):
+        unit, start = "year", dt.date(int(match.group("year")), 1, 1)
+    elif reference is None:
+        return None, None, Granularity.RANGE, True
+    else:
+        unit, step = match.group("runit").lower(), _STEP[match.group("rel").lower()]
+        if unit == "year":
+            start = dt.date(reference.year + step, 1, 1)
+        elif unit == "month":
+            start = _shift(reference.replace(day=1), "month", step)
+        else:
+            start = _monday(reference) + dt.timedelta(weeks=step)
+    if unit == "year":
+        first, last = {"ear": (1, 6), "mid": (4, 9), "lat": (7, 12)}[mod]
+        return dt.date(start.year, first, 1), _month_end(start.year, last), Granularity.RANGE, not match.group("year")
+    if unit == "month":
+        end = _month_end(start.year, start.month)
+        first, last = {"ear": (1, 15), "mid": (11, 20), "lat": (16, end.day)}[mod]
+        return start.replace(day=first), start.replace(day=last), Granularity.RANGE, True
+    first, last = {"ear": (0, 2), "mid": (1, 3), "lat": (3, 6)}[mod]
+    return start + dt.timedelta(days=first), start + dt.timedelta(days=last), Granularity.RANGE, True
+
+
+def _resolve_month_rel_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'June next year'."""
+    month = _month_number(match.group("month"))
+    if reference is None:
+        return None, None, Granularity.MONTH, True
+    year = reference.year + _STEP[match.group("rel").lower()]
+    return dt.date(year, month, 1), _month_end(year, month), Granularity.MONTH, True
+
+
+def _resolve_week_of(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the week of September 16th', 'the week starting February 4', 'w/c Feb 4', 'the first week of October'."""
+    if match.group("nth"):
+        if match.group("nth").lower() == "last":
+            return None
+        found = _month_from(match, reference, text)
+        if found is None:
+            return None, None, Granularity.RANGE, True
+        first = dt.date(found[0], found[1], 1)
+        monday = first + dt.timedelta(days=(-first.weekday()) % 7 + 7 * (_NTH[match.group("nth").lower()] - 1))
+        return monday, monday + dt.timedelta(days=6), Granularity.RANGE, True
+    day = _resolve_day(match, reference, text)
+    if day is None or day[0] is None:
+        return day
+    if match.group("wk").lower() == "month":
+        return day[0].replace(day=1), _month_end(day[0].year, day[0].month), Granularity.MONTH, day[3]
+    monday = _monday(day[0])
+    return monday, monday + dt.timedelta(days=6), Granularity.RANGE, day[3]
+
+
+def _resolve_day_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'from 4 to 22 this month', 'November 19-20', 'Nov 18-Dec 19, 2015', 'between 3 and 12 of Sept'.
+
+    Both named days are included (the peers end such a range before its last day).
+    """
+    if match.group("joiner").strip().lower() == "and" and not match.group("between"):
+        return None
+    first_day, last_day = int(match.group("d1")), int(match.group("d2"))
+    groups = match.groupdict()
+    if groups.get("month"):
+        first_month = _month_number(match.group("month"))
+        last_month = _month_number(match.group("month2")) if groups.get("month2") else first_month
+    else:
+        first_month = last_month = None
+    if first_month is not None and not groups.get("year"):
+        if reference is None:
+            return None, None, Granularity.RANGE, True
+        year = _year_for_month(first_month, reference, looks_future(text, match.start(), match.end()), first_day)
+    elif first_month is not None:
+        year = int(match.group("year"))
+    else:
+        found = _month_from(match, reference, text)
+        if found is None:
+            return None, None, Granularity.RANGE, True
+        year, first_month = found
+        last_month = first_month
+    try:
+        start = dt.date(year, first_month, first_day)
+        end = dt.date(year + (last_month < first_month), last_month, last_day)
+    except ValueError:
+        return None
+    if end <= start:
+        return None
+    return start, end, Granularity.RANGE, not groups.get("year")
+
+
+_REL = r"(?i:this|next|last|past|previous|coming|upcoming|current|following)"
+_WREL = rf"(?P<wrel>{_REL})\s+(?i:week)\b"
+_MREL = rf"(?:(?P<mrel>{_REL})\s+(?i:month)|(?P<themonth>(?i:the\s+month)))\b"
+_NTH_WORD = r"(?P<nth>(?i:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last))"
+YEAR_WIDE = r"(?P<year>1[0-9]\d{2}|2[01]\d{2})"  # after a day and month any year of the last millennium
+_DAY_N = r"(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_N2 = _DAY_N.replace("d1", "d2")
+_JOIN = r"(?P<joiner>\s*(?:-|–)\s*|\s+(?i:to|till|until|through|and)\s+)"
+_MONTH_ANY2 = MONTH_ANY.replace("?P<month>", "?P<month2>")
+
+
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (MentionKind.DATE, regex.compile(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-){DAY}\b(?!\s*%)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR}\b)?"),
-        _resolve_day,
-    ),
-    (
-        MentionKind.DATE,
-        regex.compile(rf"\b(?:{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+){MONTH_ANY}\b(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR}\b)?"),
+        regex.compile(
+            rf"\b(?:{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
+            rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
+        ),
         _resolve_day,
     ),
     (
         MentionKind.DATE,
         regex.compile(
-            rf"(?:\b{MONTH_ANY},?\s+{YEAR}\b|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d))"
+            rf"\b(?:{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
+            rf"{MONTH_ANY}\b(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
+        ),
+        _resolve_day,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d))"
         ),
         _resolve_month,
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:(?P<mode>(?i:last|next|this|on))\s+)?{WEEKDAY}\b(?:['’]s\b)?"),
+        regex.compile(
+            rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
+            r"|\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"
+        ),
         _resolve_weekday,
     ),
     (
         MentionKind.DATE,
         regex.compile(
-            rf"\b{WEEKDAY_ANY},?\s+(?:(?i:the)\s+(?:{DAY_NUMBER}|{_DAY_WORD}|(?P<dayword>(?i:fifteen|twenty[\s-]?one)))"
+            rf"\b(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+(?:(?i:the)\s+(?:{DAY_NUMBER}|{_DAY_WORD}|(?P<dayword>(?i:fifteen|twenty[\s-]?one)))"
             rf"|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?i:of\b))"
         ),
         _resolve_weekday_day,
@@ -418,11 +718,18 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (MentionKind.DATE, regex.compile(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
     (
         MentionKind.DATE,
-        regex.compile(r"\b(?P<rel>(?i:next|last|this|past|previous|coming|following|current))\s+(?P<runit>year|month|week)\b"),
+        regex.compile(
+            r"\b(?P<rel>(?i:next|last|this|past|previous|coming|upcoming|following|current))\s+"
+            r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur)"
+        ),
         _resolve_relative_unit,
     ),
     (MentionKind.DATE, regex.compile(r"\b(?i:today|yesterday|tomorrow)\b"), _resolve_deictic),
-    (MentionKind.DATE, regex.compile(rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"), _resolve_ago),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"),
+        _resolve_ago,
+    ),
     (
         MentionKind.DATE_RANGE,
         regex.compile(
@@ -450,7 +757,130 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         ),
         _resolve_part,
     ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b{MONTH_BARE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b"),
+        _resolve_month_rel_year,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
+        _resolve_month,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b{YEAR}(?P<sep>[-/]){MONTH_ANY}(?P=sep){DAY_NUMBER}\b(?P<dayword>)"),
+        _resolve_day,
+    ),
 ]
+
+# Rarer forms: run only near RARE_ANCHOR.
+RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b(?:(?i:on)\s+)?{WEEKDAY}(?:,?\s+(?i:of\s+)?(?:(?i:the)\s+)?){_WREL}|\b{_WREL}\s+(?:(?i:on)\s+)?{WEEKDAY}\b"
+        ),
+        _resolve_week_weekday,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b(?:(?i:the)\s+)?{_NTH_WORD}\s+{WEEKDAY}\b"
+            rf"(?:\s+(?i:of|in)\s+(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|(?:(?i:the)\s+)?{_MREL}))?"
+        ),
+        _resolve_nth_weekday,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b(?:(?i:the)\s+)?(?:{DAY_NUMBER}|{_DAY_WORD})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<mrel>{_REL})\s+(?i:month)\b"),
+        _resolve_day_of_month,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)"
+            rf"|\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)"
+            rf"|\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)"
+        ),
+        _resolve_offset,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(rf"\b{COUNT}\s+(?P<weekday>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\s+(?i:from\s+now)\b"),
+        _resolve_weekday_count,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:over|in|during|for|within|throughout)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:next|coming|following))\s+{COUNT}\s*{SPAN_UNIT}\b"
+            rf"|\b(?P<rel>(?i:past|last|previous))\s+{COUNT}\s*{SPAN_UNIT}\b"
+        ),
+        _resolve_next_span,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(rf"\b(?P<lead>(?i:on|over|at|during)\s+)?(?:(?P<wrel>{_REL}|(?i:the))\s+)?(?i:weekend)\b(?!['’]s)"),
+        _resolve_weekend,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?P<srel>{_REL}|(?i:the))\s+)?(?P<season>(?i:summer|winter|spring|autumn|fall))(?:,?\s+(?i:of\s+)?{YEAR})?\b"
+            rf"|\b{YEAR}\s+(?P<season>(?i:summer|winter|spring|autumn|fall))\b"
+        ),
+        _resolve_season,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?P<mod>(?i:early|mid|late))(?:-|\s+)(?:(?P<rel>{_REL})\s+(?P<runit>(?i:year|month|week))\b|{YEAR}\b(?!-\d))"
+        ),
+        _resolve_modified,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:the)\s+)?(?P<wk>(?i:week|month))\s+(?i:of|starting|beginning|commencing)\s+(?:(?i:on)\s+)?{MONTH_ANY}[.\s]\s*{DAY}\b(?:,?\s+{YEAR}\b)?"
+            rf"|\b(?P<wk>(?i:w/c))\s+{MONTH_ANY}\s+{DAY}\b(?:,?\s+{YEAR}\b)?"
+            rf"|\b(?:(?i:the)\s+)?{_NTH_WORD}\s+(?i:week)\s+(?i:of|in)\s+{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?"
+        ),
+        _resolve_week_of,
+    ),
+]
+
+# Day ranges and weekdays with a numeric date: run only near SPAN_ANCHOR.
+SPAN_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b(?:(?i:this|next|on)\s+)?{WEEKDAY}\s*(?:-\s*{MONTH_ANY}-{DAY_NUMBER}\b|\(\s*{MONTH_ANY}[-\s]{DAY_NUMBER}\s*\))(?P<year>)(?P<dayword>)"
+        ),
+        _resolve_day,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?"
+            rf"|\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})"
+            rf"|\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?"
+            rf"|\b{MONTH_ANY}\s+(?P<between>(?i:between))\s+{_DAY_N}(?P<joiner>\s+(?i:and)\s+){_DAY_N2}\b"
+        ),
+        _resolve_day_span,
+    ),
+]
+
+# Quarters and halves written with Q / H or after the year: run only near QUARTER_ANCHOR.
+QUARTER_PATTERN: tuple[MentionKind, regex.Pattern[str], Resolver] = (
+        MentionKind.DATE_RANGE,
+        regex.compile(
+            rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}|{_WHICH_YEAR})"
+            rf"|{YEAR}(?:\s*|-)(?:(?i:h)(?P<half>[12])|(?i:q)(?P<quarter>[1-4]))"
+            rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter))\b"
+            r"(?P<month2>)(?P<count>)"
+        ),
+        _resolve_part,
+    )
 
 
 def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -> str | None:
@@ -471,7 +901,7 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
 
 # Every date pattern holds a digit, a month or weekday name or a relative word; patterns run near these only.
 _ANCHOR_WORDS = (
-    "next last this past previous coming following current today yesterday tomorrow ago since half quarter".split()
+    "next last this past previous coming upcoming following current today yesterday tomorrow ago since half quarter".split()
     + _SAFE_LOWER  # lower-case names without a digit nearby: 'on friday', 'in june' ('may', 'march' need a digit)
     + [d.lower() for d in WEEKDAYS]
     + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
@@ -482,15 +912,47 @@ ANCHOR = anchor(r"\d", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
 
 # Patterns that can match with digits alone; every other pattern holds a word of ANCHOR and runs only near one,
 # which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
-_DIGIT_ONLY = frozenset({_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part})
+_DIGIT_ONLY = frozenset(
+    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part}
+)
+_OFFSET_WORDS = (
+    "from now|from today|from tomorrow|from yesterday|after today|after tomorrow|after yesterday|before today"
+    "|before yesterday".split("|")
+)
+_UNIT_WORDS = "days weeks months years decades".split()
+# RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
+QUARTER_ANCHOR = re.compile(r"[QqHh][1-4]|quarter")
+SPAN_ANCHOR = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
+RARE_ANCHOR = anchor(
+    "",
+    "weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
+    " first second third fourth fifth 1st 2nd 3rd 4th 5th".split()
+    + _OFFSET_WORDS,
+)
+# Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
+_NARROW = {
+    _resolve_offset: anchor("", _OFFSET_WORDS + _UNIT_WORDS[:3]),
+    _resolve_next_span: anchor("", _UNIT_WORDS),
+    _resolve_season: anchor("", "summer winter spring autumn fall".split()),
+    _resolve_weekend: anchor("", ["weekend"]),
+    _resolve_modified: anchor("", "early mid late".split()),
+}
 _WORD_ANCHOR = anchor("", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
 
 
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     spans = windows(text, ANCHOR, before=60, after=60)
     word_spans = windows(text, _WORD_ANCHOR, before=60, after=60)
-    for kind, pattern, resolve in PATTERNS:
-        for match in matches(pattern, text, spans if resolve in _DIGIT_ONLY else word_spans):
+    rare_spans = windows(text, RARE_ANCHOR, before=60, after=60)
+    runs = [(entry, spans if entry[2] in _DIGIT_ONLY else word_spans) for entry in PATTERNS]
+    narrow = {resolve: windows(text, own, before=60, after=60, within=rare_spans) for resolve, own in _NARROW.items()}
+    runs += [(entry, narrow.get(entry[2], rare_spans)) for entry in RARE_PATTERNS]
+    # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors
+    span_spans = windows(text, SPAN_ANCHOR, before=60, after=60, within=word_spans)
+    runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
+    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60, within=spans)))
+    for (kind, pattern, resolve), chosen in runs:
+        for match in matches(pattern, text, chosen):
             resolution = resolve(match, reference, text)
             if resolution is None:
                 continue

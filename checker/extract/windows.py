@@ -73,10 +73,14 @@ def anchor(symbols: str, words: Iterable[str], *, prefix_words: Iterable[str] = 
     return re.compile("|".join(parts))
 
 
-def windows(text: str, anchor: Anchor, before: int, after: int) -> Windows:
-    """Merged character ranges within `before`/`after` of an anchor match, widened to whitespace."""
+def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows | None = None) -> Windows:
+    """Merged character ranges within `before`/`after` of an anchor match, widened to whitespace.
+
+    `within`: look for the anchor only inside these ranges (an anchor that implies another one's presence).
+    """
     raw: Windows = []
-    for hit in anchor.finditer(text):
+    hits = anchor.finditer(text) if within is None else (h for s, e in within for h in anchor.finditer(text, s, e))
+    for hit in hits:
         if raw and hit.start() - before <= raw[-1][1]:
             raw[-1][1] = hit.end() + after  # anchors come in order: extend the open window
         else:
