@@ -36,7 +36,6 @@ MONTH_YEARLESS = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
 WEEKDAY = rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))"
 YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
-YEAR2 = YEAR.replace("?P<year>", "?P<year2>")
 DAY_NUMBER = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORDINAL_DAYS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,

@@ -46,8 +46,6 @@ QUALIFIER_WORDS = {
     "below": Qualifier.UNDER, "fewer than": Qualifier.UNDER, "up to": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST, "not more than": Qualifier.AT_MOST,
 }  # fmt: skip
-APPROX_FROM_BELOW = ("nearly", "almost", "just under", "close to")
-APPROX_FROM_ABOVE = ("just over",)
 
 
 def _alternation(words: list[str]) -> str:
