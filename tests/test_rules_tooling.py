@@ -15,6 +15,17 @@ from tests.conftest import ROOT
 from tests.test_cli import claimcheck
 
 
+def scratch_pack(tmp_path: Path, *, linked: tuple[str, ...], own: tuple[str, ...]) -> Path:
+    """A rule pack folder: `linked` parts point at the built-in pack, `own` parts start empty."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    for part in linked:
+        (pack / part).symlink_to(ROOT / "rules" / part)
+    for part in own:
+        (pack / part).mkdir()
+    return pack
+
+
 def test_every_rule_has_a_firing_and_a_quiet_example(pack: Pack) -> None:
     for rule in pack.rules:
         assert {example.expect for example in rule.examples} == {"fires", "quiet"}, rule.id
@@ -36,10 +47,7 @@ def test_rules_page_is_current(pack: Pack) -> None:
 
 
 def test_rules_test_command_reports_a_failing_example(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "checks").mkdir(parents=True)
-    for part in ("subjects", "claims"):
-        (pack / part).symlink_to(ROOT / "rules" / part)
+    pack = scratch_pack(tmp_path, linked=("subjects", "claims"), own=("checks",))
     rule = (ROOT / "rules" / "checks" / "trade-volume-agrees.yaml").read_text(encoding="utf-8")
     (pack / "checks" / "trade.yaml").write_text(rule.replace("$38 billion in 2023", "$41 billion in 2023"))
     result = claimcheck("rules", "test", str(pack))
@@ -50,10 +58,7 @@ def test_rules_test_command_reports_a_failing_example(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_new_rule_templates_validate(kind: str, tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "checks").mkdir(parents=True)
-    for part in ("subjects", "claims"):
-        (pack / part).symlink_to(ROOT / "rules" / part)
+    pack = scratch_pack(tmp_path, linked=("subjects", "claims"), own=("checks",))
     text = template(kind)
     if kind == "relative_date":
         text = text.replace("claims: [trade-volume]", "claims: [press-conference]")
@@ -63,9 +68,7 @@ def test_new_rule_templates_validate(kind: str, tmp_path: Path) -> None:
 
 
 def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "checks").mkdir(parents=True)
-    (pack / "claims").symlink_to(ROOT / "rules" / "claims")
+    pack = scratch_pack(tmp_path, linked=("claims",), own=("checks",))
     base = (ROOT / "rules" / "checks" / "trade-volume-agrees.yaml").read_text(encoding="utf-8")
     (pack / "checks" / "a.yaml").write_text(base.replace("severity: error", "severty: error"))
     (pack / "checks" / "b.yaml").write_text(base.replace("kind: agree", "kind: agreement"))
@@ -80,8 +83,7 @@ def test_validate_lists_every_problem_at_once(tmp_path: Path) -> None:
 
 
 def test_catastrophic_cue_pattern_is_rejected_with_its_position(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "claims").mkdir(parents=True)
+    pack = scratch_pack(tmp_path, linked=(), own=("claims",))
     (pack / "claims" / "slow.yaml").write_text(
         "id: slow\ndescription: d\nvalue: {kinds: [money]}\ncue:\n  patterns: {x: '(\\w+\\s?)+trade'}\n"
     )
@@ -92,10 +94,7 @@ def test_catastrophic_cue_pattern_is_rejected_with_its_position(tmp_path: Path) 
 
 def test_a_new_claim_type_and_rule_need_no_python(tmp_path: Path) -> None:
     """An expert's pipeline-capacity claim in bcm, with a rule on it, from a temporary folder only."""
-    pack = tmp_path / "pack"
-    (pack / "claims").mkdir(parents=True)
-    (pack / "checks").mkdir()
-    (pack / "subjects").symlink_to(ROOT / "rules" / "subjects")
+    pack = scratch_pack(tmp_path, linked=("subjects",), own=("claims", "checks"))
     (pack / "claims" / "pipeline-capacity.yaml").write_text(
         "id: pipeline-capacity\n"
         "description: Yearly capacity of a gas pipeline between two countries.\n"
@@ -140,9 +139,7 @@ def test_reference_pack_layers_on_the_built_in_pack() -> None:
 
 
 def test_unknown_message_placeholder_points_at_the_message_line(tmp_path: Path) -> None:
-    pack = tmp_path / "pack"
-    (pack / "checks").mkdir(parents=True)
-    (pack / "claims").symlink_to(ROOT / "rules" / "claims")
+    pack = scratch_pack(tmp_path, linked=("claims",), own=("checks",))
     base = (ROOT / "rules" / "checks" / "enumeration-count.yaml").read_text(encoding="utf-8")
     (pack / "checks" / "a.yaml").write_text(base.replace("{listed} are listed", "{counted} are listed"))
     result = claimcheck("rules", "validate", str(pack))
