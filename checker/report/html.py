@@ -354,11 +354,7 @@ class _Page:
                 what += ' <span class="badge bad">sources disagree</span>'
             items = []
             for claim in row.claims:
-                flags = "".join(
-                    f' <a class="badge bad" href="#{e(self.finding_anchors[f])}">{e(f)}</a>'
-                    for f in self.flagged.get(claim.id, [])
-                    if f in self.finding_anchors
-                )
+                flags = self.finding_badges(claim.id)
                 figure = self.claim_link(claim, e(_value_text(claim)))
                 source = self.doc_link(claim.document, self.doc_name(claim.document))
                 items.append(f"<li>{figure} · {source} · line {e(claim.line)}{flags}</li>")
@@ -369,6 +365,14 @@ class _Page:
             )
         out.append("</tbody></table></section>")
         return "\n".join(out)
+
+    def finding_badges(self, claim_id: str) -> str:
+        """Links from a claim to each finding that names it."""
+        return "".join(
+            f' <a class="badge bad" href="#{e(self.finding_anchors[f])}">{e(f)}</a>'
+            for f in self.flagged.get(claim_id, [])
+            if f in self.finding_anchors
+        )
 
     def claim_table(self) -> str:
         claims = self.report.claims
@@ -391,11 +395,7 @@ class _Page:
                 value = str(claim.date or "")
             else:
                 value = f"{claim.value:.0f}" if _is_year(claim) else _number(claim.value)
-            flags = "".join(
-                f' <a class="badge bad" href="#{e(self.finding_anchors[f])}">{e(f)}</a>'
-                for f in flagged or []
-                if f in self.finding_anchors
-            )
+            flags = self.finding_badges(claim.id)
             row_class = ' class="flagged"' if flagged else ""
             out.append(
                 f'<tr data-type="{e(claim.type)}" data-doc="{e(claim.document)}"{row_class}>'
