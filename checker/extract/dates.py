@@ -257,10 +257,13 @@ def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: s
     return date, date, Granularity.DAY, True
 
 
+_FOLLOWER = regex.compile(r"\s+([a-z]+)")
+
+
 def _resolve_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     before = text[max(0, match.start() - 12) : match.start()].lower().replace("-", " ").split()
     after = text[match.end() : match.end() + 14]
-    follower = regex.match(r"\s+([a-z]+)", after)
+    follower = _FOLLOWER.match(after)
     if after[:1].isdigit() or after[:1] == "%" or (after[:1] == "." and after[1:2].isdigit()):
         return None
     if follower and follower.group(1) not in _YEAR_FOLLOWERS and not (before and before[-1] in _YEAR_PRECEDERS):

@@ -96,9 +96,13 @@ def numeral_step(text: str) -> float:
     return 10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0
 
 
+_WORD_SEPARATOR = regex.compile(r"[\s-]+")
+_NON_SPACE = regex.compile(r"[^\s]+")
+
+
 def parse_number_words(text: str) -> float:
     """'forty-five' -> 45, 'one hundred and twenty' -> 120, 'three thousand five hundred' -> 3500."""
-    tokens = [t for t in regex.split(r"[\s-]+", text.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATOR.split(text.lower()) if t and t != "and"]
     if tokens and tokens[0] == "a":
         tokens[0] = "one"
     total = current = 0
@@ -132,7 +136,7 @@ def split_number_words(text: str, offset: int) -> list[tuple[int, int, float]]:
         return [(offset, offset + len(text), parse_number_words(text))]
     except NumberParseError:
         pass
-    parts = [(m.start(), m.end()) for m in regex.finditer(r"[^\s]+", text)]
+    parts = [(m.start(), m.end()) for m in _NON_SPACE.finditer(text)]
     if len(parts) < 2:
         return []
     result: list[tuple[int, int, float]] = []

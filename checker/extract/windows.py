@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+_SPACE = re.compile(r"\s")
 _EDGE = 40  # how far a window edge may move to reach whitespace
 
 
@@ -25,7 +26,7 @@ def _widen_start(text: str, start: int) -> int:
 def _widen_end(text: str, end: int) -> int:
     if end >= len(text):
         return len(text)
-    found = regex.search(r"\s", text, pos=end, endpos=min(len(text), end + _EDGE))
+    found = _SPACE.search(text, end, min(len(text), end + _EDGE))
     return found.start() if found else end
 
 
