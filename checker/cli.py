@@ -123,6 +123,8 @@ def check(
         report, input_errors = run(paths, pack, _parse_date(date), jobs, archive)
     except ClaimcheckError as error:
         _fail(str(error))
+    if not input_errors and not any(d.path for d in report.documents):
+        _fail(f"no documents (.txt, .md) found in: {' '.join(paths)}")  # a gate that checked nothing must not pass
     if known is not None:
         from checker.baseline import apply_baseline
 

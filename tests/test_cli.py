@@ -132,3 +132,9 @@ def test_bad_regex_in_claim_definition_is_reported(tmp_path: Path) -> None:
 def test_version() -> None:
     result = claimcheck("--version")
     assert result.returncode == 0 and result.stdout.startswith("claimcheck ")
+
+
+def test_a_folder_without_documents_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = claimcheck("check", str(tmp_path))
+    assert result.returncode == 2 and "no documents (.txt, .md) found" in result.stderr

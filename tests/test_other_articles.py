@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from checker.models import Severity
 from checker.pipeline import run
 from checker.rules.loader import Pack
@@ -36,3 +38,36 @@ def test_edits_to_other_articles_are_flagged(tmp_path: Path, pack: Pack) -> None
     report, _ = run([str(folder)], pack)
     rules = {f.rule for f in report.findings if f.severity.rank >= Severity.WARNING.rank}
     assert rules == {"relations-anniversary", "trade-parts-sum"}
+
+
+QUIET = {
+    "re-established ties are not the founding year": (
+        "China and Indonesia established diplomatic relations in 1950.",
+        "Indonesia and China re-established diplomatic relations in 1990 after a long freeze.",
+    ),
+    "a country's total trade is not a bilateral figure": (
+        "Bilateral trade between Brazil and Argentina reached $28.6 billion in 2023.",
+        "Brazil's total trade reached $530 billion in 2023, with Argentina among its partners.",
+    ),
+    "a first state visit is not the first visit": (
+        "It is Lula's fourth visit to China, and his first state visit since he returned to office.",
+    ),
+    "a list without a serial comma": ("The ministers discussed four issues: trade, energy, climate and security.",),
+    "a count described, not enumerated": ("The two sides signed 12 agreements: on energy, transport and education.",),
+}
+
+
+@pytest.mark.parametrize("name", QUIET)
+def test_review_cases_stay_quiet(name: str, tmp_path: Path, pack: Pack) -> None:
+    for number, text in enumerate(QUIET[name]):
+        (tmp_path / f"{number}.md").write_text(f"---\ndate: 2024-04-{10 + number}\n---\n{text}\n", encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert report.findings == [], [f.message for f in report.findings]
+
+
+def test_an_impossible_front_matter_date_skips_only_that_file(tmp_path: Path, pack: Pack) -> None:
+    (tmp_path / "bad.md").write_text("---\ndate: 2024-13-45\n---\nHello.\n", encoding="utf-8")
+    shutil.copy(next(OTHER.glob("*.md")), tmp_path / "good.md")
+    report, errors = run([str(tmp_path)], pack)
+    assert [d.id for d in report.documents] == ["good"]
+    assert len(errors) == 1 and "impossible value" in str(errors[0])

@@ -450,15 +450,22 @@ def _mention_summary(mention: Mention) -> dict[str, object]:
 
 
 def _list_items(text: str, start: int, end: int) -> list[str] | None:
-    """The items listed after a count: 'four principles: a, b, c, and d' -> [a, b, c, d]."""
+    """The items listed after a count: 'four principles: a, b, c and d' -> [a, b, c, d].
+
+    Commas (or semicolons) separate items; the final 'and'/'or' does too, with or without a serial comma.
+    """
     match = _LIST.match(text, start, end)
     if not match:
         return None
     body = match.group("list").strip()
+    if regex.match(r"(?i)(?:on|in|for|about|with|covering|including|such\s+as)\b", body):
+        return None  # "12 agreements: on energy and transport" describes, it does not enumerate
     parts = [part.strip() for part in regex.split(r"\s*;\s*", body)] if ";" in body else regex.split(r"\s*,\s*", body)
     if len(parts) == 1:
         parts = regex.split(r"\s+(?:and|or)\s+", body)
+    elif regex.match(r"(?:and|or)\s", parts[-1].strip()):
+        parts[-1] = regex.sub(r"^(?:and|or)\s+", "", parts[-1].strip())  # "a, b, and c"
     else:
-        parts[-1] = regex.sub(r"^(?:and|or)\s+", "", parts[-1].strip())
+        parts[-1:] = regex.split(r"\s+(?:and|or)\s+", parts[-1].strip(), maxsplit=1)  # "a, b and c"
     items = [part.strip(" \"'“”") for part in parts if part.strip()]
     return items if len(items) >= 2 else None

@@ -46,7 +46,11 @@ def load_documents(
         except InputError as error:
             errors.append(error)
             continue
-        document = parse_document(text, path=str(path), date_override=date_override)
+        try:
+            document = parse_document(text, path=str(path), date_override=date_override)
+        except InputError as error:
+            errors.append(error)
+            continue
         document.id = _unique_id(document.id, seen_ids)
         documents.append(document)
     return documents, errors
@@ -134,6 +138,8 @@ def _front_matter(block: str, path: str) -> dict[str, object]:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
         raise InputError(f"{where}: front matter is not valid YAML") from None
+    except (ValueError, TypeError) as error:  # PyYAML builds dates itself: "date: 2024-13-45"
+        raise InputError(f"{path}: front matter has an impossible value: {error}") from None
     return meta if isinstance(meta, dict) else {}
 
 

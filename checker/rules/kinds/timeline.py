@@ -40,15 +40,15 @@ class TimelineRule(RuleBase):
         ordinals: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for claim in index.of(*(t for t in self.claims if t != self.occurrences)):
             if claim.value is not None and _when(claim) is not None:
-                ordinals[tuple(claim.subjects)].append(claim)
+                ordinals[index.identity(claim)].append(claim)  # a 'first state visit' is its own count
         occurrences: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         if self.occurrences:
             for claim in index.of(self.occurrences):
                 if claim.date is not None:
                     occurrences[tuple(claim.subjects)].append(claim)
-        for subjects, claims in ordinals.items():
+        for claims in ordinals.values():
             yield from self._pairs(claims)
-            yield from self._against_occurrences(claims, occurrences.get(subjects, []))
+            yield from self._against_occurrences(claims, occurrences.get(tuple(claims[0].subjects), []))
 
     def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
         overall = [claim for claim in claims if "window" not in claim.fields and "gap" not in claim.fields]
