@@ -1,4 +1,5 @@
-"""Terminal output: one `path:line:col: severity rule message` line per finding, its quotes, a summary."""
+"""Terminal output: findings grouped by the document they are reported in, each a one-line
+`path:line:col: severity [rule] message` followed by its quotes; a summary line at the end."""
 
 from __future__ import annotations
 
@@ -24,9 +25,15 @@ def render(report: Report) -> str:
         lines.append(f"{_path(documents[note.document])}: note: {note.message}")
     if report.notes:
         lines.append("")
+    by_document: dict[str, list[Finding]] = {}
     for finding in report.findings:
-        lines.extend(_finding(finding, documents, claims, colour))
-        lines.append("")
+        by_document.setdefault(claims[finding.claims[0]].document, []).append(finding)
+    for document_id in sorted(by_document, key=lambda d: _path(documents[d])):
+        document = documents[document_id]
+        lines.append(f"== {_path(document)} ({document.title or document.id}, {document.date or 'undated'})")
+        for finding in by_document[document_id]:
+            lines.extend(_finding(finding, documents, claims, colour))
+            lines.append("")
     lines.append(_summary(report))
     return "\n".join(lines) + "\n"
 
