@@ -266,3 +266,13 @@ def test_calendar_words_need_date_context() -> None:
     assert [m.kind for m in extract("weekend trading", reference_date=THURSDAY)] == []
     assert [m.kind for m in extract("grew 5% in 3 weeks", reference_date=THURSDAY)][-1] is MentionKind.DURATION
     assert one("Feb 30").resolved is None
+
+
+def test_quantity_ranges_pairs_and_halves() -> None:
+    assert one("between 44 mg and 50 mg").value == 47
+    assert one("10-15 exabytes").value == 12.5
+    assert one("two and a half miles").value == 2.5
+    assert [m.value for m in extract("given 45 and 50 mg", reference_date=THURSDAY)] == [45, 50]
+    assert [m.value for m in extract("fell from 44 mg to 50 mg", reference_date=THURSDAY)] == [44, 50]
+    assert [m.kind for m in extract("2 in the box", reference_date=THURSDAY)] == [MentionKind.NUMBER]
+    assert one("The pencil is 2 in.").unit == "inch"

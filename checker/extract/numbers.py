@@ -25,7 +25,7 @@ INDIAN_SCALES = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 ALL_SCALES = {**SCALES, **INDIAN_SCALES}
 SCALE_ABBREVIATIONS = {
     "k": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mio": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9,
-    "tn": 10**12, "trn": 10**12, "tln": 10**12,
+    "tn": 10**12, "trn": 10**12, "tln": 10**12, "t": 10**12,
 }  # fmt: skip
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -73,7 +73,7 @@ def number_core(abbreviations: str) -> str:
 
 
 NUMBER_CORE = number_core("bn|mn|mln|tn|trn")
-MONEY_CORE = number_core("bn|bln|mn|mln|mm|tn|trn|k|m|b")  # "$5m", "$3bn": single letters only after a currency
+MONEY_CORE = number_core("bn|bln|mn|mln|mm|tn|trn|k|m|b|t")  # "$5m", "$3bn": single letters only after a currency
 
 
 class NumberParseError(ValueError):

@@ -6,11 +6,25 @@ the stages that convert, never by extraction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_CORE, QUALIFIER, _alternation, figure
+from checker.extract.numbers import (
+    NUMBER_CORE,
+    NUMERAL,
+    QUALIFIER,
+    SCALE_ABBREVIATIONS,
+    ALL_SCALES,
+    _alternation,
+    figure,
+    number_core,
+    numeral_step,
+    parse_numeral,
+    qualifier_of,
+    NumberParseError,
+)
 from checker.extract.windows import _trie, anchor, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
@@ -67,12 +81,14 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     **_forms("TB|terabytes|terabyte", "terabyte"), **_forms("exabytes|exabyte", "exabyte"),
     **_forms("Mb|megabits|megabit", "megabit"), **_forms("bits|bit", "bit"),
     **_forms("Wh|watt hours|watt-hours", "watt_hour"), **_forms("watts|watt", "watt"),
-    **_forms("t", "metric_ton"),
+    **_forms("t", "metric_ton"), **_forms("L", "liter"), **_forms("tpd", "metric_ton / day"),
+    **_forms("l/km|litres per kilometre|liters per kilometer", "liter / kilometer"),
+    **_forms("British thermal units|British thermal unit|BTU|Btu", "british_thermal_unit"),
 }  # fmt: skip
 # Written forms whose case matters: 'MB' is a megabyte, 'mb' a millibar; 'm', 'g', 't' only in lower case.
-CASED = frozenset("MB Mb GB TB GHz MHz kHz m g t mi Wh MW GW kW".split())
+CASED = frozenset("MB Mb GB TB GHz MHz kHz m g t mi Wh MW GW kW L BTU Btu".split())
 # Units read only after digits ('16-bit', not 'a bit'; '10 g', not 'ten g').
-DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm".split())
+DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm L tpd".split())
 _WEIGHT_CONTEXT = regex.compile(
     r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|light(?:er|est)|lose|los(?:t|ing)|drop(?:ped|ping)?|shed|gain(?:ed|ing)?"
     r"|put\s+on|ton(?:ne)?s?|kilo\w*|kg|lbs?|ounces?|baby|babies|obese|bag|sack|fish|meat|beef)\b",
@@ -114,11 +130,24 @@ def _unit_alternation() -> str:
     )
 
 
+# Units a lone article can count: 'a gallon of beer', 'a mile away' (not 'a ton of work', 'an inch').
+_ARTICLE_UNITS = frozenset(
+    "gallon litre liter mile kilometre kilometer kilogram hectare acre barrel metre meter".split()
+)
 QUANTITY = regex.compile(
-    rf"\b{QUALIFIER}?{NUMBER_CORE}(?:\s*|-)(?P<open>[(\[{{<])?(?P<unit>{_unit_alternation()})"
+    rf"\b{QUALIFIER}?(?:(?P<half>(?:one|a)[-\s]half)|{_A}\s+|{number_core('bn|mn|mln|tn|trn|k')}"
+    rf"(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)(?P<open>[(\[{{<])?(?P<unit>{_unit_alternation()})"
     rf"(?(open)[)\]}}>])(?![\w/²³^])",
     regex.IGNORECASE | regex.VERSION1,
 )
+# What may stand before a quantity to make it a range or a pair: 'between 44 and', '8- to', '10-', '44 mg to'.
+_RANGE_HEAD = regex.compile(
+    rf"(?<![\w.,/-]){QUALIFIER}?(?:(?P<lead>between)\s+)?(?P<first>{NUMERAL})"
+    rf"(?:\s*(?P<first_unit>[^\W\d]+(?:/[^\W\d]+)?))?(?P<dash>-)?\s*(?P<sep>to|and|-|–)\s*\Z",
+    regex.IGNORECASE,
+)
+# 'from 44 mg to 50 mg' after a verb of change is two figures, not a range.
+_CHANGE_FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
 
 
 DURATION_ANCHOR = anchor(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b", [u for u in DURATION_UNITS if len(u) > 1])
@@ -163,20 +192,108 @@ _FOLLOWING_WORD = regex.compile(r"\s*([A-Za-z]+)")
 _METRE_FOLLOWERS = frozenset("tall long high wide deep away x by in above below from is and or high-".split())
 
 
+def _quantity(match: regex.Match[str], text: str) -> Mention | None:
+    written = match.group("unit")
+    key = written if written in CASED else " ".join(written.lower().split())
+    numeral = match.group("numeral")
+    if key in DIGITS_ONLY:
+        before = text[max(0, match.start() - 2) : match.start()]
+        if not numeral or (before[-1:] == "-" and before[:1].isalnum()):
+            return None  # 'a bit'; 'scp-173m' is a name
+    if (match.group("article") or match.group("half")) and key not in _ARTICLE_UNITS and not (
+        match.group("half") and key in ("miles", "kilometres", "kilometers")
+    ):
+        return None
+    if match.group("abbr") and match.group("abbr").lower() == "k" and not numeral:
+        return None
+    if key == "L" and text[match.end() : match.end() + 1] in ("-", "'"):
+        return None  # 'L-202' is a name
+    if key == "m":
+        following = _FOLLOWING_WORD.match(text, match.end(), min(len(text), match.end() + 20))
+        if following and following.group(1).lower() not in _METRE_FOLLOWERS:
+            return None  # '5m people' is five million, '100m sprint' left alone
+    if key in ("pound", "pounds") and not pound_is_weight(text, match.start(), match.end()):
+        return None
+    entry = QUANTITY_UNITS.get(written) if written in CASED else _QUANTITY_LOOKUP.get(key)
+    if entry is None:
+        return None
+    if match.group("half"):
+        qualifier = qualifier_of(match)
+        return Mention(
+            kind=MentionKind.QUANTITY, text=match.group(0), start=match.start(), end=match.end(),
+            value=0.5 * entry[1], qualifier=qualifier, precision=0.0, unit=entry[0],
+        )  # fmt: skip
+    mention = figure(MentionKind.QUANTITY, match, entry[1], unit=entry[0])
+    if mention is not None and match.group("and_half"):
+        mention = mention.model_copy(update={"value": mention.value + 0.5 * entry[1]})
+    return mention
+
+
+def _unit_of(written: str) -> tuple[str, float] | None:
+    return QUANTITY_UNITS.get(written) or _QUANTITY_LOOKUP.get(" ".join(written.lower().split()))
+
+
+def _ranged(text: str, match: regex.Match[str], mention: Mention) -> list[Mention]:
+    """'between 44 and 50 mg', '44 mg to 50 mg', '10-15 exabytes' as one range; '45 and 50 mg' as two amounts."""
+    numeral = match.group("numeral")
+    if not numeral or match.group("qualifier") or match.group("and_half") or match.group("open"):
+        return [mention]
+    head = _RANGE_HEAD.search(text, max(0, match.start() - 60), match.start())
+    if head is None:
+        return [mention]
+    sep, lead = head.group("sep").lower(), head.group("lead")
+    if sep in ("-", "–") and any(c.isspace() for c in text[head.end("first") : head.end()]):
+        return [mention]  # '75 -300mm' is not '75-300mm'
+    if (lead and sep not in ("and", "to")) or (sep == "and" and not lead and head.group("first_unit")):
+        return [mention]
+    first_text = head.group("first")
+    if _CHANGE_FROM.search(text, max(0, head.start() - 10), head.start()) or (
+        len(first_text) == 4 and first_text.isdigit() and 1800 <= int(first_text) <= 2100
+    ):
+        return [mention]
+    if head.group("first_unit"):
+        if head.group("dash") or _unit_of(head.group("first_unit")) != _unit_of(match.group("unit")):
+            return [mention]
+    elif head.group("dash") and sep != "to":
+        return [mention]
+    try:
+        first = parse_numeral(first_text)
+    except NumberParseError:
+        return [mention]
+    scale_text = (match.group("scale") or match.group("abbr") or "").lower()
+    scale = ALL_SCALES.get(scale_text) or SCALE_ABBREVIATIONS.get(scale_text, 1)
+    first *= scale * _unit_of(match.group("unit"))[1]
+    if sep == "and" and not lead:  # '45 and 50 mg': two amounts of the same unit
+        if head.group("qualifier"):
+            return [mention]
+        pair = mention.model_copy(
+            update={"text": first_text, "start": head.start("first"), "end": head.end("first"), "value": first,
+                    "low": None, "high": None, "qualifier": Qualifier.EXACT}
+        )  # fmt: skip
+        return [pair, mention]
+    low, high = sorted((first, mention.value))
+    if low == high:
+        return [mention]
+    qualifier = qualifier_of(head)
+    return [
+        mention.model_copy(
+            update={"text": text[head.start() : match.end()], "start": head.start(), "value": (low + high) / 2,
+                    "low": low, "high": high, "qualifier": qualifier}
+        )  # fmt: skip
+    ]
+
+
+# 'in' is inches only after digits and at the end of a clause: '2 in.', '2 in,' ('2 in the box' is not).
+_INCHES = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d+)?) ?in\b(?=\.?[ \t]*(?:$|\n|[,;)]|(?:x|by)\b))")
+
+
 def find_quantities(text: str) -> Iterator[Mention]:
     for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30):
-        written = match.group("unit")
-        key = written if written in CASED else " ".join(written.lower().split())
-        if key in DIGITS_ONLY:
-            before = text[max(0, match.start() - 2) : match.start()]
-            if not match.group("numeral") or (before[-1:] == "-" and before[:1].isalnum()):
-                continue  # 'a bit'; 'scp-173m' is a name
-        if key == "m":
-            following = _FOLLOWING_WORD.match(text, match.end(), min(len(text), match.end() + 20))
-            if following and following.group(1).lower() not in _METRE_FOLLOWERS:
-                continue  # '5m people' is five million, '100m sprint' left alone
-        if key in ("pound", "pounds") and not pound_is_weight(text, match.start(), match.end()):
-            continue
-        entry = QUANTITY_UNITS.get(written) if written in CASED else _QUANTITY_LOOKUP.get(key)
-        if entry is not None and (mention := figure(MentionKind.QUANTITY, match, entry[1], unit=entry[0])) is not None:
-            yield mention
+        if (mention := _quantity(match, text)) is not None:
+            yield from _ranged(text, match, mention)
+    for match in _INCHES.finditer(text):
+        value = parse_numeral(match.group(1))
+        yield Mention(
+            kind=MentionKind.QUANTITY, text=match.group(0), start=match.start(), end=match.end(), value=value,
+            precision=numeral_step(match.group(1)) / 2, unit="inch",
+        )  # fmt: skip
