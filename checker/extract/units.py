@@ -238,6 +238,9 @@ def _ranged(text: str, match: regex.Match[str], mention: Mention) -> list[Mentio
     numeral = match.group("numeral")
     if not numeral or match.group("qualifier") or match.group("and_half") or match.group("open"):
         return [mention]
+    before = text[max(0, match.start() - 8) : match.start()].rstrip().lower()
+    if not before.endswith(("to", "and", "-", "–")):
+        return [mention]  # cheap test first: a range head ends with its separator right before the figure
     head = _RANGE_HEAD.search(text, max(0, match.start() - 60), match.start())
     if head is None:
         return [mention]
