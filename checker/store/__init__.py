@@ -103,9 +103,7 @@ class Store:
             self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _version(self) -> int:
-        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
-        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        application_id, version, tables = _header(self.db)
         if application_id != APPLICATION_ID and tables:
             raise StoreError(f"{self.path}: not a claimcheck archive (left untouched)")
         if version > len(MIGRATIONS):
@@ -209,6 +207,16 @@ class Store:
             return self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
 
 
+def _header(db: sqlite3.Connection) -> tuple[int, int, int]:
+    """Application id, schema version and table count in one statement, so from one snapshot: a
+    concurrent first `add` must not be seen half-way (tables created, id not yet set)."""
+    row = db.execute(
+        "SELECT a.application_id, v.user_version, (SELECT count(*) FROM sqlite_master)"
+        " FROM pragma_application_id() AS a, pragma_user_version() AS v"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 def _refuse_foreign(path: Path) -> None:
     """Check the file header before SQLite touches it: a foreign or corrupt file is left as it is."""
     if not path.exists():
@@ -225,8 +233,7 @@ def _refuse_foreign(path: Path) -> None:
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            application_id = probe.execute("PRAGMA application_id").fetchone()[0]
-            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]  # reads the schema page
+            application_id, _, tables = _header(probe)  # reads the schema page: a corrupt file fails here
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
