@@ -15,13 +15,23 @@ from checker.models import Claim, Granularity, Mention, MentionKind
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
 
 
+SHORT_RANGE = dt.timedelta(days=31)  # 'from June 3 to June 5, 2024' dates a story like its last day; '2005-2015' not
+
+
 def latest_explicit_date(mentions: list[Mention]) -> dt.date | None:
-    dates = [
-        m.date_end or m.date_start
-        for m in mentions
-        if m.kind is MentionKind.DATE and not m.relative and m.granularity in (Granularity.DAY, Granularity.MONTH)
-    ]
+    dates = [m.date_end or m.date_start for m in mentions if not m.relative and _dates_the_story(m)]
     return max((d for d in dates if d is not None), default=None)
+
+
+def _dates_the_story(m: Mention) -> bool:
+    if m.kind is MentionKind.DATE:
+        return m.granularity in (Granularity.DAY, Granularity.MONTH)
+    return (
+        m.kind is MentionKind.DATE_RANGE
+        and m.date_start is not None
+        and m.date_end is not None
+        and m.date_end - m.date_start <= SHORT_RANGE
+    )
 
 
 def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, str] | None:

@@ -87,7 +87,7 @@ def test_two_way_is_not_a_number() -> None:
         ("on Wednesday", "2024-07-03"),
         ("yesterday", "2024-07-03"),
         ("a decade ago", "2014"),
-        ("over the past 15 years", "2009-07-04/2024-07-04"),
+        ("over the past 15 years", "2009-07-04/2024-07-03"),
         ("since 2005", "2005-01-01/2024-07-04"),
         ("the first half of 2024", "2024-01-01/2024-06-30"),
         ("Q3 2023", "2023-07-01/2023-09-30"),
@@ -208,7 +208,52 @@ def test_two_years_joined_by_and_are_a_list_unless_between() -> None:
 
 def test_day_month_in_year_is_not_a_year_span() -> None:
     mentions = extract("26 june in 2019 to 28 june in 2020", reference_date=THURSDAY)
-    assert [m.resolved for m in mentions] == ["2019-06-26", "2020-06-28"]
+    assert [m.resolved for m in mentions] == ["2019-06-26/2020-06-28"]  # the two days, not the years between
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "resolved"),
+    [
+        ("held from March 3 to April 9, 2024.", "from March 3 to April 9, 2024", "2024-03-03/2024-04-09"),
+        ("from December 28 to January 3, 2024", "from December 28 to January 3, 2024", "2023-12-28/2024-01-03"),
+        ("between January 1st 2015 and Feb 5th 2018", None, "2015-01-01/2018-02-05"),
+        ("open from Friday the 5th until Tuesday the 9th", "from Friday the 5th until Tuesday the 9th", None),
+        ("today till tomorrow", None, "2024-07-04/2024-07-05"),
+        ("work done between now and November 15th", "between now and November 15th", "2024-07-04/2024-11-15"),
+        ("work done between Jan 22 and now", "between Jan 22 and now", "2024-01-22/2024-07-04"),
+        ("talks next week between Wednesday and Friday.", "next week between Wednesday and Friday",
+         "2024-07-10/2024-07-12"),
+        ("for the rest of the year", "the rest of the year", "2024-07-04/2024-12-31"),
+        ("earlier this month", None, "2024-07-01/2024-07-03"),
+        ("later this year", None, "2024-07-05/2024-12-31"),
+    ],
+)  # fmt: skip
+def test_two_dates_joined_as_a_range_are_one_range(text: str, span: str | None, resolved: str | None) -> None:
+    (mention,) = extract(text, reference_date=THURSDAY)
+    assert mention.kind is MentionKind.DATE_RANGE
+    assert mention.text == (span or text)
+    if resolved:
+        assert mention.resolved == resolved
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "trade in 2019 and 2020",  # 'and' joins a range only after 'between'
+        "rose in June 2019, and in July 2020",
+        "from 5% in 2019 to 7% in 2020",
+        "on the last day of the summit",  # a day of the story, not the day before the dateline
+        "the rest of the world",
+    ],
+)
+def test_dates_that_are_not_one_range(text: str) -> None:
+    assert all(m.kind is not MentionKind.DATE_RANGE for m in extract(text, reference_date=THURSDAY))
+
+
+def test_story_relative_dates_are_dates_without_a_resolution() -> None:
+    for text in ("They met again the next day.", "Two years later the line opened."):
+        (mention,) = [m for m in extract(text, reference_date=THURSDAY) if m.kind is MentionKind.DATE]
+        assert mention.date_start is None and mention.relative
 
 
 def test_over_before_a_duration_is_a_span_not_more_than() -> None:
@@ -276,3 +321,11 @@ def test_quantity_ranges_pairs_and_halves() -> None:
     assert [m.value for m in extract("fell from 44 mg to 50 mg", reference_date=THURSDAY)] == [44, 50]
     assert [m.kind for m in extract("2 in the box", reference_date=THURSDAY)] == [MentionKind.NUMBER]
     assert one("The pencil is 2 in.").unit == "inch"
+
+
+def test_an_explicit_short_range_dates_an_undated_story_and_a_span_of_years_does_not() -> None:
+    from checker.dating import latest_explicit_date
+
+    story = "The forum ran from June 3 to June 5, 2024. Trade doubled over 2005-2015."
+    assert latest_explicit_date(extract(story)) == dt.date(2024, 6, 5)
+    assert latest_explicit_date(extract("Trade doubled over 2005-2015.")) is None

@@ -53,6 +53,10 @@ WEEKDAY_ANY = (
     r"|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?))"
 )
 
+# Short weekday names are words too ('Sun', 'Sat', 'Wed'): read only as the two ends of 'from Tue to Thur'
+_WD_ABBR = r"(?P<weekday>(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun))"
+_WD_ABBR2 = r"(?:Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun)"
+
 
 def _day_of(match: regex.Match[str]) -> int | None:
     if match.group("day"):
@@ -97,6 +101,9 @@ _YEAR_FOLLOWERS = {
     "in", "on", "at", "for", "the", "compared", "onwards", "onward", "alone", "level", "levels", "figure",
     "figures", "data", "budget", "target", "census", "elections", "election", "summit", "season", "edition",
 }  # fmt: skip
+
+
+_DAY = dt.timedelta(days=1)
 
 
 def _month_number(name: str) -> int:
@@ -244,7 +251,12 @@ def _resolve_month(match: regex.Match[str], reference: dt.date | None, text: str
     elif reference is None:
         return None, None, Granularity.MONTH, True
     else:
-        year = _year_for_month(month, reference, looks_future(text, match.start(), match.end()), 1)
+        lead = match.group(0).split(None, 1)[0].lower()
+        if lead == "this":
+            year = reference.year  # 'this September' is the current year's, past or to come
+        else:
+            future = lead == "next" or (lead != "last" and looks_future(text, match.start(), match.end()))
+            year = _year_for_month(month, reference, future, 1)
     return dt.date(year, month, 1), _month_end(year, month), Granularity.MONTH, match.group("year") is None
 
 
@@ -343,12 +355,13 @@ def _resolve_ago(match: regex.Match[str], reference: dt.date | None, text: str) 
 
 
 def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'over the past 15 years': whole units up to the day before the reference, which is still to come."""
     amount = _count(match.group("count")) if match.group("count") else 1.0
     if amount is None:
         return None
     if reference is None:
         return None, None, Granularity.RANGE, True
-    return _shift(reference, match.group("unit"), -amount), reference, Granularity.RANGE, True
+    return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
 def _resolve_since(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -514,15 +527,15 @@ def _resolve_weekday_count(match: regex.Match[str], reference: dt.date | None, t
 
 
 def _resolve_next_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
-    """'next 3 days' (from tomorrow), 'past 3 weeks' (up to the reference, like 'the past 3 weeks')."""
+    """'next 3 days' (from tomorrow), 'past 3 weeks' (up to the day before the reference: 21 days)."""
     amount = _count(match.group("count"))
     if amount is None:
         return None
     if reference is None:
         return None, None, Granularity.RANGE, True
     if _STEP[match.group("rel").lower()] > 0:
-        return reference + dt.timedelta(days=1), _shift(reference, match.group("unit"), amount), Granularity.RANGE, True
-    return _shift(reference, match.group("unit"), -amount), reference, Granularity.RANGE, True
+        return reference + _DAY, _shift(reference, match.group("unit"), amount), Granularity.RANGE, True
+    return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
 def _resolve_weekend(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -598,6 +611,40 @@ def _resolve_modified(match: regex.Match[str], reference: dt.date | None, text: 
     return start + dt.timedelta(days=first), start + dt.timedelta(days=last), Granularity.RANGE, True
 
 
+def _period_of(unit: str, reference: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar week (Monday to Sunday), month or year that holds the reference."""
+    match unit.lower():
+        case "week":
+            monday = _monday(reference)
+            return monday, monday + dt.timedelta(days=6)
+        case "month":
+            return reference.replace(day=1), _month_end(reference.year, reference.month)
+        case _:
+            return _year_range(reference.year)
+
+
+def _resolve_rest_of(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the rest of the year' (from the reference), 'earlier this month' (before it), 'later in the week' (after it)."""
+    if reference is None:
+        return None, None, Granularity.RANGE, True
+    first, last = _period_of(match.group("runit"), reference)
+    match match.group("part").lower():
+        case "earlier":
+            start, end = first, reference - _DAY
+        case "later":
+            start, end = reference + _DAY, last
+        case _:
+            start, end = reference, last
+    if end < start:
+        return None  # 'earlier this week' on a Monday: nothing left to name
+    return start, end, Granularity.RANGE, True
+
+
+def _resolve_narrative(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'the next day', 'two years later': a date, but counted from an event of the story, not from the dateline."""
+    return None, None, Granularity.DAY, True
+
+
 def _resolve_month_rel_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'June next year'."""
     month = _month_number(match.group("month"))
@@ -646,7 +693,7 @@ def _resolve_day_span(match: regex.Match[str], reference: dt.date | None, text: 
             return None, None, Granularity.RANGE, True
         year = _year_for_month(first_month, reference, looks_future(text, match.start(), match.end()), first_day)
     elif first_month is not None:
-        year = int(match.group("year"))
+        year = int(match.group("year")) - (last_month < first_month)  # 'Dec 28 - Jan 3, 2024': the year is the end's
     else:
         found = _month_from(match, reference, text)
         if found is None:
@@ -689,7 +736,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         MentionKind.DATE,
         regex.compile(
             rf"\b(?:{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
-            rf"{MONTH_ANY}\b(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
+            rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
         ),
         _resolve_day,
     ),
@@ -705,6 +752,8 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         regex.compile(
             rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
             r"|\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"
+            rf"|(?<=\b(?i:from|between)\s+){_WD_ABBR}\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)"
+            rf"|(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*){_WD_ABBR}\b"
         ),
         _resolve_weekday,
     ),
@@ -736,6 +785,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         MentionKind.DATE_RANGE,
         regex.compile(
             rf"\b(?:(?i:over|in|during|for|within|throughout)\s+)?(?i:the)\s+(?i:past|last|previous)\s+(?:{COUNT}\s+)?{SPAN_UNIT}\b"
+            rf"(?!\s+(?i:of)\b)"
         ),
         _resolve_past_span,
     ),
@@ -836,6 +886,24 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         regex.compile(
+            rf"\b(?:(?i:the)\s+)?(?P<part>(?i:rest|remainder))\s+(?:(?i:of)\s+)?(?:(?i:the|this|my|current)\s+)?"
+            rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
+            rf"|\b(?P<part>(?i:earlier|later))\s+(?:(?i:in|this)\s+(?:(?i:the)\s+)?|(?i:in\s+)?(?i:this|the\s+current)\s+)"
+            rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
+        ),
+        _resolve_rest_of,
+    ),
+    (
+        MentionKind.DATE,
+        regex.compile(
+            rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"
+            rf"|\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
+        ),
+        _resolve_narrative,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
             rf"\b(?P<mod>(?i:early|mid|late))(?:-|\s+)(?:(?P<rel>{_REL})\s+(?P<runit>(?i:year|month|week))\b|{YEAR}\b(?!-\d))"
         ),
         _resolve_modified,
@@ -907,6 +975,7 @@ _ANCHOR_WORDS = (
     + _SAFE_LOWER  # lower-case names without a digit nearby: 'on friday', 'in june' ('may', 'march' need a digit)
     + [d.lower() for d in WEEKDAYS]
     + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
+    + "tues weds thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
 )
 _ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
 ANCHOR = anchor(r"\d", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
@@ -922,6 +991,7 @@ _OFFSET_WORDS = (
     "|before yesterday".split("|")
 )
 _UNIT_WORDS = "days weeks months years decades".split()
+_STORY_WORDS = ["later", "earlier", "rest", "remainder", "next day", "following day", "previous day"]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
 QUARTER_ANCHOR = re.compile(r"[QqHh][1-4]|quarter")
 SPAN_ANCHOR = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
@@ -929,7 +999,8 @@ RARE_ANCHOR = anchor(
     "",
     "weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
     " first second third fourth fifth 1st 2nd 3rd 4th 5th".split()
-    + _OFFSET_WORDS,
+    + _OFFSET_WORDS
+    + _STORY_WORDS,
 )
 # Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
 _NARROW = {
@@ -938,6 +1009,8 @@ _NARROW = {
     _resolve_season: anchor("", "summer winter spring autumn fall".split()),
     _resolve_weekend: anchor("", ["weekend"]),
     _resolve_modified: anchor("", "early mid late".split()),
+    _resolve_rest_of: anchor("", "rest remainder earlier later".split()),
+    _resolve_narrative: anchor("", _STORY_WORDS),
 }
 _WORD_ANCHOR = anchor("", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
 
@@ -973,3 +1046,121 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
                 relative=relative,
                 weekday=_weekday_index(weekday) if weekday else None,
             )
+
+
+_JOINER = regex.compile(r"\s*[-–—]\s*|\s+(?i:to|till|until|through|thru|and)\s+")
+_LEAD = regex.compile(r"\b(?i:from|between)\s+$")
+_NOW_BEFORE = regex.compile(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till|until|and)\s+$")
+_NOW_AFTER = regex.compile(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
+_ENDPOINT = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
+_WEEK = dt.timedelta(days=6)  # Monday to Sunday
+
+
+def _endpoint(m: Mention) -> bool:
+    return m.kind is MentionKind.DATE and m.date_start is not None and m.granularity in _ENDPOINT
+
+
+def _range(text: str, start: int, end: int, first: dt.date, last: dt.date, relative: bool) -> Mention:
+    return Mention(
+        kind=MentionKind.DATE_RANGE, text=text[start:end], start=start, end=end, value=float(first.year),
+        resolved=_iso(first, last, Granularity.RANGE), date_start=first, date_end=last,
+        granularity=Granularity.RANGE, relative=relative,
+    )  # fmt: skip
+
+
+def _same_year_as(m: Mention, year: int) -> dt.date | None:
+    """The start of a mention whose year was inferred, moved to the year another endpoint states."""
+    assert m.date_start is not None
+    try:
+        return m.date_start.replace(year=year)
+    except ValueError:
+        return None  # 29 February
+
+
+def _a_year_on(m: Mention, end: dt.date) -> dt.date:
+    """The end of a day or month whose year was inferred, one year later (unchanged for 29 February)."""
+    if m.granularity is Granularity.MONTH:
+        return _month_end(end.year + 1, end.month)
+    return _same_year_as(m, end.year + 1) or end
+
+
+def _join(text: str, first: Mention, last: Mention, reference: dt.date | None) -> Mention | None:
+    """'from March 3 to April 9, 2024', 'between Jan 22 and today', 'Oct. 2 - Oct. 22': one range of two dates."""
+    joiner = _JOINER.fullmatch(text, first.end, last.start)
+    lead = _LEAD.search(text, max(0, first.start - 12), first.start)
+    if joiner is None or (joiner.group(0).strip().lower() == "and" and lead is None):
+        return None
+    assert first.date_start is not None and last.date_start is not None
+    start, end = first.date_start, last.date_end or last.date_start
+    if first.relative and not last.relative:
+        moved = _same_year_as(first, end.year)
+        if moved is None:
+            return None
+        start = moved if moved <= end else (_same_year_as(first, end.year - 1) or moved)
+    elif last.relative and not first.relative and end < start:
+        return None
+    elif end < start and last.relative and last.weekday is not None:
+        end += dt.timedelta(days=7 * -(-(start - end).days // 7))  # 'from Friday to Tuesday': the Tuesday after
+    elif end < start and last.relative:
+        end = _a_year_on(last, end)  # 'from December 28 to January 3': the January after
+    if end < start:
+        return None
+    return _range(text, lead.start() if lead else first.start, last.end, start, end, first.relative or last.relative)
+
+
+def _within_week(text: str, week: Mention, first: Mention, last: Mention, span: Mention) -> Mention | None:
+    """'next week between Wednesday and Friday': the weekdays of the week just named, not the nearest ones."""
+    if first.weekday is None or last.weekday is None or week.date_start is None or week.date_end is None:
+        return None
+    if week.granularity is not Granularity.RANGE or week.date_end - week.date_start != _WEEK:
+        return None
+    if week.date_start.weekday() != 0 or text[week.end : span.start].strip() or first.weekday > last.weekday:
+        return None
+    if any(c.isdigit() for c in text[first.start : last.end]):
+        return None  # 'Wednesday, March 3 to Friday, March 5' names its own days
+    start = week.date_start + dt.timedelta(days=first.weekday)
+    end = week.date_start + dt.timedelta(days=last.weekday)
+    return _range(text, week.start, span.end, start, end, True)
+
+
+def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -> list[Mention]:
+    """Merge each pair of dates written as a range ('from X to Y', 'between X and Y', 'X - Y') into one mention.
+
+    Runs on the chosen, non-overlapping mentions, so each date is read once by its own pattern first.
+    """
+    joined: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if _endpoint(m) and i + 1 < len(mentions) and _endpoint(mentions[i + 1]):
+            merged = _join(text, m, mentions[i + 1], reference)
+            if merged is not None:
+                week = _within_week(text, joined[-1], m, mentions[i + 1], merged) if joined else None
+                if week is not None:
+                    joined.pop()
+                joined.append(week or merged)
+                i += 2
+                continue
+        if reference is not None and _endpoint(m):
+            m = _join_now(text, m, reference) or m
+        joined.append(m)
+        i += 1
+    return joined
+
+
+def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
+    """'between now and November 15th', 'from Jan 22 to now': a range with the reference at one end."""
+    assert m.date_start is not None
+    start, end = m.date_start, m.date_end or m.date_start
+    before = _NOW_BEFORE.search(text, max(0, m.start - 30), m.start)
+    if before is not None:
+        if m.relative and end < reference:  # 'until November', said in December: next year's
+            end = _a_year_on(m, end)
+        return _range(text, before.start(), m.end, reference, end, True) if end >= reference else None
+    after = _NOW_AFTER.match(text, m.end)
+    lead = _LEAD.search(text, max(0, m.start - 12), m.start)
+    if after is None or lead is None:
+        return None
+    if m.relative and start > reference:  # 'since January' said in March: this year's, already past
+        start = _same_year_as(m, start.year - 1)
+    return _range(text, lead.start(), after.end(), start, reference, True) if start and start <= reference else None

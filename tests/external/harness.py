@@ -44,7 +44,12 @@ Pass rule per file (a case passes when every expected result is matched and noth
   date (the peer's two readings of an underspecified timex such as XXXX-WXX-5; ours picks one from context).
 * DatePeriodParser: our [date_start, date_end] must equal [startDate, endDate - 1 day] of the future or past
   resolution (the peer's endDate is exclusive); only the bound the peer gives when it gives one (Mod since,
-  before, ...); span only when it gives none (seasons, "not resolved").
+  before, ...); span only when it gives none (seasons, "not resolved"). One convention is mapped, not
+  disputed: for a range whose last day is *written* ("from 4 to 22 January", "November 19-20", "Oct. 2 to
+  October 22", "rest of the month") the peer puts that day itself in endDate (timex "(…-04,…-22,P18D)"), so
+  read as exclusive it leaves the named day out; claimcheck includes it, as a reader does. For such ranges
+  (the expected text holds a joiner: to, till, until, through, and, a dash; or "rest of") our date_end may
+  equal endDate itself. Computed ends ("this week", "past 3 weeks") stay strict.
 * DurationParser: a DURATION mention with an equal span whose amount equals the timex (P3D, PT1.5H, P20Y)
   once both are normalised to (months, seconds); a decade is 120 months. The peer's Mod more / less needs our
   qualifier over / at_least or under / at_most, and no Mod needs ours exact or approx.
@@ -53,8 +58,9 @@ Pass rule per file (a case passes when every expected result is matched and noth
   mentions are 'extra'. Time-bearing types are out of scope (scope.yaml).
 * quantulum3: each {surface, value, unit} needs an overlapping mention of the kind and unit QUANTULUM_UNITS
   maps their unit to, with the same value (relative tolerance 1e-6); 'dimensionless' is a NUMBER, or a
-  year-granularity date for a bare year. Left-over NUMBER, MONEY, PERCENT, QUANTITY and DURATION mentions
-  are 'extra' (quantulum3 reports every number; it reports no dates or ordinals).
+  year-granularity date for a bare year. Units that name the same amount are one unit (SAME_UNITS): quantulum3
+  reads "44 ml" as 44 cubic centimetres, claimcheck as 44 millilitres. Left-over NUMBER, MONEY, PERCENT,
+  QUANTITY and DURATION mentions are 'extra' (quantulum3 reports every number; it reports no dates or ordinals).
 
 Failure categories
 ------------------
@@ -140,6 +146,9 @@ DIMENSION_UNITS: dict[str, tuple[str, ...]] = {
     "Megabyte": ("megabyte",), "Degree": ("degree",), "Radian": ("radian",), "Turn": ("turn",),
 }  # fmt: skip
 
+# A range whose last day is written out (see DatePeriodParser above): the peer's endDate is that day itself.
+WRITTEN_END = re.compile(r"(?i)\b(?:to|till|until|through|thru|and)\b|\d\s*[-–]\s*\d|\brest\b")
+
 # quantulum3 unit names -> (our kind, our unit or ISO currency, factor from their value to ours).
 QUANTULUM_UNITS: dict[str, tuple[MentionKind, str | None, float]] = {
     "dimensionless": (K.NUMBER, None, 1), "dozen": (K.NUMBER, None, 12),
@@ -181,6 +190,9 @@ QUANTULUM_UNITS: dict[str, tuple[MentionKind, str | None, float]] = {
     "count per week": (K.QUANTITY, "1 / week", 1), "dollar per hour": (K.QUANTITY, "USD / hour", 1),
     "dollar per kilogram": (K.QUANTITY, "USD / kilogram", 1),
 }  # fmt: skip
+
+# Unit names that are the same unit under another name (a millilitre is a cubic centimetre): peer's -> ours.
+SAME_UNITS: dict[str, frozenset[str]] = {"centimeter ** 3": frozenset({"milliliter"})}
 
 # Our duration units as (months, seconds): calendar units and clock units are compared separately.
 DURATION_UNITS: dict[str, tuple[float, float]] = {
@@ -755,11 +767,13 @@ def check(expected: Expected, m: Mention) -> str | None:
             if m.granularity is not Granularity.DAY and any(m.date_start <= _date(d) <= end for d in expected.dates):
                 return "coarser granularity"
             return "wrong value"
+        written_end = WRITTEN_END.search(expected.text) is not None
         for start, end_excl in expected.ranges:
             if start is not None and m.date_start != _date(start):
                 continue
             if end_excl is not None and m.date_end != _date(end_excl) - dt.timedelta(days=1):
-                continue
+                if not (written_end and m.date_end == _date(end_excl)):
+                    continue
             return None
         return "wrong value"
     if kind == "duration":
@@ -792,7 +806,7 @@ def check(expected: Expected, m: Mention) -> str | None:
         if wanted is K.MONEY:
             return None if m.currency == unit else "currency"
         if wanted in (K.QUANTITY, K.DURATION):
-            return None if m.unit == unit else "unit"
+            return None if m.unit == unit or m.unit in SAME_UNITS.get(unit or "", ()) else "unit"
         return None
     return "wrong kind"  # a type no mention of ours can carry (kept in scope on purpose)
 
