@@ -329,3 +329,85 @@ def test_an_explicit_short_range_dates_an_undated_story_and_a_span_of_years_does
     story = "The forum ran from June 3 to June 5, 2024. Trade doubled over 2005-2015."
     assert latest_explicit_date(extract(story)) == dt.date(2024, 6, 5)
     assert latest_explicit_date(extract("Trade doubled over 2005-2015.")) is None
+
+
+# --- quantulum3 peer suite: identifiers, coins, negative money, rates, frequencies, ranges --------------------
+
+
+def test_names_with_numerals_are_not_counts() -> None:
+    assert [m.kind for m in extract("OAO-1's battery failed after three days")] == [MentionKind.DURATION]
+    assert extract("Apollo 11's crew") == [] and extract("one's own") == []
+    assert extract("galaxy cluster MACS J1149.5+6663") == []
+    assert [m.value for m in extract("It lasted 3 days; the 5's came later", reference_date=THURSDAY)] == [3]
+
+
+def test_slash_notation_is_not_two_counts() -> None:
+    assert extract("The number 1/0 is not a valid value.") == []
+    assert extract("open 24/7, after 9/11") == []
+    assert [m.value for m in extract("Any time to meet on 5/17/2018?") if m.kind is MentionKind.NUMBER] == [5, 17]
+
+
+def test_number_words_with_ampersand_and_comma_after_a_scale() -> None:
+    assert one("three million, two hundred & forty").value == 3000240
+    assert one("one thousand, two hundred and fifty").value == 1250
+    assert [m.value for m in extract("one million, two million")] == [1e6, 2e6]
+    assert [m.value for m in extract("one thousand two thousand")] == [1000, 2000]
+    assert [m.value for m in extract("twenty, three")] == [20, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [("Oh look, a penny!", 0.01, "GBP"), ("That one costs 3 dimes", 0.3, "USD"), ("5 nickels", 0.25, "USD"),
+     ("It costs one dime.", 0.1, "USD"), ("-15€", -15, "EUR"), ("$-99.99", -99.99, "USD"),
+     ("-$5 million", -5e6, "USD")],
+)  # fmt: skip
+def test_coins_and_negative_money(text: str, value: float, currency: str) -> None:
+    mention = [m for m in extract(text) if m.kind is MentionKind.MONEY][0]
+    assert (mention.value, mention.currency) == (pytest.approx(value), currency)
+
+
+def test_coin_words_and_signs_that_are_no_amount() -> None:
+    assert extract("a penny stock") == [] and extract("not a penny more") == []
+    assert [m.kind for m in extract("two nickel mines")] == [MentionKind.NUMBER]
+    assert [m.kind for m in extract("a dime a dozen")] == [MentionKind.NUMBER]  # the dozen
+    assert [m.value for m in extract("10-15 euros")] == [10, 15]
+    assert one("The annual revenue is ($99.99).").value == 99.99  # parentheses are an aside in news
+
+
+def test_prices_per_unit_are_rates() -> None:
+    wage = one("only for $15.4/hour")
+    assert (wage.kind, wage.value, wage.unit, wage.currency) == (MentionKind.QUANTITY, 15.4, "USD / hour", "USD")
+    assert one("oil at $80 per barrel").unit == "USD / oil_barrel"
+    assert [m.kind for m in extract("$5 per share")] == [MentionKind.MONEY]
+    assert [m.kind for m in extract("$5/m")] == [MentionKind.MONEY]  # per month, metre or million?
+
+
+def test_frequencies() -> None:
+    assert (one("used four times per week").value, one("used four times per week").unit) == (4, "1 / week")
+    assert (one("twice a day").value, one("once a year").unit) == (2, "1 / year")
+    assert [m.kind for m in extract("four times the size")] == [MentionKind.NUMBER]
+    assert MentionKind.QUANTITY not in [m.kind for m in extract("ten times a year ago", reference_date=THURSDAY)]
+
+
+def test_ranges_of_numbers_and_percentages() -> None:
+    zones = one("the zones are quite high, from 7 to 10, as shown")
+    assert (zones.kind, zones.value, zones.low, zones.high) == (MentionKind.NUMBER, 8.5, 7, 10)
+    assert one("between 5 and 10 million").low == 5e6
+    assert (one("from 50 to 80% of it").kind, one("from 50 to 80% of it").value) == (MentionKind.PERCENT, 65)
+    assert one("5-10%").high == 10
+    assert one("doses from 44 mg to 50 mg").value == 47
+    assert [m.value for m in extract("sales rose from 7 to 10")] == [7, 10]  # a change: before and after
+    assert [m.value for m in extract("Treatment was reduced from 44 mg to 50 mg")] == [44, 50]
+    assert [m.value for m in extract("rose from 5% to 10%")] == [5, 10]
+    assert [m.value for m in extract("won 7-10")] == [7, 10] and [m.value for m in extract("7 to 10")] == [7, 10]
+    sentence = one("sentenced to between 5 and 10 years")
+    assert (sentence.kind, sentence.unit, sentence.value, sentence.low) == (MentionKind.DURATION, "year", 7.5, 5)
+    assert [m.value for m in extract("the term was extended from 3 to 5 years")] == [3, 5]
+
+
+def test_a_value_with_its_uncertainty_is_one_figure() -> None:
+    weight = one("It weighs no more than 2,000.45±0.01 pounds")
+    assert (weight.unit, weight.value, weight.precision) == ("pound", 2000.45, 0.01)
+    assert weight.qualifier is Qualifier.AT_MOST
+    assert one("4.5 ± 0.2 billion years").value == 4.5e9
+    assert [m.value for m in extract("10, 2 kg")] == [10, 2]

@@ -93,3 +93,12 @@ def test_growth_recomputed_from_exact_figures_never_conflicts(pair: tuple[str, s
         f"Bilateral trade between {pair[0]} and {pair[1]} reached ${base} billion in 2022.",
     )
     assert report.findings == []
+
+
+def test_a_range_agrees_with_a_figure_inside_it_and_conflicts_with_one_outside() -> None:
+    stated = "Bilateral trade between China and Kazakhstan grew between 5 and 10 percent in 2023."
+    inside = check(stated, "Two-way trade between China and Kazakhstan grew 9 percent in 2023.")
+    assert [(c.low, c.high) for c in inside.claims if c.type == "trade-growth"][0] == (5, 10)
+    assert inside.findings == []
+    outside = check(stated, "Two-way trade between China and Kazakhstan grew 12 percent in 2023.")
+    assert [f.rule for f in outside.findings] == ["trade-growth-agrees"]

@@ -34,7 +34,7 @@ def extract(text: str, *, reference_date: dt.date | None = None) -> list[Mention
         if mention.start >= last_end and mention.end > mention.start:
             chosen.append(mention)
             last_end = mention.end
-    return dates.join_ranges(counts.join_ranges(chosen, text), text, reference_date)
+    return dates.join_ranges(counts.join_figures(chosen, text), text, reference_date)
 
 
 class _CallableModule(types.ModuleType):

@@ -7,23 +7,34 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
+    ALL_SCALES,
+    NUMERAL,
     ORDINAL_WORDS,
+    RUN_ABBREVIATIONS,
     RUN,
     QUALIFIER,
     TENS,
     UNITS,
     _alternation,
     bounds,
+    follows_change,
+    parse_numeral,
     qualifier_of,
     split_run,
 )
 from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
+# A numeral glued to an alphanumeric by '+' is part of a designation ('J1149.5+6663'), not a count.
 NUMBER = regex.compile(
+    r"(?<!\w\+)"
     rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
     regex.IGNORECASE,
 )
+_POSSESSIVE = regex.compile(r"['’]s(?!\w)")
+# Slash notation 'a/b' on its own is a fraction, ratio, score or label ('3/4', '24/7', '9/11', '1/0'), not two counts.
+# Chains stay as they are: '5/17/2018' and '222-2222/2222' are dates and phone numbers.
+_SLASHED = regex.compile(r"(?<![\w/.,+-])\d++/\d++(?![\w/]|[.,]\d)")
 # 'one' as a pronoun ('Which one do you prefer?', 'the one you mentioned') is not a count.
 _PRONOUN_ONE = regex.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|another|every|the\s+only)\s+)$", regex.IGNORECASE)
 ORDINAL = regex.compile(
@@ -59,6 +70,10 @@ def find_numbers(text: str) -> Iterator[Mention]:
                 continue  # '10km', '3rd', '5G': a unit or suffix this family does not read
             if following[:1] == "-" and following[1:2].isalpha() and not text[start].isdigit():
                 continue  # "two-way", "one-off": a compound adjective, not a count
+            if _POSSESSIVE.match(text, end):
+                continue  # "Apollo 11's crew", "OAO-1's battery", "one's own", "the 80's": a name or a digit
+            if "/" in (text[end : end + 1], text[start - 1 : start]) and _in_slash_notation(text, start, end):
+                continue
             if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
                 continue
             qualifier, neg = Qualifier.EXACT, False
@@ -83,6 +98,114 @@ def find_numbers(text: str) -> Iterator[Mention]:
                 precision=precision,
                 scale=scale,
             )
+
+
+def _in_slash_notation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one side of a standalone 'a/b'."""
+    numerator = start
+    if text[end : end + 1] != "/":  # the denominator: step back over the slash and the numerator's digits
+        numerator = start - 1
+        while numerator > 0 and text[numerator - 1].isdigit():
+            numerator -= 1
+    slashed = _SLASHED.match(text, numerator)
+    return slashed is not None and end <= slashed.end()
+
+
+# What stands between the two ends of a range, and before the first: 'from 7 to 10', 'between 7 and 10', '5-10%'.
+_RANGE_GAP = regex.compile(r"(?:\s+(?:(?P<to>to)|(?P<and>and))\s+|[-–])\Z", regex.IGNORECASE)
+_RANGE_LEAD = regex.compile(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)
+
+
+def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
+    """Two figures written as one become one mention.
+
+    A range of numbers, percentages or durations is the midpoint with the ends as bounds, the way quantity ranges
+    are read: 'from 7 to 10', 'between 7 and 10', '50 to 80%', '5-10%', '3 to 5 days'; after a verb of change
+    ('rose from 7 to 10') the two figures stay two. A value with its uncertainty ('2,000.45±0.01 pounds') is the
+    value, the uncertainty its precision, not a second figure. Runs on the chosen mentions, so each end is first
+    read by its own family ('10 years' is a duration, '10 March' a date).
+    """
+    joined: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        if i + 1 < len(mentions) and (
+            merged := _range(text, mentions[i], mentions[i + 1]) or _uncertain(text, mentions[i], mentions[i + 1])
+        ):
+            joined.append(merged)
+            i += 2
+        else:
+            joined.append(mentions[i])
+            i += 1
+    return joined
+
+
+def _range(text: str, first: Mention, second: Mention) -> Mention | None:
+    if second.kind in (MentionKind.PERCENT, MentionKind.DURATION):
+        # '50 to 80%', '3 to 5 days': a bare first end takes the second's unit
+        same_kind = (first.kind is MentionKind.NUMBER and first.scale is None) or (
+            first.kind is second.kind and first.unit == second.unit
+        )
+    else:
+        same_kind = first.kind is second.kind is MentionKind.NUMBER
+    if (
+        not same_kind
+        or first.qualifier not in (Qualifier.EXACT, Qualifier.APPROX)  # 'an estimated 30 to 40 per cent'
+        or second.qualifier is not Qualifier.EXACT
+        or first.value is None
+        or second.value is None
+        or second.high is not None  # a range already
+    ):
+        return None
+    gap = _RANGE_GAP.match(text, first.end, second.start)
+    if gap is None:
+        return None
+    lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
+    if gap.group("and"):
+        if lead is None or lead.group("from"):
+            return None  # '45 and 50' are two figures; only 'between 45 and 50' is a range
+    elif lead is not None and not lead.group("from"):
+        return None  # 'between 5 to 10'
+    elif lead is not None and follows_change(text, lead.start()):
+        return None
+    elif second.kind is MentionKind.NUMBER and (lead is None or not gap.group("to")):
+        return None  # bare '7 to 10' or '7-10' may be a score, a vote or a label
+    low = first.value
+    if second.scale and not first.scale:  # 'from 5 to 10 million': the scale of the second end is the first's too
+        low *= ALL_SCALES.get(second.scale.lower()) or RUN_ABBREVIATIONS.get(second.scale, 1)
+    low, high = sorted((low, second.value))
+    if low == high:
+        return None
+    start = lead.start() if gap.group("and") else first.start  # 'between' belongs to the range, as for quantities
+    return second.model_copy(
+        update={"text": text[start : second.end], "start": start, "value": (low + high) / 2, "low": low, "high": high,
+                "qualifier": first.qualifier}
+    )  # fmt: skip
+
+
+_PLUS_MINUS = regex.compile(r"\s*(?:±|\+/-|\+-)\s*\Z")
+_LEADING_NUMERAL = regex.compile(NUMERAL)
+
+
+def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | None:
+    """'2,000.45±0.01 pounds', '4.5 ± 0.2 billion years': the figure's unit and scale belong to the value too."""
+    if value.kind is not MentionKind.NUMBER or value.scale or value.value is None:
+        return None
+    if value.low is not None and value.high is not None:
+        return None  # a range already
+    if uncertainty.qualifier is not Qualifier.EXACT or uncertainty.value is None:
+        return None
+    if _PLUS_MINUS.match(text, value.end, uncertainty.start) is None:
+        return None
+    numeral = _LEADING_NUMERAL.match(text, uncertainty.start, uncertainty.end)
+    written = parse_numeral(numeral.group()) if numeral else 0.0
+    if written == 0:
+        return None
+    amount = value.value * uncertainty.value / written
+    low, high = bounds(amount, value.qualifier)
+    return uncertainty.model_copy(
+        update={"text": text[value.start : uncertainty.end], "start": value.start, "value": amount,
+                "precision": uncertainty.value, "qualifier": value.qualifier, "low": low, "high": high}
+    )  # fmt: skip
 
 
 def find_ordinals(text: str) -> Iterator[Mention]:

@@ -1,4 +1,8 @@
-"""Money: '$12 billion', '12bn', 'USD 1.5 trillion', '6,000 million dollars', '300 billion yuan'."""
+"""Money: '$12 billion', '12bn', 'USD 1.5 trillion', '6,000 million dollars', '300 billion yuan', '-15€', '3 dimes'.
+
+A price or wage per unit ('$15.4/hour', '$350 per kg') is a rate, not an amount: it is read as a quantity whose
+unit is the currency per the pint unit ('USD / hour'), so money claims never take it for a sum.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,11 @@ from checker.extract.numbers import (
     TENS,
     UNITS,
     _alternation,
+    bounds,
     figure,
     parse_number_words,
 )
-from checker.extract.units import pound_is_weight
+from checker.extract.units import per_unit, pound_is_weight, word_end_anchor
 from checker.extract.windows import anchor, windowed
 from checker.models import Mention, MentionKind
 
@@ -48,8 +53,16 @@ WORDS = {
     "dutch guilders": "NLG", "guilders": "NLG", "guilder": "NLG", "deutsche marks": "DEM",
     "yuan renminbi": "CNY", "rmb": "CNY", "bitcoins": "XBT", "bitcoin": "XBT",
 }  # fmt: skip
-# Hundredths: '50 cents' is 0.50 USD, '197 pence' is 1.97 GBP.
-MINOR_WORDS = {"cents": "USD", "cent": "USD", "pence": "GBP", "penny": "GBP", "pennies": "GBP", "p": "GBP"}
+# Coins and hundredths -> (currency, how many make the main unit): '50 cents' is 0.50 USD, '3 dimes' 0.30 USD.
+MINOR_WORDS = {
+    "cents": ("USD", 100), "cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100),
+    "pennies": ("GBP", 100), "p": ("GBP", 100), "dimes": ("USD", 10), "dime": ("USD", 10),
+    "nickels": ("USD", 20), "nickel": ("USD", 20),
+}  # fmt: skip
+# 'a penny', 'a dime', 'one nickel': a single coin is an amount only where its clause ends ('a nickel mine', 'a
+# penny stock', 'a dime a dozen' and 'not a penny more' name none).
+_SINGLE_COINS = ("penny", "dime", "nickel")
+_CLAUSE_END = regex.compile(r"\s*+(?:[.!?,;:)]|\Z)")
 TRAILING_SYMBOLS = {
     "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₽": "RUB", "₸": "KZT", "₩": "KRW", "₺": "TRY", "元": "CNY",
     "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND",
@@ -67,14 +80,29 @@ _CENTS = (
     rf"|{_alternation([u for u in UNITS if 0 < UNITS[u]])})\s+(?P<cents_word>cents?|pence|p)\b)?"
 )
 _PREFIX = _alternation(list(SPACED_PREFIXES))
+# '$-99.99': a minus sign after the currency sign. One before the figure ('-15€', '-$5') is found after the match
+# (_minus_before): the pattern stays as cheap as it was on the text that has none.
 PATTERN = regex.compile(
     rf"(?<![\w$€£¥]){QUALIFIER}?"
-    rf"(?:(?<!['’])(?P<prefix>{_PREFIX})\s?(?=\$\s?\d)\$\s?|(?P<symbol>{_SYMBOL})\s?|(?P<code>{_CODE})\s?(?=\d))"
+    rf"(?:(?<!['’])(?P<prefix>{_PREFIX})\s?(?=\$\s?\d)\$\s?|(?P<symbol>{_SYMBOL})\s?(?:(?P<neg>[-−])(?=\d))?"
+    rf"|(?P<code>{_CODE})\s?(?=\d))"
     rf"{MONEY_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
     rf"|\b{QUALIFIER}?{NUMBER_CORE}(?=[\s-]*+[^\W\d_]|\s?(?:[€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ))(?:(?:\s*|-)(?:(?P<word>{_WORD})\b{_CENTS}|(?P<code_after>{_CODE})\b"
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
     regex.IGNORECASE | regex.VERSION1,
 )
+# 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
+_ONE_COIN = regex.compile(
+    rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
+)
+_COIN_ANCHOR = word_end_anchor(list(_SINGLE_COINS))
+
+
+def _minus_before(text: str, start: int) -> bool:
+    """A minus sign glued to the figure ('-15€', '-$5'); not a hyphen after a word or number ('10-15 euros')."""
+    if start == 0 or text[start - 1] not in "-−":
+        return False
+    return start == 1 or not (text[start - 2].isalnum() or text[start - 2] in "_.,/-−")
 
 
 def _currency(match: regex.Match[str]) -> str | None:
@@ -83,7 +111,7 @@ def _currency(match: regex.Match[str]) -> str | None:
     if symbol := match.group("symbol_after"):
         return TRAILING_SYMBOLS[symbol]
     if minor := match.group("minor"):
-        return MINOR_WORDS[minor.lower()]
+        return MINOR_WORDS[minor.lower()][0]
     if symbol := match.group("symbol"):
         return SYMBOLS.get(symbol) or SYMBOLS.get(symbol.upper())
     code = match.group("code") or match.group("code_after")
@@ -101,25 +129,63 @@ ANCHOR = anchor(
 
 
 def find(text: str) -> Iterator[Mention]:
+    """Money mentions, and prices per unit as quantities. A minus sign before the figure or after its sign makes
+    it negative; parentheses do not ('($99.99)'): news uses them for asides, not for losses."""
+    for match in windowed(_ONE_COIN, text, _COIN_ANCHOR, before=30, after=10):
+        currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
+        if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=currency)):
+            yield _divided(coin, per_unit_of_money)
     for match in windowed(PATTERN, text, ANCHOR, before=100, after=80):
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper() and code.lower() != "rmb":
             continue  # "won", "real" are currencies; "usd" in running text is not a code
-        minor = match.group("minor")
-        if minor and minor.lower() == "p" and (match.group("words") or not match.group(0)[-2:-1].isdigit()):
+        minor = (match.group("minor") or "").lower()
+        if minor == "p" and (match.group("words") or not match.group(0)[-2:-1].isdigit()):
             continue  # '20p' is pence; 'twenty p' is not
+        if minor in ("dime", "nickel") and not _CLAUSE_END.match(text, match.end()):
+            continue  # 'two nickel mines' ('1 penny' was always read)
         word = (match.group("word") or "").lower()
         if word.startswith("pound") and word != "pounds sterling" and pound_is_weight(text, match.start(), match.end("word")):
             continue  # '25 pounds of rice' is a weight (units reads it)
         currency = _currency(match)
-        factor = 0.01 if minor else 1.0
-        mention = figure(MentionKind.MONEY, match, factor, currency=currency) if currency is not None else None
+        mention = figure(MentionKind.MONEY, match, currency=currency) if currency is not None else None
         if mention is None:
             continue
+        if minor:
+            mention = _divided(mention, MINOR_WORDS[minor][1])
         if cents := match.group("cents"):
             amount = float(cents) if cents.isdigit() else parse_number_words(cents)
             value = mention.value + amount / 100
             mention = mention.model_copy(
                 update={"text": match.group(0), "end": match.end(), "value": value, "precision": 0.005}
             )
+        minus = _minus_before(text, match.start())
+        if minus or match.group("neg"):
+            low, high = bounds(-mention.value, mention.qualifier)
+            update = {"value": -mention.value, "low": low, "high": high}
+            if minus:
+                update.update(start=mention.start - 1, text=text[mention.start - 1 : mention.end])
+            mention = mention.model_copy(update=update)
+        if (rate := per_unit(text, mention.end)) is not None:  # '$350 per kg' is 350 'USD / kilogram'
+            unit, factor, end = rate
+            mention = _divided(
+                mention, factor, kind=MentionKind.QUANTITY, text=text[mention.start : end], end=end,
+                unit=f"{mention.currency} / {unit}",
+            )  # fmt: skip
         yield mention
+
+
+def _divided(mention: Mention, divisor: float, **update: object) -> Mention:
+    """Value, bounds and precision divided: '3 dimes' is 3/10 USD, '$300 per bcm' 300/1e9 USD per m³.
+
+    Dividing, not multiplying by 0.1, keeps '3 dimes' at 0.3 rather than 0.30000000000000004.
+    """
+    return mention.model_copy(
+        update={
+            "value": None if mention.value is None else mention.value / divisor,
+            "low": None if mention.low is None else mention.low / divisor,
+            "high": None if mention.high is None else mention.high / divisor,
+            "precision": None if mention.precision is None else mention.precision / divisor,
+            **update,
+        }
+    )

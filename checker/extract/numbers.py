@@ -173,6 +173,28 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
     return value, step / 2, scale
 
 
+# Verbs and nouns of change. After one, 'from X to Y' is a before and an after ('rose from 7 to 10', 'a cut from
+# 44 mg to 50 mg'), two figures; elsewhere it is a range ('zones from 7 to 10', 'doses from 44 mg to 50 mg').
+_CHANGE = regex.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing|th)?|s[aiu]nk|sinks|sinking"
+    r"|sh?r[aiu]nk(?:s|ing)?|went|gone|go(?:es|ing)?|cut(?:s|ting)?|swell(?:s|ed|ing)?|swollen|reduction"
+    r"|(?:increas|decreas|declin|surg|plung|tumbl|reduc|rais|chang|mov|doubl|tripl|halv|revis|upgrad|downgrad"
+    r"|improv|hik|slid)(?:e|es|ed|ing)"
+    r"|(?:climb|jump|soar|plummet|slump|lower|lift|boost|shift|expand|widen|narrow|balloon|worsen|rebound|recover"
+    r"|adjust|slash|extend|shorten|lengthen|stretch)(?:s|es|ed|ing)?|inch(?:ed|ing)|edg(?:ed|ing)"
+    r"|(?:dip|drop|slip)(?:s|ped|ping)?|trim(?:s|med|ming)?)\b",
+    regex.IGNORECASE,
+)
+_CLAUSE_BREAK = regex.compile(r"[.!?;:](?=\s)|\n")
+
+
+def follows_change(text: str, position: int) -> bool:
+    """Whether the clause before `position` (the 'from' of 'from X to Y') names a change, within 60 characters."""
+    start = max(0, position - 60)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, position)]
+    return _CHANGE.search(text, breaks[-1] if breaks else start, position) is not None
+
+
 def qualifier_of(match: regex.Match[str]) -> Qualifier:
     word = match.group("qualifier")
     return QUALIFIER_WORDS[" ".join(word.lower().split())] if word else Qualifier.EXACT
@@ -239,14 +261,19 @@ RUN_ABBREVIATIONS = {
 _RUN_WORD = _alternation([*UNITS, *TENS, "hundred", *ALL_SCALES, *DOZENS, *FRACTIONS])
 _RUN_ABBR = r"(?:\s?(?-i:[kKGM]|mil|mn|mln|bn|bln|tn|trn|tln)|(?-i:MM|[bB]))(?![\w])"
 _RUN_TOKEN = rf"(?:{NUMERAL}(?:{_RUN_ABBR})?+|(?:{_RUN_WORD})\b)"
-_RUN_GLUE = r"(?:\s*+-\s*+|\s++(?:(?:and|of|an?)\s++){0,2}+)"
+# '&' stands for 'and' ('two hundred & forty'); a comma continues a number only after a scale word and before a
+# smaller number word ('one thousand, two hundred'): _longest checks the magnitudes.
+_RUN_GLUE = (
+    r"(?:\s*+-\s*+|\s++(?:(?:and|&|of|an?)\s++){0,2}+"
+    rf"|(?<=\b(?:{SCALE_WORD})),\s++(?=(?:{_alternation([*UNITS, *TENS])})\b))"
+)
 # A run starts with a numeral or a number word ('a' only before a scale, dozen or fraction word).
 RUN = (
     rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter)\b))?"
     rf"{_RUN_TOKEN}(?:{_RUN_GLUE}{_RUN_TOKEN})*+)"
 )
 _TOKENS = regex.compile(
-    rf"(?P<numeral>{NUMERAL})(?P<abbr>{_RUN_ABBR})?+|(?P<word>[A-Za-z]+)", regex.IGNORECASE | regex.VERSION0
+    rf"(?P<numeral>{NUMERAL})(?P<abbr>{_RUN_ABBR})?+|(?P<word>[A-Za-z]+|[,&])", regex.IGNORECASE | regex.VERSION0
 )
 
 
@@ -278,7 +305,8 @@ def split_run(text: str, offset: int) -> list[tuple[int, int, float, float, str 
                 if abbr:
                     break  # '5G', '3b': the run ends at a letter-suffixed numeral that is not a figure
         else:
-            tokens.append((m.start(), m.end(), m.group("word").lower(), None, 1.0))
+            word = m.group("word").lower()
+            tokens.append((m.start(), m.end(), "and" if word == "&" else word, None, 1.0))
     result = []
     i = 0
     while i < len(tokens):
@@ -305,6 +333,7 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
     limit, low_limit = float("inf"), float("inf")
     base = 0.0  # the hundreds before an 'and': 'three hundred and two dozens' is 300 + 2 x 12
     best = None
+    scale_best = None  # the number as it stood at its last scale word
     for k in range(i, len(tokens)):
         _, _, word, value, token_step = tokens[k]
         complete = True
@@ -339,12 +368,16 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
                 break
             current = (current if has_current else 1.0) * 100
             if current >= limit:
+                best = scale_best or best  # 'a thousand, twelve hundred': the words after the scale start anew
                 break
             has_current, low_limit, base = True, 100.0, current
             step = 100.0 * (step if previous == "#" else 1.0)
         elif word in ALL_SCALES or word in DOZENS:
             factor = ALL_SCALES.get(word) or DOZENS[word]
-            if previous in ("#s", "and", "of"):
+            if previous in ("#s", "and", "of", ","):
+                break
+            if word in ALL_SCALES and has_current and last_scale is not None and factor >= last_scale:
+                best = scale_best or best  # 'one million two million' is two numbers, not 'one million two'
                 break
             if fraction is not None:
                 total += fraction * factor
@@ -376,6 +409,11 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
             if previous not in (None, "and", "of") and previous not in FRACTIONS:
                 break
             complete = False
+        elif word == ",":
+            if previous not in ALL_SCALES or has_current:
+                break
+            previous = word
+            continue
         elif word == "and":
             if previous is None or not (previous in ("hundred", "#s") or previous in ALL_SCALES):
                 break
@@ -394,4 +432,6 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
         if complete and word not in ("a", "an"):
             amount = total + (fraction * (last_scale or 0) if fraction is not None else current)
             best = (k, amount, step / 2, scale_word)
+            if word in ALL_SCALES:
+                scale_best = best
     return best

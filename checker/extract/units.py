@@ -18,7 +18,9 @@ from checker.extract.numbers import (
     SCALE_ABBREVIATIONS,
     ALL_SCALES,
     _alternation,
+    bounds,
     figure,
+    follows_change,
     number_core,
     numeral_step,
     parse_numeral,
@@ -102,13 +104,22 @@ _MONEY_OF = regex.compile(
 )
 
 
+def word_end_anchor(words: list[str], then: str = "") -> re.Pattern[str]:
+    """Words in lower, Capitalised and UPPER case, as word ends, then `then`. With no leading \\b, stdlib `re` scans
+    for the first letters only (about 3x faster than `anchor`); a hit inside a word ('sometimes') costs one
+    pattern run."""
+    variants = {v for word in words for v in (word, word.capitalize(), word.upper())}
+    return re.compile("(?:" + _trie(variants) + r")\b" + then)
+
+
 def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
     """Whether 'pounds' after a number is a weight: '25 pounds of rice', 'a twenty-pound bag', 'weighs 2 pounds'."""
     if text[unit_end : unit_end + 1] == "-" or _MONEY_OF.match(text, unit_end):
         return True
     if regex.match(r"\s+(?:bags?|sacks?|box(?:es)?|weights?|dumbbells?|heavier|lighter)\b", text[unit_end : unit_end + 20]):
         return True
-    sentence_start = max(text.rfind(".", 0, number_start), text.rfind("\n", 0, number_start), number_start - 80)
+    # '. ' ends a sentence; the point of '2,000.45' does not
+    sentence_start = max(text.rfind(". ", 0, number_start), text.rfind("\n", 0, number_start), number_start - 80)
     if "£" in text[max(0, number_start - 2) : number_start]:
         return False
     return _WEIGHT_CONTEXT.search(text, sentence_start + 1, min(len(text), unit_end + 30)) is not None
@@ -146,8 +157,8 @@ _RANGE_HEAD = regex.compile(
     rf"(?:\s*(?P<first_unit>[^\W\d]+(?:/[^\W\d]+)?))?(?P<dash>-)?\s*(?P<sep>to|and|-|–)\s*\Z",
     regex.IGNORECASE,
 )
-# 'from 44 mg to 50 mg' after a verb of change is two figures, not a range.
-_CHANGE_FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
+# 'from 44 mg to 50 mg' is a range, but after a verb of change ('fell from 44 mg to 50 mg') two figures.
+_FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
 
 
 DURATION_ANCHOR = anchor(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b", [u for u in DURATION_UNITS if len(u) > 1])
@@ -250,7 +261,8 @@ def _ranged(text: str, match: regex.Match[str], mention: Mention) -> list[Mentio
     if (lead and sep not in ("and", "to")) or (sep == "and" and not lead and head.group("first_unit")):
         return [mention]
     first_text = head.group("first")
-    if _CHANGE_FROM.search(text, max(0, head.start() - 10), head.start()) or (
+    from_ = _FROM.search(text, max(0, head.start() - 10), head.start())
+    if (from_ is not None and follows_change(text, from_.start())) or (
         len(first_text) == 4 and first_text.isdigit() and 1800 <= int(first_text) <= 2100
     ):
         return [mention]
@@ -286,14 +298,71 @@ def _ranged(text: str, match: regex.Match[str], mention: Mention) -> list[Mentio
     ]
 
 
+def _rate_unit_alternation() -> str:
+    """Units a price or wage can be per ('/hour', 'per kg'); one-letter ones are left out ('/m' is per month,
+    metre or million)."""
+    names = sorted(
+        {n for n in (*QUANTITY_UNITS, *DURATION_UNITS) if len(n) > 1 and n[0].isalpha() and "/" not in n},
+        key=len, reverse=True,
+    )  # fmt: skip
+    return "|".join(f"(?-i:{regex.escape(n)})" if n in CASED else regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+
+
+_PER_UNIT = regex.compile(
+    rf"(?:\s*/\s*|\s+per\s+)(?P<unit>{_rate_unit_alternation()})(?![\w/²³^])", regex.IGNORECASE | regex.VERSION1
+)
+
+
+def per_unit(text: str, position: int) -> tuple[str, float, int] | None:
+    """The unit a figure ending at `position` is per ('$15.4/hour', '$350 per kg'): (pint unit, factor, end)."""
+    match = _PER_UNIT.match(text, position)
+    if match is None:
+        return None
+    written = match.group("unit")
+    if (duration := DURATION_UNITS.get(written.lower())) is not None:
+        return duration, 1.0, match.end()
+    entry = _unit_of(written)
+    return (entry[0], entry[1], match.end()) if entry is not None else None
+
+
 # 'in' is inches only after digits and at the end of a clause: '2 in.', '2 in,' ('2 in the box' is not).
 _INCHES = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d+)?) ?in\b(?=\.?[ \t]*(?:$|\n|[,;)]|(?:x|by)\b))")
+
+
+# Frequencies: 'four times per week', 'twice a day', 'once every month' as a count per period ('1 / week').
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_PERIODS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
+FREQUENCY = regex.compile(
+    rf"\b{QUALIFIER}?(?:{NUMBER_CORE}\s+times|(?P<times>{_alternation(list(_TIMES))}))"
+    rf"\s+(?:an?|per|each|every)\s+(?P<period>{_alternation(list(_PERIODS))})\b"
+    rf"(?!\s+(?:ago|earlier|before|later|after)\b)",  # 'ten times a year ago' compares, it is no frequency
+    regex.IGNORECASE | regex.VERSION1,
+)
+# The anchor holds the whole 'times a week': 'once' and 'times' alone are common in prose.
+FREQUENCY_ANCHOR = word_end_anchor(
+    ["times", *_TIMES], then=rf"\s+(?i:an?|per|each|every)\s+(?i:{'|'.join(_PERIODS)})\b"
+)
+
+
+def _frequencies(text: str) -> Iterator[Mention]:
+    for match in windowed(FREQUENCY, text, FREQUENCY_ANCHOR, before=50, after=5):
+        unit = f"1 / {match.group('period').lower()}"
+        if times := match.group("times"):
+            value, qualifier = _TIMES[times.lower()], qualifier_of(match)
+            low, high = bounds(value, qualifier)
+            yield Mention(
+                kind=MentionKind.QUANTITY, text=match.group(0), start=match.start(), end=match.end(), value=value,
+                low=low, high=high, qualifier=qualifier, precision=0.0, unit=unit,
+            )  # fmt: skip
+        elif (mention := figure(MentionKind.QUANTITY, match, unit=unit)) is not None:
+            yield mention
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
     for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
+    yield from _frequencies(text)
     for match in _INCHES.finditer(text):
         value = parse_numeral(match.group(1))
         yield Mention(

@@ -39,8 +39,10 @@ class Tolerance(BaseModel):
 
     def interval(self, claim: Claim) -> tuple[float, float]:
         value = claim.value or 0.0
-        half = (claim.precision or 0.0) + abs(value) * self.relative
-        approx = abs(value) * self.approx
+        # A range ('between 5 and 10 percent') is its midpoint give or take half its width.
+        spread = (claim.high - claim.low) / 2 if claim.low is not None and claim.high is not None else 0.0
+        half = spread + (claim.precision or 0.0) + abs(value) * self.relative
+        approx = spread + abs(value) * self.approx
         match claim.qualifier:
             case Qualifier.APPROX:
                 return value - max(half, approx), value + max(half, approx)
