@@ -370,7 +370,7 @@ def test_coin_words_and_signs_that_are_no_amount() -> None:
     assert extract("a penny stock") == [] and extract("not a penny more") == []
     assert [m.kind for m in extract("two nickel mines")] == [MentionKind.NUMBER]
     assert [m.kind for m in extract("a dime a dozen")] == [MentionKind.NUMBER]  # the dozen
-    assert [m.value for m in extract("10-15 euros")] == [10, 15]
+    assert [(m.low, m.high) for m in extract("10-15 euros")] == [(10, 15)]  # a range, not minus fifteen
     assert one("The annual revenue is ($99.99).").value == 99.99  # parentheses are an aside in news
 
 
@@ -403,6 +403,27 @@ def test_ranges_of_numbers_and_percentages() -> None:
     sentence = one("sentenced to between 5 and 10 years")
     assert (sentence.kind, sentence.unit, sentence.value, sentence.low) == (MentionKind.DURATION, "year", 7.5, 5)
     assert [m.value for m in extract("the term was extended from 3 to 5 years")] == [3, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "low", "high"),
+    [
+        ("Trade was between $20 billion and $30 billion.", "USD", 20e9, 30e9),
+        ("an investment of $20-30 billion", "USD", 20e9, 30e9),  # the scale of the second end is the first's too
+        ("a deal worth from €20 billion to €30 billion", "EUR", 20e9, 30e9),
+        ("between 20 and 30 billion yuan", "CNY", 20e9, 30e9),
+    ],
+)
+def test_money_ranges_are_one_amount_with_bounds(text: str, currency: str, low: float, high: float) -> None:
+    (money,) = [m for m in extract(text) if m.kind is MentionKind.MONEY]
+    assert (money.currency, money.low, money.high, money.value) == (currency, low, high, (low + high) / 2)
+
+
+def test_money_that_is_not_a_range() -> None:
+    assert [m.value for m in extract("trade rose from $20 billion to $30 billion")] == [20e9, 30e9]  # a change
+    assert [m.value for m in extract("$20 billion and $30 billion")] == [20e9, 30e9]  # 'and' needs 'between'
+    assert [m.kind for m in extract("costs $5 to 10 people")] == [MentionKind.MONEY, MentionKind.NUMBER]
+    assert [m.currency for m in extract("from $20 million to 30 billion yuan")] == ["USD", "CNY"]
 
 
 def test_a_value_with_its_uncertainty_is_one_figure() -> None:

@@ -102,3 +102,10 @@ def test_a_range_agrees_with_a_figure_inside_it_and_conflicts_with_one_outside()
     assert inside.findings == []
     outside = check(stated, "Two-way trade between China and Kazakhstan grew 12 percent in 2023.")
     assert [f.rule for f in outside.findings] == ["trade-growth-agrees"]
+
+
+def test_a_money_range_agrees_with_an_amount_inside_it() -> None:
+    stated = "Bilateral trade between China and Kazakhstan was $20-30 billion in 2023."
+    assert check(stated, "Two-way trade between China and Kazakhstan reached $28 billion in 2023.").findings == []
+    outside = check(stated, "Two-way trade between China and Kazakhstan reached $45 billion in 2023.")
+    assert outside.findings and all(f.rule.startswith("trade") for f in outside.findings)

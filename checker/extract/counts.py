@@ -140,11 +140,14 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _range(text: str, first: Mention, second: Mention) -> Mention | None:
-    if second.kind in (MentionKind.PERCENT, MentionKind.DURATION):
-        # '50 to 80%', '3 to 5 days': a bare first end takes the second's unit
+    money_first = first.kind is MentionKind.MONEY and not first.scale and second.kind is MentionKind.NUMBER
+    if second.kind in (MentionKind.PERCENT, MentionKind.DURATION, MentionKind.MONEY):
+        # '50 to 80%', '3 to 5 days', 'between 20 and 30 billion dollars': a bare first end takes the second's unit
         same_kind = (first.kind is MentionKind.NUMBER and first.scale is None) or (
-            first.kind is second.kind and first.unit == second.unit
+            first.kind is second.kind and first.unit == second.unit and first.currency == second.currency
         )
+    elif money_first:
+        same_kind = second.scale is not None  # '$20-30 billion': the currency of the first, the scale of the second
     else:
         same_kind = first.kind is second.kind is MentionKind.NUMBER
     if (
@@ -167,7 +170,7 @@ def _range(text: str, first: Mention, second: Mention) -> Mention | None:
         return None  # 'between 5 to 10'
     elif lead is not None and follows_change(text, lead.start()):
         return None
-    elif second.kind is MentionKind.NUMBER and (lead is None or not gap.group("to")):
+    elif second.kind is MentionKind.NUMBER and not money_first and (lead is None or not gap.group("to")):
         return None  # bare '7 to 10' or '7-10' may be a score, a vote or a label
     low = first.value
     if second.scale and not first.scale:  # 'from 5 to 10 million': the scale of the second end is the first's too
@@ -176,10 +179,11 @@ def _range(text: str, first: Mention, second: Mention) -> Mention | None:
     if low == high:
         return None
     start = lead.start() if gap.group("and") else first.start  # 'between' belongs to the range, as for quantities
-    return second.model_copy(
-        update={"text": text[start : second.end], "start": start, "value": (low + high) / 2, "low": low, "high": high,
-                "qualifier": first.qualifier}
-    )  # fmt: skip
+    update = {"text": text[start : second.end], "start": start, "value": (low + high) / 2, "low": low, "high": high,
+              "qualifier": first.qualifier}  # fmt: skip
+    if money_first:
+        update |= {"kind": MentionKind.MONEY, "currency": first.currency}
+    return second.model_copy(update=update)
 
 
 _PLUS_MINUS = regex.compile(r"\s*(?:±|\+/-|\+-)\s*\Z")
