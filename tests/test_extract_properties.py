@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from hypothesis import example, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from checker.extract import extract
+from checker.extract import extract, windows
 from checker.models import MentionKind
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -87,3 +89,41 @@ _NEWSY = st.lists(
 def test_newsy_fragments_keep_exact_spans(text: str) -> None:
     for mention in extract(text, reference_date=dt.date(2024, 7, 4)):
         assert text[mention.start : mention.end] == mention.text
+
+
+def _without_begin_positions(monkeypatch: pytest.MonkeyPatch, text: str) -> list:
+    """The same extraction with every pattern tried at every position (the begin filter of windows.matches off)."""
+    every_position = windows.matches
+
+    def plain(pattern, text, spans, begin=None):  # type: ignore[no-untyped-def]
+        return every_position(pattern, text, spans, None)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(windows, "matches", plain)
+        return extract(text, reference_date=dt.date(2024, 7, 4))
+
+
+_FIGURE_HEAVY = st.lists(
+    st.sampled_from(
+        ["$", "US$", "u.s.", "c $", "€", "-", "−", ".", ",", "5", "12.5", "1,200", "about", "nearly", "more than",
+         "up to", "a", "an", "one", "half", "a half", "twenty", "two hundred", "million", "bn", "m", "per cent",
+         "percent of", "%", "times a", "twice a", "week", "days", "km", "mg", "dollars", "yuan", "cents", "dimes",
+         "between", "and", "to", "from", "USD", "rmb", "(", ")", "/", "±"]  # fmt: skip
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_FIGURE_HEAVY | _NEWSY)
+def test_trying_patterns_only_where_a_figure_can_begin_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    assert extract(text, reference_date=dt.date(2024, 7, 4)) == _without_begin_positions(monkeypatch, text)
+
+
+def test_begin_positions_change_nothing_on_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "fixtures").rglob("*.md")) + sorted((root / "fixtures").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert extract(text, reference_date=dt.date(2024, 7, 4)) == _without_begin_positions(monkeypatch, text), path

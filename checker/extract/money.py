@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
+    FIGURE_LEADS,
     MONEY_CORE,
     NUMBER_CORE,
     QUALIFIER,
@@ -22,7 +23,7 @@ from checker.extract.numbers import (
     parse_number_words,
 )
 from checker.extract.units import per_unit, pound_is_weight, word_end_anchor
-from checker.extract.windows import anchor, windowed
+from checker.extract.windows import anchor, starts, windowed
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -91,6 +92,7 @@ PATTERN = regex.compile(
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
     regex.IGNORECASE | regex.VERSION1,
 )
+_BEGIN = starts([*FIGURE_LEADS, *SPACED_PREFIXES, *SYMBOLS, *CODES])
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
 _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
@@ -135,7 +137,7 @@ def find(text: str) -> Iterator[Mention]:
         currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
         if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=currency)):
             yield _divided(coin, per_unit_of_money)
-    for match in windowed(PATTERN, text, ANCHOR, before=100, after=80):
+    for match in windowed(PATTERN, text, ANCHOR, before=100, after=80, begin=_BEGIN):
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper() and code.lower() != "rmb":
             continue  # "won", "real" are currencies; "usd" in running text is not a code

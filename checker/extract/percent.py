@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_CORE, QUALIFIER, figure
-from checker.extract.windows import anchor, windowed
+from checker.extract.numbers import FIGURE_LEADS, NUMBER_CORE, QUALIFIER, figure
+from checker.extract.windows import anchor, starts, windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
@@ -20,9 +20,10 @@ PATTERN = regex.compile(
 
 ANCHOR = anchor("%", ["percent", "percents", "per cent", "pct", "percentage", "pp"])
 
+_BEGIN = starts([*FIGURE_LEADS, "percent", "percents", "per"])  # 'per cent of twenty'
 
 def find(text: str) -> Iterator[Mention]:
-    for match in windowed(PATTERN, text, ANCHOR, before=100, after=30):
+    for match in windowed(PATTERN, text, ANCHOR, before=100, after=30, begin=_BEGIN):
         unit = "percentage_point" if match.group("points") else "percent"
         if match.group("prefix") and text[max(0, match.start() - 12) : match.start()].rstrip()[-1:].isdigit():
             continue  # '50 percent of 10 people' reads '50 percent'

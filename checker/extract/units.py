@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
+    FIGURE_LEADS,
     NUMBER_CORE,
     NUMERAL,
     QUALIFIER,
@@ -27,7 +28,7 @@ from checker.extract.numbers import (
     qualifier_of,
     NumberParseError,
 )
-from checker.extract.windows import _trie, anchor, windowed
+from checker.extract.windows import _trie, anchor, starts, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
 DURATION_UNITS = {
@@ -126,6 +127,7 @@ def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
 
 
 _A = r"(?P<article>an?)"
+_FIGURE_BEGIN = starts(FIGURE_LEADS)
 DURATION = regex.compile(
     rf"\b{QUALIFIER}?(?:(?P<half>half\s+)?{_A}|{NUMBER_CORE}(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)"
     rf"(?P<unit>{_alternation(list(DURATION_UNITS))})\b(?P<unit_half>\s+and\s+a\s+half\b)?",
@@ -178,7 +180,7 @@ QUANTITY_ANCHOR = anchor(
 
 
 def find_durations(text: str) -> Iterator[Mention]:
-    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=20):
+    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN):
         written = match.group("unit").lower()
         unit = DURATION_UNITS[written]
         if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
@@ -338,6 +340,7 @@ FREQUENCY = regex.compile(
     rf"(?!\s+(?:ago|earlier|before|later|after)\b)",  # 'ten times a year ago' compares, it is no frequency
     regex.IGNORECASE | regex.VERSION1,
 )
+_FREQUENCY_BEGIN = starts([*FIGURE_LEADS, *_TIMES])
 # The anchor holds the whole 'times a week': 'once' and 'times' alone are common in prose.
 FREQUENCY_ANCHOR = word_end_anchor(
     ["times", *_TIMES], then=rf"\s+(?i:an?|per|each|every)\s+(?i:{'|'.join(_PERIODS)})\b"
@@ -345,7 +348,7 @@ FREQUENCY_ANCHOR = word_end_anchor(
 
 
 def _frequencies(text: str) -> Iterator[Mention]:
-    for match in windowed(FREQUENCY, text, FREQUENCY_ANCHOR, before=50, after=5):
+    for match in windowed(FREQUENCY, text, FREQUENCY_ANCHOR, before=50, after=5, begin=_FREQUENCY_BEGIN):
         unit = f"1 / {match.group('period').lower()}"
         if times := match.group("times"):
             value, qualifier = _TIMES[times.lower()], qualifier_of(match)
@@ -359,7 +362,7 @@ def _frequencies(text: str) -> Iterator[Mention]:
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
-    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30):
+    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
     yield from _frequencies(text)

@@ -96,13 +96,54 @@ def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows 
     return merged
 
 
-def matches(pattern: regex.Pattern[str], text: str, spans: Windows) -> Iterator[regex.Match[str]]:
+def starts(tokens: Iterable[str]) -> re.Pattern[str]:
+    """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
+
+    A token beginning with a letter or digit stands for its first word in any case ('us' for 'US$', 'u' for
+    'u.s.'); any other token for its first character. Digits are always a beginning.
+    """
+    symbols, words = {"0"}, set()
+    for token in tokens:
+        if first := regex.match(r"\w+", token):
+            words.add(first.group().lower())
+        elif token:
+            symbols.add(token[0])
+    alternatives = [r"\d", *(re.escape(c) for c in sorted(symbols - {"0"}))]
+    if words:
+        alternatives.append(rf"\b(?=(?i:{_trie(words)})\b)")
+    return re.compile("|".join(alternatives))
+
+
+def matches(
+    pattern: regex.Pattern[str], text: str, spans: Windows, begin: re.Pattern[str] | None = None
+) -> Iterator[regex.Match[str]]:
+    """Leftmost non-overlapping matches of `pattern` inside `spans`, as `finditer` finds them.
+
+    `begin` (see `starts`): try the pattern only where a match can begin. A family pattern with optional lead
+    words, lookbehinds and long case-insensitive alternations costs `regex` microseconds at every position it
+    tries; the stdlib scan for possible beginnings is far cheaper, and few positions are one.
+    """
     for start, end in spans:
-        yield from pattern.finditer(text, start, end)
+        if begin is None:
+            yield from pattern.finditer(text, start, end)
+            continue
+        position = start
+        for hit in begin.finditer(text, start, end):
+            if hit.start() < position:
+                continue
+            match = pattern.match(text, hit.start(), end)
+            if match is not None and match.end() > match.start():
+                yield match
+                position = match.end()
 
 
 def windowed(
-    pattern: regex.Pattern[str], text: str, anchor: Anchor, before: int, after: int
+    pattern: regex.Pattern[str],
+    text: str,
+    anchor: Anchor,
+    before: int,
+    after: int,
+    begin: re.Pattern[str] | None = None,
 ) -> Iterator[regex.Match[str]]:
     """Matches of `pattern` that lie within `before`/`after` characters of an `anchor` match."""
-    return matches(pattern, text, windows(text, anchor, before, after))
+    return matches(pattern, text, windows(text, anchor, before, after), begin)
