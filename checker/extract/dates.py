@@ -978,7 +978,13 @@ _ANCHOR_WORDS = (
     + "tues weds thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
 )
 _ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
-ANCHOR = anchor(r"\d", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
+# The patterns run on these windows without a word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the
+# first months of one: any digit would anchor every number of the text.
+ANCHOR = anchor(
+    r"(?<!\d)(?:1[6-9]|2[01])\d\d(?!\d)|\b(?:[Ff]irst|FIRST)\s+\S+\s+(?:months|MONTHS)\b",
+    _ANCHOR_WORDS,
+    prefix_words=_ANCHOR_PREFIXES,
+)
 
 
 # Patterns that can match with digits alone; every other pattern holds a word of ANCHOR and runs only near one,
@@ -1025,7 +1031,7 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors
     span_spans = windows(text, SPAN_ANCHOR, before=60, after=60, within=word_spans)
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
-    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60, within=spans)))
+    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60)))
     for (kind, pattern, resolve), chosen in runs:
         for match in matches(pattern, text, chosen):
             resolution = resolve(match, reference, text)
