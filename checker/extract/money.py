@@ -22,8 +22,8 @@ from checker.extract.numbers import (
     figure,
     parse_number_words,
 )
-from checker.extract.units import per_unit, pound_is_weight, word_end_anchor
-from checker.extract.windows import anchor, starts, windowed
+from checker.extract.units import per_unit, pound_is_weight
+from checker.extract.windows import anchor, starts, windowed, word_end_anchor
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.

@@ -28,7 +28,7 @@ from checker.extract.numbers import (
     qualifier_of,
     NumberParseError,
 )
-from checker.extract.windows import _trie, anchor, starts, windowed
+from checker.extract.windows import _trie, anchor, starts, windowed, word_end_anchor
 from checker.models import Mention, MentionKind, Qualifier
 
 DURATION_UNITS = {
@@ -103,14 +103,6 @@ _MONEY_OF = regex.compile(
     r"additional|bonus\w*|compensation)\b)[a-z]",
     regex.IGNORECASE,
 )
-
-
-def word_end_anchor(words: list[str], then: str = "") -> re.Pattern[str]:
-    """Words in lower, Capitalised and UPPER case, as word ends, then `then`. With no leading \\b, stdlib `re` scans
-    for the first letters only (about 3x faster than `anchor`); a hit inside a word ('sometimes') costs one
-    pattern run."""
-    variants = {v for word in words for v in (word, word.capitalize(), word.upper())}
-    return re.compile("(?:" + _trie(variants) + r")\b" + then)
 
 
 def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
