@@ -34,6 +34,7 @@ MONTH_BARE = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|{'|'
 # After a year: capitalised, or lower case but never 'may' / 'march' ('in 2016 may rise')
 MONTH_YEARLESS = rf"(?P<month>{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\.?|{'|'.join(_SAFE_LOWER)}|(?:{'|'.join(a.lower() for a in _MONTH_ABBR if a != 'Mar')})\.?)"
 MONTH2 = MONTH.replace("?P<month>", "?P<month2>")
+_A_MONTH = rf"(?:{'|'.join(MONTHS)}|(?:{'|'.join(_MONTH_ABBR)})\b)"
 WEEKDAY = rf"(?P<weekday>(?i:{'|'.join(WEEKDAYS)}))"
 YEAR = r"(?P<year>(?:1[6-9]|20|21)\d{2})"
 DAY_NUMBER = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -743,7 +744,8 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         regex.compile(
-            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d))"
+            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d)"
+            rf"(?!{_SEP}{_A_MONTH}))"  # 'from January to March' is a range (the half / quarter / months pattern)
         ),
         _resolve_month,
     ),
