@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from checker.extract.numbers import NUMBER_WORD, NUMERAL, NumberParseError, parse_number_words, parse_numeral
-from checker.extract.windows import anchor, matches, windows
+from checker.extract.windows import anchor, matches, union, windows
 from checker.models import Granularity, Mention, MentionKind
 
 MONTHS = [
@@ -971,7 +971,7 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
             return f"{start.isoformat()}/{end.isoformat() if end else '..'}"
 
 
-# Every date pattern holds a digit, a month or weekday name or a relative word; patterns run near these only.
+# Every date pattern holds a year, a month or weekday name or a relative word; patterns run near these only.
 _ANCHOR_WORDS = (
     "next last this past previous coming upcoming following current today yesterday tomorrow ago since half quarter".split()
     + _SAFE_LOWER  # lower-case names without a digit nearby: 'on friday', 'in june' ('may', 'march' need a digit)
@@ -980,17 +980,14 @@ _ANCHOR_WORDS = (
     + "tues weds thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
 )
 _ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
-# The patterns run on these windows without a word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the
-# first months of one: any digit would anchor every number of the text.
-ANCHOR = anchor(
-    r"(?<!\d)(?:1[6-9]|2[01])\d\d(?!\d)|\b(?:[Ff]irst|FIRST)\s+\S+\s+(?:months|MONTHS)\b",
-    _ANCHOR_WORDS,
-    prefix_words=_ANCHOR_PREFIXES,
-)
+# The patterns that need no word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the first months of
+# one: anchoring them on any digit would open a window at every number of the text. Led by its first character
+# (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
+_YEAR_ANCHOR = re.compile(r"(?:1[6-9]|2[01])(?<!\d..)\d\d(?!\d)|(?:[Ff]irst|FIRST)\s+\S+\s+(?:months|MONTHS)\b")
 
 
-# Patterns that can match with digits alone; every other pattern holds a word of ANCHOR and runs only near one,
-# which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
+# Patterns that can match with a year alone; every other pattern holds a word of _ANCHOR_WORDS and runs only near
+# one, which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
 _DIGIT_ONLY = frozenset(
     {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part}
 )
@@ -1021,13 +1018,26 @@ _NARROW = {
     _resolve_narrative: anchor("", _STORY_WORDS),
 }
 _WORD_ANCHOR = anchor("", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
+# Patterns that hold a month or a weekday name run only near one, inside the date-word windows.
+_MONTH_WORDS = anchor("", [m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], prefix_words=[m[:3] for m in MONTHS])
+_WEEKDAY_WORDS = anchor(
+    "", [d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], prefix_words=[d[:3] for d in WEEKDAYS]
+)
+_NAMED = {
+    _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,
+    _resolve_weekday: _WEEKDAY_WORDS, _resolve_weekday_day: _WEEKDAY_WORDS,
+}  # fmt: skip
 
 
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
-    spans = windows(text, ANCHOR, before=60, after=60)
     word_spans = windows(text, _WORD_ANCHOR, before=60, after=60)
+    spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=60, after=60))
     rare_spans = windows(text, RARE_ANCHOR, before=60, after=60)
-    runs = [(entry, spans if entry[2] in _DIGIT_ONLY else word_spans) for entry in PATTERNS]
+    named = {own: windows(text, own, before=60, after=60, within=word_spans) for own in set(_NAMED.values())}
+    runs = [
+        (entry, spans if entry[2] in _DIGIT_ONLY else named[_NAMED[entry[2]]] if entry[2] in _NAMED else word_spans)
+        for entry in PATTERNS
+    ]
     narrow = {resolve: windows(text, own, before=60, after=60, within=rare_spans) for resolve, own in _NARROW.items()}
     runs += [(entry, narrow.get(entry[2], rare_spans)) for entry in RARE_PATTERNS]
     # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors

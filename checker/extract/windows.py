@@ -122,6 +122,17 @@ def starts(tokens: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
+def union(first: Windows, second: Windows) -> Windows:
+    """The windows of two anchors together, without scanning the text for both again."""
+    merged: Windows = []
+    for start, end in sorted(first + second):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
 def matches(
     pattern: regex.Pattern[str], text: str, spans: Windows, begin: re.Pattern[str] | None = None
 ) -> Iterator[regex.Match[str]]:
