@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -23,7 +24,7 @@ from checker.extract.numbers import (
     qualifier_of,
     split_run,
 )
-from checker.extract.windows import anchor, starts, windowed
+from checker.extract.windows import anchor, starts, windowed, word_end_anchor
 from checker.models import Mention, MentionKind, Qualifier
 
 # A numeral glued to an alphanumeric by '+' is part of a designation ('J1149.5+6663'), not a count.
@@ -50,6 +51,13 @@ MULTIPLIER = regex.compile(
     r"\b(?:(?P<stem>doubl|tripl|quadrupl|halv)(?:e|es|ed|ing)"
     rf"|(?P<fold>\d++|{_alternation([*UNITS, *TENS])})[- ]?fold)\b",
     regex.IGNORECASE,
+)
+
+# Every ordinal ends in an ordinal word or a digit and its suffix; every multiplier holds its stem or 'fold'.
+# Led by letters, not \b, so that the stdlib scan skips ahead fast (see word_end_anchor).
+ORDINAL_ANCHOR = word_end_anchor(list(ORDINAL_WORDS), symbols=r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b")
+MULTIPLIER_ANCHOR = re.compile(
+    "|".join(v for stem in [*_MULTIPLIER_WORDS, "fold"] for v in (stem, stem.capitalize(), stem.upper()))
 )
 
 
@@ -215,7 +223,7 @@ def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | Non
 
 
 def find_ordinals(text: str) -> Iterator[Mention]:
-    for match in ORDINAL.finditer(text):
+    for match in windowed(ORDINAL, text, ORDINAL_ANCHOR, before=20, after=5):
         if digits := match.group("digits"):
             if len(digits) > 15:
                 continue
@@ -228,7 +236,7 @@ def find_ordinals(text: str) -> Iterator[Mention]:
 
 
 def find_multipliers(text: str) -> Iterator[Mention]:
-    for match in MULTIPLIER.finditer(text):
+    for match in windowed(MULTIPLIER, text, MULTIPLIER_ANCHOR, before=20, after=20):
         if stem := match.group("stem"):
             value = _MULTIPLIER_WORDS[stem.lower()]
         else:
