@@ -62,7 +62,7 @@ MULTIPLIER_ANCHOR = re.compile(
 
 
 NUMBER_ANCHOR = anchor(
-    r"\d", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"]
+    r"\d+", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"]
 )
 
 

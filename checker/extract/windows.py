@@ -116,7 +116,7 @@ def starts(tokens: Iterable[str]) -> re.Pattern[str]:
             words.add(first.group().lower())
         elif token:
             symbols.add(token[0])
-    alternatives = [r"\d", *(re.escape(c) for c in sorted(symbols - {"0"}))]
+    alternatives = [r"\d+", *(re.escape(c) for c in sorted(symbols - {"0"}))]
     if words:
         alternatives.append(rf"\b(?=(?i:{_trie(words)})\b)")
     return re.compile("|".join(alternatives))
