@@ -107,18 +107,19 @@ def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows 
 def starts(tokens: Iterable[str]) -> re.Pattern[str]:
     """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
 
-    A token beginning with a letter or digit stands for its first word in any case ('us' for 'US$', 'u' for
-    'u.s.'); any other token for its first character. Digits are always a beginning.
+    A token beginning with a letter or digit stands for its first word ('us' for 'US$', 'u' for 'u.s.') in lower,
+    Capitalised and UPPER case, as anchors read words; any other token for its first character. A digit run
+    is always a beginning.
     """
-    symbols, words = {"0"}, set()
+    symbols, words = set(), set()
     for token in tokens:
         if first := regex.match(r"\w+", token):
-            words.add(first.group().lower())
+            words.update(case(first.group().lower()) for case in (str.lower, str.capitalize, str.upper))
         elif token:
             symbols.add(token[0])
-    alternatives = [r"\d+", *(re.escape(c) for c in sorted(symbols - {"0"}))]
+    alternatives = [r"\d+", *(re.escape(c) for c in sorted(symbols))]
     if words:
-        alternatives.append(rf"\b(?=(?i:{_trie(words)})\b)")
+        alternatives.append(rf"\b(?:{_trie(words)})\b")
     return re.compile("|".join(alternatives))
 
 
