@@ -433,3 +433,21 @@ def test_a_value_with_its_uncertainty_is_one_figure() -> None:
     assert weight.qualifier is Qualifier.AT_MOST
     assert one("4.5 ± 0.2 billion years").value == 4.5e9
     assert [m.value for m in extract("10, 2 kg")] == [10, 2]
+
+
+def test_ranges_that_are_changes_clock_times_or_full_numbers() -> None:
+    assert [(m.low, m.high) for m in extract("from $500,000 to $1.2 million")] == [(5e5, 1.2e6)]  # not 500 billion
+    assert [(m.low, m.high) for m in extract("between 800,000 and 1 million people")] == [(8e5, 1e6)]
+    assert [m.value for m in extract("raised its rate by 0.5 to 3 percent")] == [0.5, 3]  # a change and its end
+    assert [m.value for m in extract("Polls are open from 7 to 10 p.m.")] == [7, 10]
+
+
+def test_a_comma_after_a_scale_word_continues_only_below_a_thousand() -> None:
+    assert [m.value for m in extract("Of the one million, three hundred thousand were wounded")] == [1e6, 3e5]
+    assert [m.value for m in extract("three million, two hundred & forty, you say?")] == [3000240]
+
+
+def test_idioms_and_yearly_amounts_of_money() -> None:
+    assert extract("He didn't pay a dime.") == [] and extract("Not a penny.") == []
+    (yearly,) = extract("aid of $1 billion per year")
+    assert (yearly.kind, yearly.value, yearly.currency) == (MentionKind.MONEY, 1e9, "USD")

@@ -123,6 +123,8 @@ def _in_slash_notation(text: str, start: int, end: int) -> bool:
 
 # What stands between the two ends of a range, and before the first: 'from 7 to 10', 'between 7 and 10', '5-10%'.
 _RANGE_GAP = regex.compile(r"(?:\s+(?:(?P<to>to)|(?P<and>and))\s+|[-–])\Z", regex.IGNORECASE)
+_BY = regex.compile(r"\bby\s+\Z", regex.IGNORECASE)
+_CLOCK = regex.compile(r"\s*(?:[ap]\.?m\.?|o['’]clock)(?!\w)", regex.IGNORECASE)
 _RANGE_LEAD = regex.compile(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)
 
 
@@ -139,7 +141,7 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     i = 0
     while i < len(mentions):
         if i + 1 < len(mentions) and (
-            merged := _range(text, mentions[i], mentions[i + 1]) or _uncertain(text, mentions[i], mentions[i + 1])
+            merged := _joined_range(text, mentions[i], mentions[i + 1]) or _uncertain(text, mentions[i], mentions[i + 1])
         ):
             joined.append(merged)
             i += 2
@@ -149,7 +151,7 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
-def _range(text: str, first: Mention, second: Mention) -> Mention | None:
+def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
     money_first = first.kind is MentionKind.MONEY and not first.scale and second.kind is MentionKind.NUMBER
     if second.kind in (MentionKind.PERCENT, MentionKind.DURATION, MentionKind.MONEY):
         # '50 to 80%', '3 to 5 days', 'between 20 and 30 billion dollars': a bare first end takes the second's unit
@@ -173,6 +175,10 @@ def _range(text: str, first: Mention, second: Mention) -> Mention | None:
     if gap is None:
         return None
     lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
+    if _BY.search(text, max(0, first.start - 10), first.start):
+        return None  # 'raised its rate by 0.5 to 3 percent': a change and where it ends
+    if _CLOCK.match(text, second.end):
+        return None  # 'open from 7 to 10 p.m.': times of day
     if gap.group("and"):
         if lead is None or lead.group("from"):
             return None  # '45 and 50' are two figures; only 'between 45 and 50' is a range
@@ -184,7 +190,8 @@ def _range(text: str, first: Mention, second: Mention) -> Mention | None:
         return None  # bare '7 to 10' or '7-10' may be a score, a vote or a label
     low = first.value
     if second.scale and not first.scale:  # 'from 5 to 10 million': the scale of the second end is the first's too
-        low *= ALL_SCALES.get(second.scale.lower()) or RUN_ABBREVIATIONS.get(second.scale, 1)
+        scaled = low * (ALL_SCALES.get(second.scale.lower()) or RUN_ABBREVIATIONS.get(second.scale, 1))
+        low = scaled if scaled <= second.value else low  # not 'from 500,000 to 1.2 million'
     low, high = sorted((low, second.value))
     if low == high:
         return None

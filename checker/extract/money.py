@@ -1,7 +1,8 @@
 """Money: '$12 billion', '12bn', 'USD 1.5 trillion', '6,000 million dollars', '300 billion yuan', '-15€', '3 dimes'.
 
 A price or wage per unit ('$15.4/hour', '$350 per kg') is a rate, not an amount: it is read as a quantity whose
-unit is the currency per the pint unit ('USD / hour'), so money claims never take it for a sum.
+unit is the currency per the pint unit ('USD / hour'), so money claims never take it for a sum. An amount per
+calendar period ('$1 billion per year') stays money, as '$1 billion a year' does: it is a sum, counted yearly.
 """
 
 from __future__ import annotations
@@ -98,6 +99,9 @@ _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
 )
 _COIN_ANCHOR = word_end_anchor(list(_SINGLE_COINS))
+_NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+\w+\s+\Z", regex.IGNORECASE)
+# '$1 billion per year' is an amount a year, as '$1 billion a year' is: money, not a rate
+_CALENDAR = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
 
 
 def _minus_before(text: str, start: int) -> bool:
@@ -135,6 +139,8 @@ def find(text: str) -> Iterator[Mention]:
     it negative; parentheses do not ('($99.99)'): news uses them for asides, not for losses."""
     for match in windowed(_ONE_COIN, text, _COIN_ANCHOR, before=30, after=10):
         currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
+        if _NEGATED.search(text, max(0, match.start() - 25), match.start()):
+            continue  # "didn't pay a dime", "not a penny": an idiom for nothing
         if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=currency)):
             yield _divided(coin, per_unit_of_money)
     for match in windowed(PATTERN, text, ANCHOR, before=100, after=80, begin=_BEGIN):
@@ -168,7 +174,8 @@ def find(text: str) -> Iterator[Mention]:
             if minus:
                 update.update(start=mention.start - 1, text=text[mention.start - 1 : mention.end])
             mention = mention.model_copy(update=update)
-        if (rate := per_unit(text, mention.end)) is not None:  # '$350 per kg' is 350 'USD / kilogram'
+        rate = per_unit(text, mention.end)
+        if rate is not None and rate[0] not in _CALENDAR:  # '$350 per kg' is 350 'USD / kilogram'
             unit, factor, end = rate
             mention = _divided(
                 mention, factor, kind=MentionKind.QUANTITY, text=text[mention.start : end], end=end,

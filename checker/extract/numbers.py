@@ -332,6 +332,7 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
     step = 1.0
     previous: str | None = None  # '#' numeral, '#s' scaled numeral, or the word
     after_and = False
+    after_comma = False  # 'three million, two hundred & forty': after the comma only a number below a thousand
     limit, low_limit = float("inf"), float("inf")
     base = 0.0  # the hundreds before an 'and': 'three hundred and two dozens' is 300 + 2 x 12
     best = None
@@ -378,6 +379,9 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
             factor = ALL_SCALES.get(word) or DOZENS[word]
             if previous in ("#s", "and", "of", ","):
                 break
+            if word in ALL_SCALES and after_comma:
+                best = scale_best or best  # 'the one million, three hundred thousand were ...': two numbers
+                break
             if word in ALL_SCALES and has_current and last_scale is not None and factor >= last_scale:
                 best = scale_best or best  # 'one million two million' is two numbers, not 'one million two'
                 break
@@ -414,7 +418,7 @@ def _longest(tokens: list[tuple[int, int, str, float | None, float]], i: int):  
         elif word == ",":
             if previous not in ALL_SCALES or has_current:
                 break
-            previous = word
+            previous, after_comma = word, True
             continue
         elif word == "and":
             if previous is None or not (previous in ("hundred", "#s") or previous in ALL_SCALES):
