@@ -15,7 +15,7 @@ from checker.models import Claim, Granularity, Mention, MentionKind
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
 
 
-SHORT_RANGE = dt.timedelta(days=31)  # 'from June 3 to June 5, 2024' dates a story like its last day; '2005-2015' not
+SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a story like its last day; '2005-2015' not
 
 
 def latest_explicit_date(mentions: list[Mention]) -> dt.date | None:
@@ -28,6 +28,7 @@ def _dates_the_story(m: Mention) -> bool:
         return m.granularity in (Granularity.DAY, Granularity.MONTH)
     return (
         m.kind is MentionKind.DATE_RANGE
+        and m.granularity is Granularity.RANGE  # not a quarter or a half of some year
         and m.date_start is not None
         and m.date_end is not None
         and m.date_end - m.date_start <= SHORT_RANGE

@@ -451,3 +451,30 @@ def test_idioms_and_yearly_amounts_of_money() -> None:
     assert extract("He didn't pay a dime.") == [] and extract("Not a penny.") == []
     (yearly,) = extract("aid of $1 billion per year")
     assert (yearly.kind, yearly.value, yearly.currency) == (MentionKind.MONEY, 1e9, "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WASHINGTON, March 3 — Tuesday's vote", ["2024-03-03", "2024-07-02"]),  # a dateline, then a weekday
+        ("The vote was postponed from March 3 to April 9.", ["2024-03-03", "2024-04-09"]),  # a date moved
+        ("delayed from 2025 to 2027", ["2025", "2027"]),
+        ("Trade rose from 2019 to 2023.", ["2019-01-01/2023-12-31"]),  # a period, not a moved date
+        ("between now and Friday", ["2024-07-04/2024-07-05"]),  # this week's Friday, not next year's
+        ("from Monday to Friday last week", ["2024-06-24/2024-06-28"]),
+        ("between Wednesday and Friday next week", ["2024-07-10/2024-07-12"]),
+        ("convicted later in the year", []),  # the year may be the story's, not the dateline's
+        ("two years later than planned", [None]),  # a delay: a duration, no date
+    ],
+)
+def test_date_ranges_that_an_independent_review_found(text: str, expected: list[str | None]) -> None:
+    dates = [m for m in extract(text, reference_date=THURSDAY) if m.kind in (MentionKind.DATE, MentionKind.DATE_RANGE,
+                                                                              MentionKind.DURATION)]  # fmt: skip
+    assert [m.resolved for m in dates] == expected
+
+
+@pytest.mark.parametrize("reference", [dt.date(9999, 12, 31), dt.date(1, 1, 1)])
+def test_a_reference_date_at_the_ends_of_the_calendar_never_raises(reference: dt.date) -> None:
+    for text in ("later this year", "the rest of the week", "from Friday to Tuesday", "between Sun and Sat",
+                 "from December to February", "earlier this month", "over the past 3 years", "next year"):  # fmt: skip
+        extract(text, reference_date=reference)

@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterator
 
 import regex
 
-from checker.extract.numbers import NUMBER_WORD, NUMERAL, NumberParseError, parse_number_words, parse_numeral
+from checker.extract.numbers import (
+    NUMBER_WORD,
+    NUMERAL,
+    NumberParseError,
+    follows_change,
+    parse_number_words,
+    parse_numeral,
+)
 from checker.extract.windows import anchor, matches, union, windows
 from checker.models import Granularity, Mention, MentionKind
 
@@ -890,8 +897,9 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         regex.compile(
             rf"\b(?:(?i:the)\s+)?(?P<part>(?i:rest|remainder))\s+(?:(?i:of)\s+)?(?:(?i:the|this|my|current)\s+)?"
             rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
-            rf"|\b(?P<part>(?i:earlier|later))\s+(?:(?i:in|this)\s+(?:(?i:the)\s+)?|(?i:in\s+)?(?i:this|the\s+current)\s+)"
-            rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
+            # 'earlier in the week' is the dateline's week; 'later in the year' often a year of the story: not read
+            rf"|\b(?P<part>(?i:earlier|later))\s+(?:(?:(?i:in)\s+)?(?i:this|the\s+current)\s+(?P<runit>(?i:week|month|year))"
+            rf"|(?i:in\s+the)\s+(?P<runit>(?i:week)))\b(?!\s+(?i:of|in|to|before|after)\b)"
         ),
         _resolve_rest_of,
     ),
@@ -900,6 +908,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         regex.compile(
             rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"
             rf"|\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
+            r"(?!\s+(?i:than)\b)"  # 'two years later than planned' is a delay (a duration)
         ),
         _resolve_narrative,
     ),
@@ -1029,6 +1038,20 @@ _NAMED = {
 }  # fmt: skip
 
 
+_FROM = regex.compile(r"(?i:from)\s+")
+# Verbs that move a date ('postponed from May to June'); 'trade rose from 2019 to 2023' is a period
+_MOVED = regex.compile(
+    r"\b(?:(?:postpon|reschedul|mov|advanc)(?:e|es|ed|ing)|(?:delay|shift|push|pushed|bring|brought)(?:s|ed|ing)?)\b",
+    regex.IGNORECASE,
+)
+
+
+def _changed(match: regex.Match[str], text: str) -> bool:
+    """Whether a 'from X to Y' range is a change of date: 'delayed from 2025 to 2027', 'moved from May to June'."""
+    lead = _FROM.match(text, match.start()) or _FROM.search(text, max(0, match.start() - 6), match.start())
+    return lead is not None and follows_change(text, lead.start(), _MOVED)
+
+
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     word_spans = windows(text, _WORD_ANCHOR, before=60, after=60)
     spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=60, after=60))
@@ -1046,7 +1069,12 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60)))
     for (kind, pattern, resolve), chosen in runs:
         for match in matches(pattern, text, chosen):
-            resolution = resolve(match, reference, text)
+            if kind is MentionKind.DATE_RANGE and _changed(match, text):
+                continue  # 'postponed from 2025 to 2027': the two dates, each read by its own pattern
+            try:
+                resolution = resolve(match, reference, text)
+            except (OverflowError, ValueError):
+                continue  # a reference date at the calendar's ends (year 1, year 9999)
             if resolution is None:
                 continue
             start, end, granularity, relative = resolution
@@ -1066,12 +1094,13 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
             )
 
 
-_JOINER = regex.compile(r"\s*[-–—]\s*|\s+(?i:to|till|until|through|thru|and)\s+")
+_JOINER = regex.compile(r"\s*[-–]\s*|\s+(?i:to|till|until|through|thru|and)\s+")  # not '—': 'Paris, March 3 — Tuesday'
 _LEAD = regex.compile(r"\b(?i:from|between)\s+$")
 _NOW_BEFORE = regex.compile(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till|until|and)\s+$")
 _NOW_AFTER = regex.compile(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
+_POSSESSIVE = regex.compile(r"['’]s\b")
 _ENDPOINT = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
-_WEEK = dt.timedelta(days=6)  # Monday to Sunday
+_MONDAY_TO_SUNDAY = dt.timedelta(days=6)
 
 
 def _endpoint(m: Mention) -> bool:
@@ -1092,75 +1121,110 @@ def _same_year_as(m: Mention, year: int) -> dt.date | None:
     try:
         return m.date_start.replace(year=year)
     except ValueError:
-        return None  # 29 February
+        return None  # 29 February, or beyond the calendar
 
 
-def _a_year_on(m: Mention, end: dt.date) -> dt.date:
-    """The end of a day or month whose year was inferred, one year later (unchanged for 29 February)."""
+def _later(m: Mention, end: dt.date) -> dt.date:
+    """The next occurrence of a relative end: a weekday a week on, a day or month a year on."""
+    if m.weekday is not None:
+        return end + dt.timedelta(days=7)
     if m.granularity is Granularity.MONTH:
         return _month_end(end.year + 1, end.month)
     return _same_year_as(m, end.year + 1) or end
 
 
-def _join(text: str, first: Mention, last: Mention, reference: dt.date | None) -> Mention | None:
-    """'from March 3 to April 9, 2024', 'between Jan 22 and today', 'Oct. 2 - Oct. 22': one range of two dates."""
+def _join(text: str, first: Mention, last: Mention) -> Mention | None:
+    """'from March 3 to April 9, 2024', 'between Jan 22 and today', 'Oct. 2 - Oct. 22': one range of two dates.
+
+    Not a change of date ('postponed from March 3 to April 9'), nor a dash between a date and a weekday of
+    another sort ('March 3 - Tuesday's vote').
+    """
     joiner = _JOINER.fullmatch(text, first.end, last.start)
     lead = _LEAD.search(text, max(0, first.start - 12), first.start)
     if joiner is None or (joiner.group(0).strip().lower() == "and" and lead is None):
         return None
+    if lead is not None and follows_change(text, lead.start(), _MOVED):
+        return None
+    if lead is None and joiner.group(0).strip() in ("-", "–") and (first.weekday is None) != (last.weekday is None):
+        return None
+    if _POSSESSIVE.match(text, last.end):
+        return None
     assert first.date_start is not None and last.date_start is not None
     start, end = first.date_start, last.date_end or last.date_start
+    if first.weekday is not None and last.weekday is not None and first.weekday <= last.weekday:
+        # 'from Monday to Friday last week': the end's week holds the start too, and the other way round
+        if "week" in last.text.lower():
+            start = end - dt.timedelta(days=last.weekday - first.weekday)
+        elif "week" in first.text.lower():
+            end = start + dt.timedelta(days=last.weekday - first.weekday)
     if first.relative and not last.relative:
         moved = _same_year_as(first, end.year)
         if moved is None:
             return None
         start = moved if moved <= end else (_same_year_as(first, end.year - 1) or moved)
-    elif last.relative and not first.relative and end < start:
+    elif end < start and last.relative and not first.relative:
         return None
-    elif end < start and last.relative and last.weekday is not None:
-        end += dt.timedelta(days=7 * -(-(start - end).days // 7))  # 'from Friday to Tuesday': the Tuesday after
     elif end < start and last.relative:
-        end = _a_year_on(last, end)  # 'from December 28 to January 3': the January after
+        while end < start and last.weekday is not None:
+            end += dt.timedelta(days=7)  # 'from Friday to Tuesday': the Tuesday after
+        end = end if end >= start else _later(last, end)  # 'from December 28 to January 3': the January after
     if end < start:
         return None
     return _range(text, lead.start() if lead else first.start, last.end, start, end, first.relative or last.relative)
 
 
+def _is_week(m: Mention) -> bool:
+    return (
+        m.granularity is Granularity.RANGE
+        and m.date_start is not None
+        and m.date_end is not None
+        and m.date_start.weekday() == 0
+        and m.date_end - m.date_start == _MONDAY_TO_SUNDAY
+    )
+
+
 def _within_week(text: str, week: Mention, first: Mention, last: Mention, span: Mention) -> Mention | None:
-    """'next week between Wednesday and Friday': the weekdays of the week just named, not the nearest ones."""
-    if first.weekday is None or last.weekday is None or week.date_start is None or week.date_end is None:
+    """'next week between Wednesday and Friday', 'from Monday to Friday last week': that week's days."""
+    if first.weekday is None or last.weekday is None or not _is_week(week) or first.weekday > last.weekday:
         return None
-    if week.granularity is not Granularity.RANGE or week.date_end - week.date_start != _WEEK:
-        return None
-    if week.date_start.weekday() != 0 or text[week.end : span.start].strip() or first.weekday > last.weekday:
-        return None
-    if any(c.isdigit() for c in text[first.start : last.end]):
+    gap = text[week.end : span.start] if week.end <= span.start else text[span.end : week.start]
+    if gap.strip() or any(c.isdigit() for c in text[first.start : last.end]):
         return None  # 'Wednesday, March 3 to Friday, March 5' names its own days
+    assert week.date_start is not None
     start = week.date_start + dt.timedelta(days=first.weekday)
     end = week.date_start + dt.timedelta(days=last.weekday)
-    return _range(text, week.start, span.end, start, end, True)
+    return _range(text, min(week.start, span.start), max(week.end, span.end), start, end, True)
 
 
 def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -> list[Mention]:
     """Merge each pair of dates written as a range ('from X to Y', 'between X and Y', 'X - Y') into one mention.
 
-    Runs on the chosen, non-overlapping mentions, so each date is read once by its own pattern first.
+    Runs on the chosen, non-overlapping mentions, so each date is read once by its own pattern first. A date
+    beyond the calendar's ends (year 1, year 9999) stays as it is.
     """
     joined: list[Mention] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
-        if _endpoint(m) and i + 1 < len(mentions) and _endpoint(mentions[i + 1]):
-            merged = _join(text, m, mentions[i + 1], reference)
-            if merged is not None:
-                week = _within_week(text, joined[-1], m, mentions[i + 1], merged) if joined else None
-                if week is not None:
-                    joined.pop()
-                joined.append(week or merged)
-                i += 2
-                continue
-        if reference is not None and _endpoint(m):
-            m = _join_now(text, m, reference) or m
+        try:
+            if _endpoint(m) and i + 1 < len(mentions) and _endpoint(mentions[i + 1]):
+                merged = _join(text, m, mentions[i + 1])
+                if merged is not None:
+                    i += 2
+                    before = joined[-1] if joined else None
+                    after = mentions[i] if i < len(mentions) else None
+                    if before is not None and (week := _within_week(text, before, m, mentions[i - 1], merged)):
+                        joined[-1] = week
+                    elif after is not None and (week := _within_week(text, after, m, mentions[i - 1], merged)):
+                        joined.append(week)
+                        i += 1
+                    else:
+                        joined.append(merged)
+                    continue
+            if reference is not None and _endpoint(m):
+                m = _join_now(text, m, reference) or m
+        except (OverflowError, ValueError):
+            pass
         joined.append(m)
         i += 1
     return joined
@@ -1173,12 +1237,12 @@ def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
     before = _NOW_BEFORE.search(text, max(0, m.start - 30), m.start)
     if before is not None:
         if m.relative and end < reference:  # 'until November', said in December: next year's
-            end = _a_year_on(m, end)
+            end = _later(m, end)
         return _range(text, before.start(), m.end, reference, end, True) if end >= reference else None
     after = _NOW_AFTER.match(text, m.end)
     lead = _LEAD.search(text, max(0, m.start - 12), m.start)
     if after is None or lead is None:
         return None
     if m.relative and start > reference:  # 'since January' said in March: this year's, already past
-        start = _same_year_as(m, start.year - 1)
+        start = m.date_start - dt.timedelta(days=7) if m.weekday is not None else _same_year_as(m, start.year - 1)
     return _range(text, lead.start(), after.end(), start, reference, True) if start and start <= reference else None

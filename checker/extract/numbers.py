@@ -188,11 +188,11 @@ _CHANGE = regex.compile(
 _CLAUSE_BREAK = regex.compile(r"[.!?;:](?=\s)|\n")
 
 
-def follows_change(text: str, position: int) -> bool:
+def follows_change(text: str, position: int, change: regex.Pattern[str] = _CHANGE) -> bool:
     """Whether the clause before `position` (the 'from' of 'from X to Y') names a change, within 60 characters."""
     start = max(0, position - 60)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, position)]
-    return _CHANGE.search(text, breaks[-1] if breaks else start, position) is not None
+    return change.search(text, breaks[-1] if breaks else start, position) is not None
 
 
 def qualifier_of(match: regex.Match[str]) -> Qualifier:

@@ -22,6 +22,7 @@ ANCHOR = anchor("%", ["percent", "percents", "per cent", "pct", "percentage", "p
 
 _BEGIN = starts([*FIGURE_LEADS, "percent", "percents", "per"])  # 'per cent of twenty'
 
+
 def find(text: str) -> Iterator[Mention]:
     for match in windowed(PATTERN, text, ANCHOR, before=100, after=30, begin=_BEGIN):
         unit = "percentage_point" if match.group("points") else "percent"

@@ -74,13 +74,13 @@ def anchor(symbols: str, words: Iterable[str], *, prefix_words: Iterable[str] = 
     return re.compile("|".join(parts))
 
 
-
 def word_end_anchor(words: list[str], then: str = "", symbols: str = "") -> re.Pattern[str]:
     """Words in lower, Capitalised and UPPER case, as word ends, then `then`; or `symbols`. With no leading \\b,
     stdlib `re` scans for the first letters only (about 3x faster than `anchor`); a hit inside a word
     ('sometimes') costs one pattern run."""
     variants = {v for word in words for v in (word, word.capitalize(), word.upper())}
     return re.compile((f"{symbols}|" if symbols else "") + "(?:" + _trie(variants) + r")\b" + then)
+
 
 def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows | None = None) -> Windows:
     """Merged character ranges within `before`/`after` of an anchor match, widened to whitespace.
