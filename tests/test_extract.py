@@ -220,6 +220,7 @@ def test_day_month_in_year_is_not_a_year_span() -> None:
         ("open from Friday the 5th until Tuesday the 9th", "from Friday the 5th until Tuesday the 9th", None),
         ("today till tomorrow", None, "2024-07-04/2024-07-05"),
         ("From January to March, exports rose.", "January to March", "2024-01-01/2024-03-31"),
+        ("between January and March", None, "2024-01-01/2024-03-31"),
         ("work done between now and November 15th", "between now and November 15th", "2024-07-04/2024-11-15"),
         ("work done between Jan 22 and now", "between Jan 22 and now", "2024-01-22/2024-07-04"),
         ("talks next week between Wednesday and Friday.", "next week between Wednesday and Friday",

@@ -813,7 +813,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}"
             rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}"
             rf"|H(?P<half>[12])\s*{YEAR}|Q(?P<quarter>[1-4])\s*{YEAR}"
-            rf"|{MONTH}{_SEP}{MONTH2}(?:,?\s+{YEAR})?"
+            rf"|(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?"
             rf"|(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR})\b"
         ),
         _resolve_part,
