@@ -479,3 +479,10 @@ def test_a_reference_date_at_the_ends_of_the_calendar_never_raises(reference: dt
     for text in ("later this year", "the rest of the week", "from Friday to Tuesday", "between Sun and Sat",
                  "from December to February", "earlier this month", "over the past 3 years", "next year"):  # fmt: skip
         extract(text, reference_date=reference)
+
+
+def test_last_week_of_a_month_and_the_following_weekday() -> None:
+    (week,) = extract("in the last week of July 2017", reference_date=THURSDAY)
+    assert week.resolved == "2017-07-24/2017-07-30"  # the last Monday-to-Sunday week within July
+    assert [m.resolved for m in extract("last week of trading", reference_date=THURSDAY)] == []  # not last week
+    assert one("on following Friday").resolved == "2024-07-12"

@@ -173,7 +173,7 @@ def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) 
     delta = weekday - reference.weekday()
     if mode == "this":
         return reference + dt.timedelta(days=delta)
-    if mode == "next":
+    if mode in ("next", "following"):
         return reference + dt.timedelta(days=delta + 7)
     if mode in ("coming", "upcoming"):
         return reference + dt.timedelta(days=(delta % 7) or 7)
@@ -663,15 +663,17 @@ def _resolve_month_rel_year(match: regex.Match[str], reference: dt.date | None, 
 
 
 def _resolve_week_of(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
-    """'the week of September 16th', 'the week starting February 4', 'w/c Feb 4', 'the first week of October'."""
+    """'the week of September 16th', 'the week starting February 4', 'w/c Feb 4', 'the first / last week of October'."""
     if match.group("nth"):
-        if match.group("nth").lower() == "last":
-            return None
         found = _month_from(match, reference, text)
         if found is None:
             return None, None, Granularity.RANGE, True
-        first = dt.date(found[0], found[1], 1)
-        monday = first + dt.timedelta(days=(-first.weekday()) % 7 + 7 * (_NTH[match.group("nth").lower()] - 1))
+        if match.group("nth").lower() == "last":  # the last Monday-to-Sunday week that lies within the month
+            six_before_end = _month_end(*found) - dt.timedelta(days=6)
+            monday = six_before_end - dt.timedelta(days=six_before_end.weekday())
+        else:
+            first = dt.date(found[0], found[1], 1)
+            monday = first + dt.timedelta(days=(-first.weekday()) % 7 + 7 * (_NTH[match.group("nth").lower()] - 1))
         return monday, monday + dt.timedelta(days=6), Granularity.RANGE, True
     day = _resolve_day(match, reference, text)
     if day is None or day[0] is None:
@@ -759,7 +761,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         regex.compile(
-            rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
+            rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
             r"|\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"
             rf"|(?<=\b(?i:from|between)\s+){_WD_ABBR}\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)"
             rf"|(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*){_WD_ABBR}\b"
@@ -780,7 +782,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         MentionKind.DATE,
         regex.compile(
             r"\b(?P<rel>(?i:next|last|this|past|previous|coming|upcoming|following|current))\s+"
-            r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur)"
+            r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur|\s+(?i:of)\b)"  # not 'the last week of July'
         ),
         _resolve_relative_unit,
     ),
