@@ -486,3 +486,9 @@ def test_last_week_of_a_month_and_the_following_weekday() -> None:
     assert week.resolved == "2017-07-24/2017-07-30"  # the last Monday-to-Sunday week within July
     assert [m.resolved for m in extract("last week of trading", reference_date=THURSDAY)] == []  # not last week
     assert one("on following Friday").resolved == "2024-07-12"
+
+
+def test_before_and_after_a_year_are_open_periods_not_the_year() -> None:
+    assert [m.resolved for m in extract("Before 2018, trade never exceeded $10 billion.")][0] == "../2017-12-31"
+    assert one("after 2016").resolved == "2017-01-01/.."
+    assert one("It happened the year before 2015").resolved == "2015"  # the year before: not an open period

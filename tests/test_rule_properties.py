@@ -109,3 +109,12 @@ def test_a_money_range_agrees_with_an_amount_inside_it() -> None:
     assert check(stated, "Two-way trade between China and Kazakhstan reached $28 billion in 2023.").findings == []
     outside = check(stated, "Two-way trade between China and Kazakhstan reached $45 billion in 2023.")
     assert outside.findings and all(f.rule.startswith("trade") for f in outside.findings)
+
+
+def test_a_figure_before_a_year_is_not_a_figure_of_that_year() -> None:
+    report = check(
+        "Before 2018, bilateral trade between China and Kazakhstan was $10 billion a year.",
+        "Bilateral trade between China and Kazakhstan reached $12 billion in 2018.",
+    )
+    assert sorted(c.period.label for c in report.claims if c.period) == ["../2017-12-31", "2018"]
+    assert report.findings == []

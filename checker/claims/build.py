@@ -433,6 +433,8 @@ def _period(mention: Mention) -> Period:
             label = f"{start.year}-Q{(start.month - 1) // 3 + 1}"
         case Granularity.MONTH:
             label = start.isoformat()[:7]
+        case _ if start == dt.date.min or end == dt.date.max:
+            label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _:
             label = f"{start.year}/{end.year}" if mention.relative else f"{start.isoformat()}/{end.isoformat()}"
     return Period(label=label, start=start, end=end)

@@ -372,6 +372,14 @@ def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text:
     return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
+def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'before 2018' (up to 2017-12-31), 'after 2016' (from 2017-01-01): a period with one open end, not the year."""
+    year = int(match.group("year"))
+    if match.group("dir").lower() in ("before", "prior to", "earlier than"):
+        return dt.date.min, dt.date(year - 1, 12, 31), Granularity.RANGE, False
+    return dt.date(year + 1, 1, 1), dt.date.max, Granularity.RANGE, False
+
+
 def _resolve_since(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     year = int(match.group("year"))
     month = _month_number(match.group("month")) if match.group("month") else 1
@@ -804,6 +812,14 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         regex.compile(
+            rf"(?<!\b(?i:year|month|week|day)\s+)"  # 'the year before 2015' is 2014
+            rf"\b(?P<dir>(?i:before|after|prior\s+to|earlier\s+than|later\s+than))\s+{YEAR}\b(?![-–/]\d|['’]s\b|,?\s+\d)"
+        ),
+        _resolve_open_year,
+    ),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(
             rf"\b(?:(?i:from|(?P<between>between))\s+)?{YEAR}(?P<joiner>{_SEP}|\s+(?i:and)\s+)"
             rf"(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
         ),
@@ -979,7 +995,8 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
         case Granularity.DECADE:
             return f"{start.year}s"
         case _:
-            return f"{start.isoformat()}/{end.isoformat() if end else '..'}"
+            first = ".." if start == dt.date.min else start.isoformat()
+            return f"{first}/{end.isoformat() if end and end != dt.date.max else '..'}"
 
 
 # Every date pattern holds a year, a month or weekday name or a relative word; patterns run near these only.
@@ -1000,7 +1017,7 @@ _YEAR_ANCHOR = re.compile(r"(?:1[6-9]|2[01])(?<!\d..)\d\d(?!\d)|(?:[Ff]irst|FIRS
 # Patterns that can match with a year alone; every other pattern holds a word of _ANCHOR_WORDS and runs only near
 # one, which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
 _DIGIT_ONLY = frozenset(
-    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part}
+    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part, _resolve_open_year}
 )
 _OFFSET_WORDS = (
     "from now|from today|from tomorrow|from yesterday|after today|after tomorrow|after yesterday|before today"
@@ -1086,7 +1103,7 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
                 text=match.group(0),
                 start=match.start(),
                 end=match.end(),
-                value=float(start.year) if start else None,
+                value=float(start.year) if start and start != dt.date.min else None,
                 resolved=_iso(start, end, granularity),
                 date_start=start,
                 date_end=end,
