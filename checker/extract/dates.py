@@ -1087,6 +1087,8 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
     runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60)))
     for (kind, pattern, resolve), chosen in runs:
+        if not chosen:
+            continue
         for match in matches(pattern, text, chosen):
             if kind is MentionKind.DATE_RANGE and _changed(match, text):
                 continue  # 'postponed from 2025 to 2027': the two dates, each read by its own pattern

@@ -87,6 +87,8 @@ def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows 
 
     `within`: look for the anchor only inside these ranges (an anchor that implies another one's presence).
     """
+    if within is not None and not within:
+        return []  # nothing to look inside: the common case for rare anchors in a short text
     raw: Windows = []
     hits = anchor.finditer(text) if within is None else (h for s, e in within for h in anchor.finditer(text, s, e))
     for hit in hits:
