@@ -1071,21 +1071,26 @@ def _changed(match: regex.Match[str], text: str) -> bool:
     return lead is not None and follows_change(text, lead.start(), _MOVED)
 
 
+# How far around an anchor word a date expression may reach: the longest forms ('two years, three months and
+# five days ago', 'from Friday the 11th of November until ...') join several anchors or end at one.
+_REACH = 50
+
+
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
-    word_spans = windows(text, _WORD_ANCHOR, before=60, after=60)
-    spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=60, after=60))
-    rare_spans = windows(text, RARE_ANCHOR, before=60, after=60)
-    named = {own: windows(text, own, before=60, after=60, within=word_spans) for own in set(_NAMED.values())}
+    word_spans = windows(text, _WORD_ANCHOR, before=_REACH, after=_REACH)
+    spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=_REACH, after=_REACH))
+    rare_spans = windows(text, RARE_ANCHOR, before=_REACH, after=_REACH)
+    named = {own: windows(text, own, before=_REACH, after=_REACH, within=word_spans) for own in set(_NAMED.values())}
     runs = [
         (entry, spans if entry[2] in _DIGIT_ONLY else named[_NAMED[entry[2]]] if entry[2] in _NAMED else word_spans)
         for entry in PATTERNS
     ]
-    narrow = {resolve: windows(text, own, before=60, after=60, within=rare_spans) for resolve, own in _NARROW.items()}
+    narrow = {resolve: windows(text, own, before=_REACH, after=_REACH, within=rare_spans) for resolve, own in _NARROW.items()}
     runs += [(entry, narrow.get(entry[2], rare_spans)) for entry in RARE_PATTERNS]
     # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors
-    span_spans = windows(text, SPAN_ANCHOR, before=60, after=60, within=word_spans)
+    span_spans = windows(text, SPAN_ANCHOR, before=_REACH, after=_REACH, within=word_spans)
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
-    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=60, after=60)))
+    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=_REACH, after=_REACH)))
     for (kind, pattern, resolve), chosen in runs:
         if not chosen:
             continue
