@@ -67,7 +67,7 @@ NUMBER_ANCHOR = anchor(
 
 
 def find_numbers(text: str) -> Iterator[Mention]:
-    for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=40, after=40, begin=_NUMBER_BEGIN):
+    for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=30, after=25, begin=_NUMBER_BEGIN):
         run_start = match.start("run")
         run = match.group("run")
         if run.isdigit() and len(run) < 16:  # the common case, a bare digit run: no need to split

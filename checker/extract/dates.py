@@ -372,8 +372,13 @@ def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text:
     return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
+_UNIT_BEFORE = regex.compile(r"\b(?i:year|month|week|day)\s+$")
+
+
 def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'before 2018' (up to 2017-12-31), 'after 2016' (from 2017-01-01): a period with one open end, not the year."""
+    if _UNIT_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return None  # 'the year before 2015' is 2014, one year
     year = int(match.group("year"))
     if match.group("dir").lower() in ("before", "prior to", "earlier than"):
         return dt.date.min, dt.date(year - 1, 12, 31), Granularity.RANGE, False
@@ -812,7 +817,6 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         regex.compile(
-            rf"(?<!\b(?i:year|month|week|day)\s+)"  # 'the year before 2015' is 2014
             rf"\b(?P<dir>(?i:before|after|prior\s+to|earlier\s+than|later\s+than))\s+{YEAR}\b(?![-–/]\d|['’]s\b|,?\s+\d)"
         ),
         _resolve_open_year,
@@ -1051,9 +1055,14 @@ _MONTH_WORDS = anchor("", [m.lower() for m in MONTHS] + [a.lower() for a in _MON
 _WEEKDAY_WORDS = anchor(
     "", [d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], prefix_words=[d[:3] for d in WEEKDAYS]
 )
+# Halves, quarters, month spans and 'the first six months': their words, a month name or 'H1' / 'Q3' (inside the
+# year-or-date-word windows: 'H1 2024' has no date word).
+_PART_ANCHOR = anchor(
+    r"\b[HhQq][1-4]", ["half", "quarter", "months", *(m.lower() for m in MONTHS)], prefix_words=[m[:3] for m in MONTHS]
+)
 _NAMED = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,
-    _resolve_weekday: _WEEKDAY_WORDS, _resolve_weekday_day: _WEEKDAY_WORDS,
+    _resolve_weekday: _WEEKDAY_WORDS, _resolve_weekday_day: _WEEKDAY_WORDS, _resolve_part: _PART_ANCHOR,
 }  # fmt: skip
 
 
@@ -1081,8 +1090,9 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=_REACH, after=_REACH))
     rare_spans = windows(text, RARE_ANCHOR, before=_REACH, after=_REACH)
     named = {own: windows(text, own, before=_REACH, after=_REACH, within=word_spans) for own in set(_NAMED.values())}
+    named[_PART_ANCHOR] = windows(text, _PART_ANCHOR, before=_REACH, after=_REACH, within=spans)
     runs = [
-        (entry, spans if entry[2] in _DIGIT_ONLY else named[_NAMED[entry[2]]] if entry[2] in _NAMED else word_spans)
+        (entry, named[_NAMED[entry[2]]] if entry[2] in _NAMED else spans if entry[2] in _DIGIT_ONLY else word_spans)
         for entry in PATTERNS
     ]
     narrow = {resolve: windows(text, own, before=_REACH, after=_REACH, within=rare_spans) for resolve, own in _NARROW.items()}
