@@ -80,7 +80,7 @@ def find_numbers(text: str) -> Iterator[Mention]:
                 continue  # '10km', '3rd', '5G': a unit or suffix this family does not read
             if following[:1] == "-" and following[1:2].isalpha() and not text[start].isdigit():
                 continue  # "two-way", "one-off": a compound adjective, not a count
-            if _POSSESSIVE.match(text, end):
+            if following[:1] in ("'", "’") and _POSSESSIVE.match(text, end):
                 continue  # "Apollo 11's crew", "OAO-1's battery", "one's own", "the 80's": a name or a digit
             if "/" in (text[end : end + 1], text[start - 1 : start]) and _in_slash_notation(text, start, end):
                 continue
@@ -140,8 +140,13 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     joined: list[Mention] = []
     i = 0
     while i < len(mentions):
-        if i + 1 < len(mentions) and (
-            merged := _joined_range(text, mentions[i], mentions[i + 1]) or _uncertain(text, mentions[i], mentions[i + 1])
+        if (
+            i + 1 < len(mentions)
+            and text[mentions[i].end : mentions[i + 1].start].strip()  # a joiner ('to', '-', '±'), not just space
+            and (
+                merged := _joined_range(text, mentions[i], mentions[i + 1])
+                or _uncertain(text, mentions[i], mentions[i + 1])
+            )
         ):
             joined.append(merged)
             i += 2

@@ -309,6 +309,8 @@ def split_run(text: str, offset: int) -> list[tuple[int, int, float, float, str 
         else:
             word = m.group("word").lower()
             tokens.append((m.start(), m.end(), "and" if word == "&" else word, None, 1.0))
+    if all(token[2] == "#" for token in tokens):  # numerals only ('1 2 3'): a numeral never joins the next one
+        return [(offset + start, offset + end, value or 0.0, step / 2, None) for start, end, _, value, step in tokens]
     result = []
     i = 0
     while i < len(tokens):
