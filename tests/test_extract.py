@@ -484,11 +484,28 @@ def test_a_reference_date_at_the_ends_of_the_calendar_never_raises(reference: dt
 def test_last_week_of_a_month_and_the_following_weekday() -> None:
     (week,) = extract("in the last week of July 2017", reference_date=THURSDAY)
     assert week.resolved == "2017-07-24/2017-07-30"  # the last Monday-to-Sunday week within July
-    assert [m.resolved for m in extract("last week of trading", reference_date=THURSDAY)] == []  # not last week
-    assert one("on following Friday").resolved == "2024-07-12"
+    assert [m.text for m in extract("the last week of this month", reference_date=THURSDAY)] == ["this month"]
+    assert [m.resolved for m in extract("a record last year of $41 billion", reference_date=THURSDAY)][0] == "2023"
+    following = one("They met on Monday and signed on the following Friday.".split(" and ")[1])
+    assert following.relative and following.date_start is None  # the Friday after a day of the story
 
 
 def test_before_and_after_a_year_are_open_periods_not_the_year() -> None:
     assert [m.resolved for m in extract("Before 2018, trade never exceeded $10 billion.")][0] == "../2017-12-31"
     assert one("after 2016").resolved == "2017-01-01/.."
     assert one("It happened the year before 2015").resolved == "2015"  # the year before: not an open period
+
+
+def test_open_periods_negated_or_before_a_figure() -> None:
+    assert one("no later than 2025").resolved == "../2025-12-31"
+    assert one("will not open before 2025").resolved == "2025-01-01/.."
+    assert [m.resolved for m in extract("Before 2018, 80 percent of trade")][0] == "../2017-12-31"
+    assert [m.resolved for m in extract("two weeks before 2016")][-1] == "2016"  # counted from the year
+
+
+def test_a_long_spelled_out_amount_keeps_its_currency() -> None:
+    text = "Trade reached an estimated twelve million three hundred and forty-five thousand Chinese yuan in 2023."
+    (money,) = [m for m in extract(text) if m.kind is MentionKind.MONEY]
+    assert (money.value, money.currency) == (12_345_000, "CNY")
+    (ago,) = extract("twenty-two years, eleven months, three weeks and twenty-five days ago", reference_date=THURSDAY)
+    assert ago.kind is MentionKind.DATE and ago.resolved == "2001-06-19"

@@ -118,3 +118,12 @@ def test_a_figure_before_a_year_is_not_a_figure_of_that_year() -> None:
     )
     assert sorted(c.period.label for c in report.claims if c.period) == ["../2017-12-31", "2018"]
     assert report.findings == []
+
+
+def test_derive_shifts_calendar_periods_only() -> None:
+    from checker.rules.kinds.derive import _shift
+
+    assert [_shift(label, -1) for label in ("2024", "2024-H1", "2024-Q3", "2024-07")] == [
+        "2023", "2023-H1", "2023-Q3", "2023-07"
+    ]  # fmt: skip
+    assert _shift("2017-01-01/..", -1) != "2016-01-01/.."  # an open period has no year-earlier twin

@@ -173,7 +173,7 @@ def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) 
     delta = weekday - reference.weekday()
     if mode == "this":
         return reference + dt.timedelta(days=delta)
-    if mode in ("next", "following"):
+    if mode == "next":
         return reference + dt.timedelta(days=delta + 7)
     if mode in ("coming", "upcoming"):
         return reference + dt.timedelta(days=(delta % 7) or 7)
@@ -273,10 +273,15 @@ def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: s
         return None, None, Granularity.DAY, True
     weekday = _weekday_index(match.group("weekday"))
     mode = (match.group("mode") or "").lower()
+    if mode == "following":
+        if _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
+            return None, None, Granularity.DAY, True  # 'on the following Friday': the Friday after a day of the story
+        mode = "next"  # 'on following Friday', said as 'next Friday'
     date = _nearest_weekday(reference, weekday, looks_future(text, match.start(), match.end()), mode)
     return date, date, Granularity.DAY, True
 
 
+_THE_BEFORE = regex.compile(r"\b(?i:the)\s+$")
 _FOLLOWER = regex.compile(r"\s+([a-z]+)")
 
 
@@ -372,15 +377,20 @@ def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text:
     return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
-_UNIT_BEFORE = regex.compile(r"\b(?i:year|month|week|day)\s+$")
+_UNIT_BEFORE = regex.compile(r"\b(?i:years?|months?|weeks?|days?|decades?)\s+$")
+_NEGATED = regex.compile(r"\b(?i:no|not|never)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 
 
 def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'before 2018' (up to 2017-12-31), 'after 2016' (from 2017-01-01): a period with one open end, not the year."""
-    if _UNIT_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-        return None  # 'the year before 2015' is 2014, one year
+    if _UNIT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+        return None  # 'the year before 2015', 'two weeks before 2016': a time counted from the year, not a period
     year = int(match.group("year"))
-    if match.group("dir").lower() in ("before", "prior to", "earlier than"):
+    until = match.group("dir").lower() in ("before", "prior to", "earlier than")
+    if _NEGATED.search(text, max(0, match.start() - 20), match.start()):
+        until = not until  # 'no later than 2025' is up to the end of 2025; 'not before 2025' from its start
+        year += 1 if until else -1
+    if until:
         return dt.date.min, dt.date(year - 1, 12, 31), Granularity.RANGE, False
     return dt.date(year + 1, 1, 1), dt.date.max, Granularity.RANGE, False
 
@@ -795,7 +805,8 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         MentionKind.DATE,
         regex.compile(
             r"\b(?P<rel>(?i:next|last|this|past|previous|coming|upcoming|following|current))\s+"
-            r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur|\s+(?i:of)\b)"  # not 'the last week of July'
+            r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur)"
+            rf"(?!\s+(?i:of)\s+(?:{_A_MONTH}|\d{{4}}\b|(?i:this|next|last|the)\b))"  # 'the last week of July / of this month'; not 'last year of $41 billion'
         ),
         _resolve_relative_unit,
     ),
@@ -817,7 +828,8 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         regex.compile(
-            rf"\b(?P<dir>(?i:before|after|prior\s+to|earlier\s+than|later\s+than))\s+{YEAR}\b(?![-–/]\d|['’]s\b|,?\s+\d)"
+            rf"\b(?P<dir>(?i:before|after|prior\s+to|earlier\s+than|later\s+than))\s+{YEAR}\b"
+            r"(?![-–/]\d|['’]s\b|,?\s+(?:(?i:and|or)\s+)?(?:1[6-9]|2[01])\d\d\b)"
         ),
         _resolve_open_year,
     ),
@@ -1080,9 +1092,9 @@ def _changed(match: regex.Match[str], text: str) -> bool:
     return lead is not None and follows_change(text, lead.start(), _MOVED)
 
 
-# How far around an anchor word a date expression may reach: the longest forms ('two years, three months and
-# five days ago', 'from Friday the 11th of November until ...') join several anchors or end at one.
-_REACH = 50
+# How far around an anchor word a date expression may reach: the longest forms ('twenty-two years, eleven months,
+# three weeks and twenty-five days ago', 'from Friday the 11th of November until ...') end at one anchor.
+_REACH = 60
 
 
 def find(text: str, reference: dt.date | None) -> Iterator[Mention]:

@@ -172,7 +172,7 @@ QUANTITY_ANCHOR = anchor(
 
 
 def find_durations(text: str) -> Iterator[Mention]:
-    for match in windowed(DURATION, text, DURATION_ANCHOR, before=70, after=20, begin=_FIGURE_BEGIN):
+    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN):
         written = match.group("unit").lower()
         unit = DURATION_UNITS[written]
         if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
@@ -354,7 +354,7 @@ def _frequencies(text: str) -> Iterator[Mention]:
 
 
 def find_quantities(text: str) -> Iterator[Mention]:
-    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=70, after=30, begin=_FIGURE_BEGIN):
+    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
     yield from _frequencies(text)

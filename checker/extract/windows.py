@@ -19,8 +19,11 @@ _EDGE = 40  # how far a window edge may move to reach whitespace
 def _widen_start(text: str, start: int) -> int:
     if start <= 0:
         return 0
-    space = max(text.rfind(" ", max(0, start - _EDGE), start), text.rfind("\n", max(0, start - _EDGE), start))
-    return space + 1 if space >= 0 else start
+    low = max(0, start - _EDGE)
+    space = max(text.rfind(" ", low, start), text.rfind("\n", low, start))
+    if space >= 0:
+        return space + 1
+    return 0 if low == 0 else start  # in the text's first word: widen to its start, not into its middle
 
 
 def _widen_end(text: str, end: int) -> int:
