@@ -726,6 +726,7 @@ def _resolve_day_span(match: regex.Match[str], reference: dt.date | None, text: 
             return None, None, Granularity.RANGE, True
         year = _year_for_month(first_month, reference, looks_future(text, match.start(), match.end()), first_day)
     elif first_month is not None:
+        assert last_month is not None
         year = int(match.group("year")) - (last_month < first_month)  # 'Dec 28 - Jan 3, 2024': the year is the end's
     else:
         found = _month_from(match, reference, text)
@@ -733,6 +734,7 @@ def _resolve_day_span(match: regex.Match[str], reference: dt.date | None, text: 
             return None, None, Granularity.RANGE, True
         year, first_month = found
         last_month = first_month
+    assert last_month is not None
     try:
         start = dt.date(year, first_month, first_day)
         end = dt.date(year + (last_month < first_month), last_month, last_day)
@@ -1052,7 +1054,7 @@ RARE_ANCHOR = anchor(
     + _STORY_WORDS,
 )
 # Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
-_NARROW = {
+_NARROW: dict[Resolver, re.Pattern[str]] = {
     _resolve_offset: anchor("", _OFFSET_WORDS + _UNIT_WORDS[:3]),
     _resolve_next_span: anchor("", _UNIT_WORDS),
     _resolve_season: anchor("", "summer winter spring autumn fall".split()),
@@ -1291,6 +1293,9 @@ def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
     lead = _LEAD.search(text, max(0, m.start - 12), m.start)
     if after is None or lead is None:
         return None
+    earlier: dt.date | None = start
     if m.relative and start > reference:  # 'since January' said in March: this year's, already past
-        start = m.date_start - dt.timedelta(days=7) if m.weekday is not None else _same_year_as(m, start.year - 1)
-    return _range(text, lead.start(), after.end(), start, reference, True) if start and start <= reference else None
+        earlier = start - dt.timedelta(days=7) if m.weekday is not None else _same_year_as(m, start.year - 1)
+    if earlier is None or earlier > reference:
+        return None
+    return _range(text, lead.start(), after.end(), earlier, reference, True)

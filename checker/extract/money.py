@@ -138,10 +138,10 @@ def find(text: str) -> Iterator[Mention]:
     """Money mentions, and prices per unit as quantities. A minus sign before the figure or after its sign makes
     it negative; parentheses do not ('($99.99)'): news uses them for asides, not for losses."""
     for match in windowed(_ONE_COIN, text, _COIN_ANCHOR, before=30, after=10):
-        currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
+        coin_currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
         if _NEGATED.search(text, max(0, match.start() - 25), match.start()):
             continue  # "didn't pay a dime", "not a penny": an idiom for nothing
-        if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=currency)):
+        if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=coin_currency)):
             yield _divided(coin, per_unit_of_money)
     for match in windowed(PATTERN, text, ANCHOR, before=100, after=80, begin=_BEGIN):
         code = match.group("code") or match.group("code_after")
@@ -157,7 +157,7 @@ def find(text: str) -> Iterator[Mention]:
             continue  # '25 pounds of rice' is a weight (units reads it)
         currency = _currency(match)
         mention = figure(MentionKind.MONEY, match, currency=currency) if currency is not None else None
-        if mention is None:
+        if mention is None or mention.value is None:
             continue
         if minor:
             mention = _divided(mention, MINOR_WORDS[minor][1])

@@ -116,7 +116,8 @@ def starts(tokens: Iterable[str]) -> re.Pattern[str]:
     Capitalised and UPPER case, as anchors read words; any other token for its first character. A digit run
     is always a beginning.
     """
-    symbols, words = set(), set()
+    symbols: set[str] = set()
+    words: set[str] = set()
     for token in tokens:
         if first := regex.match(r"\w+", token):
             words.update(case(first.group().lower()) for case in (str.lower, str.capitalize, str.upper))
