@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeAlias
 
 import regex
 
@@ -34,7 +35,7 @@ def _widen_end(text: str, end: int) -> int:
 
 
 Windows = list[list[int]]
-Anchor = re.Pattern[str] | regex.Pattern[str]
+Anchor: TypeAlias = re.Pattern[str] | regex.Pattern[str]
 
 
 def _trie(words: Iterable[str]) -> str:
