@@ -15,7 +15,7 @@ from checker.models import Claim, Granularity, Mention, MentionKind
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
 
 
-SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a story like its last day; '2005-2015' not
+SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a story like its last day; '1990-2000' not
 
 
 def latest_explicit_date(mentions: list[Mention]) -> dt.date | None:

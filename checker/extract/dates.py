@@ -808,7 +808,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         regex.compile(
             r"\b(?P<rel>(?i:next|last|this|past|previous|coming|upcoming|following|current))\s+"
             r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur)"
-            rf"(?!\s+(?i:of)\s+(?:{_A_MONTH}|\d{{4}}\b|(?i:this|next|last|the)\b))"  # 'the last week of July / of this month'; not 'last year of $41 billion'
+            rf"(?!\s+(?i:of)\s+(?:{_A_MONTH}|\d{{4}}\b|(?i:this|next|last|the)\b))"  # 'the last week of July / of this month'; not 'last year of $12 billion'
         ),
         _resolve_relative_unit,
     ),
@@ -1081,7 +1081,7 @@ _NAMED = {
 
 
 _FROM = regex.compile(r"(?i:from)\s+")
-# Verbs that move a date ('postponed from May to June'); 'trade rose from 2019 to 2023' is a period
+# Verbs that move a date ('postponed from May to June'); 'trade rose from 2016 to 2023' is a period
 _MOVED = regex.compile(
     r"\b(?:(?:postpon|reschedul|mov|advanc)(?:e|es|ed|ing)|(?:delay|shift|push|pushed|bring|brought)(?:s|ed|ing)?)\b",
     regex.IGNORECASE,
