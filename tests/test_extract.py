@@ -509,3 +509,9 @@ def test_a_long_spelled_out_amount_keeps_its_currency() -> None:
     assert (money.value, money.currency) == (12_345_000, "CNY")
     (ago,) = extract("twenty-two years, eleven months, three weeks and twenty-five days ago", reference_date=THURSDAY)
     assert ago.kind is MentionKind.DATE and ago.resolved == "2001-06-19"
+
+
+def test_pence_glued_to_the_figure() -> None:
+    assert [(m.value, m.currency) for m in extract("A stamp now costs 20p.")] == [(0.2, "GBP")]
+    assert [m.value for m in extract("petrol fell 2.5p a litre") if m.kind is MentionKind.MONEY] == [0.025]
+    assert [m for m in extract("a 1080p or 720p screen") if m.kind is MentionKind.MONEY] == []  # resolutions

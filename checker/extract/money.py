@@ -99,6 +99,7 @@ _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
 )
 _COIN_ANCHOR = word_end_anchor(list(_SINGLE_COINS))
+_PENCE = regex.compile(r"(?<![\d.,])\d\d?(?:\.\d+)?p$")
 _NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+\w+\s+\Z", regex.IGNORECASE)
 # '$1 billion per year' is an amount a year, as '$1 billion a year' is: money, not a rate
 _CALENDAR = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
@@ -129,7 +130,7 @@ def _currency(match: regex.Match[str]) -> str | None:
 
 # Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
 ANCHOR = anchor(
-    r"[$€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ",
+    r"[$€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ|\dp\b",  # '20p': pence glued to the figure (no \b before the 'p')
     [*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS],
 )
 
@@ -148,8 +149,8 @@ def find(text: str) -> Iterator[Mention]:
         if code and not code.isupper() and code.lower() != "rmb":
             continue  # "won", "real" are currencies; "usd" in running text is not a code
         minor = (match.group("minor") or "").lower()
-        if minor == "p" and (match.group("words") or not match.group(0)[-2:-1].isdigit()):
-            continue  # '20p' is pence; 'twenty p' is not
+        if minor == "p" and (match.group("words") or not _PENCE.search(match.group(0))):
+            continue  # '20p' is pence; 'twenty p' is not, nor '720p' (a video resolution: pence stop at 99)
         if minor in ("dime", "nickel") and not _CLAUSE_END.match(text, match.end()):
             continue  # 'two nickel mines' ('1 penny' was always read)
         word = (match.group("word") or "").lower()
