@@ -515,3 +515,8 @@ def test_pence_glued_to_the_figure() -> None:
     assert [(m.value, m.currency) for m in extract("A stamp now costs 20p.")] == [(0.2, "GBP")]
     assert [m.value for m in extract("petrol fell 2.5p a litre") if m.kind is MentionKind.MONEY] == [0.025]
     assert [m for m in extract("a 1080p or 720p screen") if m.kind is MentionKind.MONEY] == []  # resolutions
+
+
+def test_the_weight_context_of_pounds_ends_with_the_sentence() -> None:
+    assert [m.currency for m in extract("The fine was 500 pounds. Weight limits apply.")] == ["GBP"]
+    assert [m.unit for m in extract("She lost 20 pounds.")] == ["pound"]

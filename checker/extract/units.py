@@ -115,7 +115,9 @@ def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
     sentence_start = max(text.rfind(". ", 0, number_start), text.rfind("\n", 0, number_start), number_start - 80)
     if "£" in text[max(0, number_start - 2) : number_start]:
         return False
-    return _WEIGHT_CONTEXT.search(text, sentence_start + 1, min(len(text), unit_end + 30)) is not None
+    stop = min(len(text), unit_end + 30)
+    sentence_end = text.find(". ", unit_end, stop)  # the context ends with the sentence
+    return _WEIGHT_CONTEXT.search(text, sentence_start + 1, stop if sentence_end < 0 else sentence_end) is not None
 
 
 _A = r"(?P<article>an?)"
