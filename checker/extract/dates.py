@@ -112,6 +112,7 @@ _YEAR_FOLLOWERS = {
 
 
 _DAY = dt.timedelta(days=1)
+_MONDAY_TO_SUNDAY = dt.timedelta(days=6)
 
 
 def _month_number(name: str) -> int:
@@ -320,7 +321,7 @@ def _resolve_relative_unit(match: regex.Match[str], reference: dt.date | None, t
         start, end = first, _month_end(first.year, first.month)
     else:
         monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
-        start, end = monday, monday + dt.timedelta(days=6)
+        start, end = monday, monday + _MONDAY_TO_SUNDAY
     return start, end, granularity, True
 
 
@@ -647,7 +648,7 @@ def _period_of(unit: str, reference: dt.date) -> tuple[dt.date, dt.date]:
     match unit.lower():
         case "week":
             monday = _monday(reference)
-            return monday, monday + dt.timedelta(days=6)
+            return monday, monday + _MONDAY_TO_SUNDAY
         case "month":
             return reference.replace(day=1), _month_end(reference.year, reference.month)
         case _:
@@ -692,19 +693,19 @@ def _resolve_week_of(match: regex.Match[str], reference: dt.date | None, text: s
         if found is None:
             return None, None, Granularity.RANGE, True
         if match.group("nth").lower() == "last":  # the last Monday-to-Sunday week that lies within the month
-            six_before_end = _month_end(*found) - dt.timedelta(days=6)
+            six_before_end = _month_end(*found) - _MONDAY_TO_SUNDAY
             monday = six_before_end - dt.timedelta(days=six_before_end.weekday())
         else:
             first = dt.date(found[0], found[1], 1)
             monday = first + dt.timedelta(days=(-first.weekday()) % 7 + 7 * (_NTH[match.group("nth").lower()] - 1))
-        return monday, monday + dt.timedelta(days=6), Granularity.RANGE, True
+        return monday, monday + _MONDAY_TO_SUNDAY, Granularity.RANGE, True
     day = _resolve_day(match, reference, text)
     if day is None or day[0] is None:
         return day
     if match.group("wk").lower() == "month":
         return day[0].replace(day=1), _month_end(day[0].year, day[0].month), Granularity.MONTH, day[3]
     monday = _monday(day[0])
-    return monday, monday + dt.timedelta(days=6), Granularity.RANGE, day[3]
+    return monday, monday + _MONDAY_TO_SUNDAY, Granularity.RANGE, day[3]
 
 
 def _resolve_day_span(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -1103,8 +1104,10 @@ def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
     word_spans = windows(text, _WORD_ANCHOR, before=_REACH, after=_REACH)
     spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=_REACH, after=_REACH))
     rare_spans = windows(text, RARE_ANCHOR, before=_REACH, after=_REACH)
-    named = {own: windows(text, own, before=_REACH, after=_REACH, within=word_spans) for own in set(_NAMED.values())}
-    named[_PART_ANCHOR] = windows(text, _PART_ANCHOR, before=_REACH, after=_REACH, within=spans)
+    named = {
+        own: windows(text, own, before=_REACH, after=_REACH, within=spans if own is _PART_ANCHOR else word_spans)
+        for own in set(_NAMED.values())
+    }
     runs = [
         (entry, named[_NAMED[entry[2]]] if entry[2] in _NAMED else spans if entry[2] in _DIGIT_ONLY else word_spans)
         for entry in PATTERNS
@@ -1150,7 +1153,6 @@ _NOW_BEFORE = regex.compile(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till
 _NOW_AFTER = regex.compile(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 _ENDPOINT = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
-_MONDAY_TO_SUNDAY = dt.timedelta(days=6)
 
 
 def _endpoint(m: Mention) -> bool:
@@ -1257,20 +1259,19 @@ def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -
     while i < len(mentions):
         m = mentions[i]
         try:
-            if _endpoint(m) and i + 1 < len(mentions) and _endpoint(mentions[i + 1]):
-                merged = _join(text, m, mentions[i + 1])
-                if merged is not None:
-                    i += 2
-                    before = joined[-1] if joined else None
-                    after = mentions[i] if i < len(mentions) else None
-                    if before is not None and (week := _within_week(text, before, m, mentions[i - 1], merged)):
-                        joined[-1] = week
-                    elif after is not None and (week := _within_week(text, after, m, mentions[i - 1], merged)):
-                        joined.append(week)
-                        i += 1
-                    else:
-                        joined.append(merged)
-                    continue
+            last = mentions[i + 1] if i + 1 < len(mentions) else None
+            if last is not None and _endpoint(m) and _endpoint(last) and (merged := _join(text, m, last)):
+                i += 2
+                before = joined[-1] if joined else None
+                after = mentions[i] if i < len(mentions) else None
+                if before is not None and (week := _within_week(text, before, m, last, merged)):
+                    joined[-1] = week
+                elif after is not None and (week := _within_week(text, after, m, last, merged)):
+                    joined.append(week)
+                    i += 1
+                else:
+                    joined.append(merged)
+                continue
             if reference is not None and _endpoint(m):
                 m = _join_now(text, m, reference) or m
         except (OverflowError, ValueError):
