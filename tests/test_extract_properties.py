@@ -95,8 +95,8 @@ def _without_begin_positions(monkeypatch: pytest.MonkeyPatch, text: str) -> list
     """The same extraction with every pattern tried at every position (the begin filter of windows.matches off)."""
     every_position = windows.matches
 
-    def plain(pattern, text, spans, begin=None):  # type: ignore[no-untyped-def]
-        return every_position(pattern, text, spans, None)
+    def plain(pattern, scan, spans, begin=None):  # type: ignore[no-untyped-def]
+        return every_position(pattern, scan, spans, None)
 
     with monkeypatch.context() as patched:
         patched.setattr(windows, "matches", plain)
@@ -127,3 +127,23 @@ def test_begin_positions_change_nothing_on_articles(monkeypatch: pytest.MonkeyPa
     for path in sorted((root / "fixtures").rglob("*.md")) + sorted((root / "fixtures").rglob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert extract(text, reference_date=dt.date(2024, 7, 4)) == _without_begin_positions(monkeypatch, text), path
+
+
+# Every word and beginning any anchor is looked up by, in every case, and what may stand around it.
+_ANCHOR_TEXTS = sorted(
+    {entry for anchor in windows.Anchor.registry for entry in (*anchor.words, *anchor.prefixes)}
+    | {sign for anchor in windows.Anchor.registry for sign in anchor.signs}
+)
+_AROUND = ["", " ", "  ", "5", "12", "2019", "_", "x", "s", "-", ".", "(", "\u00a0", "\n", "\u0301", "\uff15", "st", "p"]
+_ANCHOR_HEAVY = st.lists(st.sampled_from(_ANCHOR_TEXTS) | st.sampled_from(_AROUND), max_size=30).map("".join)
+
+
+@settings(max_examples=400)
+@given(_ANCHOR_HEAVY | _NEWSY)
+def test_one_scan_finds_every_anchor_as_its_own_pattern_would(text: str) -> None:
+    """The shared scan (letter runs looked up in tables, signs and digits read once) opens the same windows as
+    scanning the text with each anchor's whole pattern."""
+    scan = windows.Scan(text)
+    for anchor in windows.Anchor.registry:
+        reference = [hit.span() for hit in anchor.reference().finditer(text)]
+        assert windows.windows(scan, anchor, 20, 20) == windows.around(text, reference, 20, 20), anchor.reference()

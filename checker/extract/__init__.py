@@ -1,6 +1,6 @@
 """Text -> Mention: every figure, date and duration with its exact span.
 
-Each family finds its candidates independently; overlaps are settled leftmost-longest, so
+One scan reads the text's words for every family's anchors; each family then finds its candidates independently; overlaps are settled leftmost-longest, so
 "about $25 billion" is one money mention, not a number inside a money mention.
 """
 
@@ -12,20 +12,22 @@ import types
 
 from checker.extract import counts, dates, money, percent, units
 from checker.extract.numbers import PRIORITY
+from checker.extract.windows import Scan
 from checker.models import Mention
 
 
 def extract(text: str, *, reference_date: dt.date | None = None) -> list[Mention]:
     """All mentions in `text`, in order, none overlapping another."""
+    scan = Scan(text)
     candidates: list[Mention] = [
-        *money.find(text),
-        *percent.find(text),
-        *dates.find(text, reference_date),
-        *units.find_durations(text),
-        *units.find_quantities(text),
-        *counts.find_multipliers(text),
-        *counts.find_ordinals(text),
-        *counts.find_numbers(text),
+        *money.find(scan),
+        *percent.find(scan),
+        *dates.find(scan, reference_date),
+        *units.find_durations(scan),
+        *units.find_quantities(scan),
+        *counts.find_multipliers(scan),
+        *counts.find_ordinals(scan),
+        *counts.find_numbers(scan),
     ]
     candidates.sort(key=lambda m: (m.start, m.start - m.end, PRIORITY[m.kind]))
     chosen: list[Mention] = []

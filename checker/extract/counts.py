@@ -24,7 +24,7 @@ from checker.extract.numbers import (
     qualifier_of,
     split_run,
 )
-from checker.extract.windows import anchor, starts, windowed, word_end_anchor
+from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
 # A numeral glued to an alphanumeric by '+' is part of a designation ('J1149.5+6663'), not a count.
@@ -55,19 +55,23 @@ MULTIPLIER = regex.compile(
 
 # Every ordinal ends in an ordinal word or a digit and its suffix; every multiplier holds its stem or 'fold'.
 # Led by letters, not \b, so that the stdlib scan skips ahead fast (see word_end_anchor).
-ORDINAL_ANCHOR = word_end_anchor(list(ORDINAL_WORDS), symbols=r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b")
-MULTIPLIER_ANCHOR = re.compile(
-    "|".join(v for stem in [*_MULTIPLIER_WORDS, "fold"] for v in (stem, stem.capitalize(), stem.upper()))
+ORDINAL_ANCHOR = Anchor(words=ORDINAL_WORDS, pattern=re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b"))
+MULTIPLIER_ANCHOR = Anchor(
+    pattern=re.compile(
+        "|".join(v for stem in [*_MULTIPLIER_WORDS, "fold"] for v in (stem, stem.capitalize(), stem.upper()))
+    )
 )
 
 
-NUMBER_ANCHOR = anchor(
-    r"\d+", [*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"]
+NUMBER_ANCHOR = Anchor(
+    words=[*UNITS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "dozens"],
+    digits=True,
 )
 
 
-def find_numbers(text: str) -> Iterator[Mention]:
-    for match in windowed(NUMBER, text, NUMBER_ANCHOR, before=30, after=25, begin=_NUMBER_BEGIN):
+def find_numbers(scan: Scan) -> Iterator[Mention]:
+    text = scan.text
+    for match in windowed(NUMBER, scan, NUMBER_ANCHOR, before=30, after=25, begin=_NUMBER_BEGIN):
         run_start = match.start("run")
         run = match.group("run")
         if run.isdigit() and len(run) < 16:  # the common case, a bare digit run: no need to split
@@ -234,8 +238,8 @@ def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | Non
     )  # fmt: skip
 
 
-def find_ordinals(text: str) -> Iterator[Mention]:
-    for match in windowed(ORDINAL, text, ORDINAL_ANCHOR, before=20, after=5):
+def find_ordinals(scan: Scan) -> Iterator[Mention]:
+    for match in windowed(ORDINAL, scan, ORDINAL_ANCHOR, before=20, after=5):
         if digits := match.group("digits"):
             if len(digits) > 15:
                 continue
@@ -247,8 +251,8 @@ def find_ordinals(text: str) -> Iterator[Mention]:
         yield Mention(kind=MentionKind.ORDINAL, text=match.group(0), start=match.start(), end=match.end(), value=value)
 
 
-def find_multipliers(text: str) -> Iterator[Mention]:
-    for match in windowed(MULTIPLIER, text, MULTIPLIER_ANCHOR, before=20, after=20):
+def find_multipliers(scan: Scan) -> Iterator[Mention]:
+    for match in windowed(MULTIPLIER, scan, MULTIPLIER_ANCHOR, before=20, after=20):
         if stem := match.group("stem"):
             value = _MULTIPLIER_WORDS[stem.lower()]
         else:

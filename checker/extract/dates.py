@@ -23,7 +23,7 @@ from checker.extract.numbers import (
     parse_number_words,
     parse_numeral,
 )
-from checker.extract.windows import anchor, matches, union, windows
+from checker.extract.windows import Anchor, Scan, matches, union, windows
 from checker.models import Granularity, Mention, MentionKind
 
 MONTHS = [
@@ -1028,9 +1028,14 @@ _ANCHOR_WORDS = (
 )
 _ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
 # The patterns that need no word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the first months of
-# one: anchoring them on any digit would open a window at every number of the text. Led by its first character
-# (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
-_YEAR_ANCHOR = re.compile(r"(?:1[6-9]|2[01])(?<!\d..)\d\d(?!\d)|(?:[Ff]irst|FIRST)\s+\S+\s+(?:months|MONTHS)\b")
+# one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
+# literal character (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
+_YEAR_ANCHOR = Anchor(
+    pattern=re.compile(
+        r"1[6-9]\d\d(?<!\d....)(?!\d)|2[01]\d\d(?<!\d....)(?!\d)"
+        + "".join(rf"|{first}\s+\S+\s+(?:months|MONTHS)\b" for first in ("first", "First", "FIRST"))
+    )
+)
 
 
 # Patterns that can match with a year alone; every other pattern holds a word of _ANCHOR_WORDS and runs only near
@@ -1045,35 +1050,39 @@ _OFFSET_WORDS = (
 _UNIT_WORDS = "days weeks months years decades".split()
 _STORY_WORDS = ["later", "earlier", "rest", "remainder", "next day", "following day", "previous day"]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
-QUARTER_ANCHOR = re.compile(r"[QqHh][1-4]|quarter")
-SPAN_ANCHOR = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
-RARE_ANCHOR = anchor(
-    "",
-    "weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
-    " first second third fourth fifth 1st 2nd 3rd 4th 5th".split()
+QUARTER_ANCHOR = Anchor(pattern=re.compile(r"[QqHh][1-4]|quarter"))
+SPAN_ANCHOR = Anchor(
+    pattern=re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
+)
+RARE_ANCHOR = Anchor(
+    words="weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
+    " first second third fourth fifth".split()
     + _OFFSET_WORDS
     + _STORY_WORDS,
+    # '1st' to '5th' as whole words, led by their digit for a fast scan
+    pattern=re.compile("(?:" + "|".join(f"{d}|{d.upper()}" for d in "1st 2nd 3rd 4th 5th".split()) + r")\b(?<!\w....)"),
 )
 # Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
-_NARROW: dict[Resolver, re.Pattern[str]] = {
-    _resolve_offset: anchor("", _OFFSET_WORDS + _UNIT_WORDS[:3]),
-    _resolve_next_span: anchor("", _UNIT_WORDS),
-    _resolve_season: anchor("", "summer winter spring autumn fall".split()),
-    _resolve_weekend: anchor("", ["weekend"]),
-    _resolve_modified: anchor("", "early mid late".split()),
-    _resolve_rest_of: anchor("", "rest remainder earlier later".split()),
-    _resolve_narrative: anchor("", _STORY_WORDS),
+_NARROW: dict[Resolver, Anchor] = {
+    _resolve_offset: Anchor(words=_OFFSET_WORDS + _UNIT_WORDS[:3]),
+    _resolve_next_span: Anchor(words=_UNIT_WORDS),
+    _resolve_season: Anchor(words="summer winter spring autumn fall".split()),
+    _resolve_weekend: Anchor(words=["weekend"]),
+    _resolve_modified: Anchor(words="early mid late".split()),
+    _resolve_rest_of: Anchor(words="rest remainder earlier later".split()),
+    _resolve_narrative: Anchor(words=_STORY_WORDS),
 }
-_WORD_ANCHOR = anchor("", _ANCHOR_WORDS, prefix_words=_ANCHOR_PREFIXES)
+_WORD_ANCHOR = Anchor(words=_ANCHOR_WORDS, prefixes=_ANCHOR_PREFIXES)
 # Patterns that hold a month or a weekday name run only near one, inside the date-word windows.
-_MONTH_WORDS = anchor("", [m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], prefix_words=[m[:3] for m in MONTHS])
-_WEEKDAY_WORDS = anchor(
-    "", [d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], prefix_words=[d[:3] for d in WEEKDAYS]
+_MONTH_WORDS = Anchor(words=[m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], prefixes=[m[:3] for m in MONTHS])
+_WEEKDAY_WORDS = Anchor(
+    words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], prefixes=[d[:3] for d in WEEKDAYS]
 )
 # Halves, quarters, month spans and 'the first six months': their words, a month name or 'H1' / 'Q3' (inside the
 # year-or-date-word windows: 'H1 2024' has no date word).
-_PART_ANCHOR = anchor(
-    r"\b[HhQq][1-4]", ["half", "quarter", "months", *(m.lower() for m in MONTHS)], prefix_words=[m[:3] for m in MONTHS]
+_PART_ANCHOR = Anchor(
+    words=["half", "quarter", "months", *(m.lower() for m in MONTHS)],
+    prefixes=[*(f"{part}{n}" for part in "hq" for n in range(1, 5)), *(m[:3] for m in MONTHS)],
 )
 _NAMED = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,
@@ -1100,28 +1109,29 @@ def _changed(match: regex.Match[str], text: str) -> bool:
 _REACH = 60
 
 
-def find(text: str, reference: dt.date | None) -> Iterator[Mention]:
-    word_spans = windows(text, _WORD_ANCHOR, before=_REACH, after=_REACH)
-    spans = union(word_spans, windows(text, _YEAR_ANCHOR, before=_REACH, after=_REACH))
-    rare_spans = windows(text, RARE_ANCHOR, before=_REACH, after=_REACH)
+def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
+    text = scan.text
+    word_spans = windows(scan, _WORD_ANCHOR, before=_REACH, after=_REACH)
+    spans = union(word_spans, windows(scan, _YEAR_ANCHOR, before=_REACH, after=_REACH))
+    rare_spans = windows(scan, RARE_ANCHOR, before=_REACH, after=_REACH)
     named = {
-        own: windows(text, own, before=_REACH, after=_REACH, within=spans if own is _PART_ANCHOR else word_spans)
+        own: windows(scan, own, before=_REACH, after=_REACH, within=spans if own is _PART_ANCHOR else word_spans)
         for own in set(_NAMED.values())
     }
     runs = [
         (entry, named[_NAMED[entry[2]]] if entry[2] in _NAMED else spans if entry[2] in _DIGIT_ONLY else word_spans)
         for entry in PATTERNS
     ]
-    narrow = {resolve: windows(text, own, before=_REACH, after=_REACH, within=rare_spans) for resolve, own in _NARROW.items()}
+    narrow = {resolve: windows(scan, own, before=_REACH, after=_REACH, within=rare_spans) for resolve, own in _NARROW.items()}
     runs += [(entry, narrow.get(entry[2], rare_spans)) for entry in RARE_PATTERNS]
     # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors
-    span_spans = windows(text, SPAN_ANCHOR, before=_REACH, after=_REACH, within=word_spans)
+    span_spans = windows(scan, SPAN_ANCHOR, before=_REACH, after=_REACH, within=word_spans)
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
-    runs.append((QUARTER_PATTERN, windows(text, QUARTER_ANCHOR, before=_REACH, after=_REACH)))
+    runs.append((QUARTER_PATTERN, windows(scan, QUARTER_ANCHOR, before=_REACH, after=_REACH)))
     for (kind, pattern, resolve), chosen in runs:
         if not chosen:
             continue
-        for match in matches(pattern, text, chosen):
+        for match in matches(pattern, scan, chosen):
             if kind is MentionKind.DATE_RANGE and _changed(match, text):
                 continue  # 'postponed from 2025 to 2027': the two dates, each read by its own pattern
             try:

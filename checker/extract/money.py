@@ -7,6 +7,7 @@ calendar period ('$1 billion per year') stays money, as '$1 billion a year' does
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -24,7 +25,7 @@ from checker.extract.numbers import (
     parse_number_words,
 )
 from checker.extract.units import per_unit, pound_is_weight
-from checker.extract.windows import anchor, starts, windowed, word_end_anchor
+from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind
 
 # Symbols and words -> ISO 4217. "$" alone is read as USD, the convention of English-language news.
@@ -98,7 +99,7 @@ _BEGIN = starts([*FIGURE_LEADS, *SPACED_PREFIXES, *SYMBOLS, *CODES])
 _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
 )
-_COIN_ANCHOR = word_end_anchor(list(_SINGLE_COINS))
+_COIN_ANCHOR = Anchor(words=_SINGLE_COINS)
 _PENCE = regex.compile(r"(?<![\d.,])\d\d?(?:\.\d+)?p$")
 _NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+\w+\s+\Z", regex.IGNORECASE)
 # '$1 billion per year' is an amount a year, as '$1 billion a year' is: money, not a rate
@@ -129,22 +130,24 @@ def _currency(match: regex.Match[str]) -> str | None:
 
 
 # Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
-ANCHOR = anchor(
-    r"[$€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ|\dp\b",  # '20p': pence glued to the figure (no \b before the 'p')
-    [*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS],
+ANCHOR = Anchor(
+    signs="$€£¥₹₽₸₩₺₡₾₭₴₦₱₪₫",
+    words=[*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS],
+    pattern=re.compile(r"元|ரூ|\dp\b"),  # signs written with letters; '20p', pence glued to the figure
 )
 
 
-def find(text: str) -> Iterator[Mention]:
+def find(scan: Scan) -> Iterator[Mention]:
     """Money mentions, and prices per unit as quantities. A minus sign before the figure or after its sign makes
     it negative; parentheses do not ('($99.99)'): news uses them for asides, not for losses."""
-    for match in windowed(_ONE_COIN, text, _COIN_ANCHOR, before=30, after=10):
+    text = scan.text
+    for match in windowed(_ONE_COIN, scan, _COIN_ANCHOR, before=30, after=10):
         coin_currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
         if _NEGATED.search(text, max(0, match.start() - 25), match.start()):
             continue  # "didn't pay a dime", "not a penny": an idiom for nothing
         if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=coin_currency)):
             yield _divided(coin, per_unit_of_money)
-    for match in windowed(PATTERN, text, ANCHOR, before=100, after=80, begin=_BEGIN):
+    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=80, begin=_BEGIN):
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper() and code.lower() != "rmb":
             continue  # "won", "real" are currencies; "usd" in running text is not a code

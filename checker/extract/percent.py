@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import FIGURE_LEADS, NUMBER_CORE, QUALIFIER, figure
-from checker.extract.windows import anchor, starts, windowed
+from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
@@ -18,13 +18,14 @@ PATTERN = regex.compile(
 )
 
 
-ANCHOR = anchor("%", ["percent", "percents", "per cent", "pct", "percentage", "pp"])
+ANCHOR = Anchor(signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp"])
 
 _BEGIN = starts([*FIGURE_LEADS, "percent", "percents", "per"])  # 'per cent of twenty'
 
 
-def find(text: str) -> Iterator[Mention]:
-    for match in windowed(PATTERN, text, ANCHOR, before=100, after=30, begin=_BEGIN):
+def find(scan: Scan) -> Iterator[Mention]:
+    text = scan.text
+    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=30, begin=_BEGIN):
         unit = "percentage_point" if match.group("points") else "percent"
         if match.group("prefix") and text[max(0, match.start() - 12) : match.start()].rstrip()[-1:].isdigit():
             continue  # '50 percent of 10 people' reads '50 percent'

@@ -28,7 +28,7 @@ from checker.extract.numbers import (
     qualifier_of,
     NumberParseError,
 )
-from checker.extract.windows import _trie, anchor, starts, windowed, word_end_anchor
+from checker.extract.windows import Anchor, Scan, _trie, starts, windowed, word_end_pattern
 from checker.models import Mention, MentionKind, Qualifier
 
 DURATION_UNITS = {
@@ -157,7 +157,9 @@ _RANGE_HEAD = regex.compile(
 _FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
 
 
-DURATION_ANCHOR = anchor(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b", [u for u in DURATION_UNITS if len(u) > 1])
+DURATION_ANCHOR = Anchor(
+    words=[u for u in DURATION_UNITS if len(u) > 1], pattern=re.compile(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b")
+)
 # 'over' before a duration is 'more than' only after 'for', 'lasted', 'aged', 'took', ... ('jailed for over 3 years').
 _OVER_MEANS_MORE = regex.compile(
     r"\b(?:for|lasted|lasting|last|took|takes|take|taking|aged|age|ages|spent|spend|since|been|ago|older|younger)\s*$",
@@ -166,15 +168,16 @@ _OVER_MEANS_MORE = regex.compile(
 _SHORT_UNITS = [u for u in QUANTITY_UNITS if len(u) <= 3 or u in CASED or not u.isalpha()]
 _WORD_UNITS = [u for u in QUANTITY_UNITS if len(u) == 3 and u.isalpha() and u not in CASED]
 _LONG_UNITS = [u for u in QUANTITY_UNITS if u not in _SHORT_UNITS and len(u) > 3]
-QUANTITY_ANCHOR = anchor(
-    r"\d[\s(\[{<-]{0,2}" + _trie(_SHORT_UNITS) + r"(?![a-z])",
-    _WORD_UNITS,
-    prefix_words=_LONG_UNITS,
+QUANTITY_ANCHOR = Anchor(
+    words=_WORD_UNITS,
+    prefixes=_LONG_UNITS,
+    pattern=re.compile(r"\d[\s(\[{<-]{0,2}" + _trie(_SHORT_UNITS) + r"(?![a-z])"),
 )
 
 
-def find_durations(text: str) -> Iterator[Mention]:
-    for match in windowed(DURATION, text, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN):
+def find_durations(scan: Scan) -> Iterator[Mention]:
+    text = scan.text
+    for match in windowed(DURATION, scan, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN):
         written = match.group("unit").lower()
         unit = DURATION_UNITS[written]
         if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
@@ -336,13 +339,13 @@ FREQUENCY = regex.compile(
 )
 _FREQUENCY_BEGIN = starts([*FIGURE_LEADS, *_TIMES])
 # The anchor holds the whole 'times a week': 'once' and 'times' alone are common in prose.
-FREQUENCY_ANCHOR = word_end_anchor(
-    ["times", *_TIMES], then=rf"\s+(?i:an?|per|each|every)\s+(?i:{'|'.join(_PERIODS)})\b"
+FREQUENCY_ANCHOR = Anchor(
+    pattern=word_end_pattern(["times", *_TIMES], then=rf"\s+(?i:an?|per|each|every)\s+(?i:{'|'.join(_PERIODS)})\b")
 )
 
 
-def _frequencies(text: str) -> Iterator[Mention]:
-    for match in windowed(FREQUENCY, text, FREQUENCY_ANCHOR, before=50, after=5, begin=_FREQUENCY_BEGIN):
+def _frequencies(scan: Scan) -> Iterator[Mention]:
+    for match in windowed(FREQUENCY, scan, FREQUENCY_ANCHOR, before=50, after=5, begin=_FREQUENCY_BEGIN):
         unit = f"1 / {match.group('period').lower()}"
         if times := match.group("times"):
             value, qualifier = _TIMES[times.lower()], qualifier_of(match)
@@ -355,11 +358,12 @@ def _frequencies(text: str) -> Iterator[Mention]:
             yield mention
 
 
-def find_quantities(text: str) -> Iterator[Mention]:
-    for match in windowed(QUANTITY, text, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN):
+def find_quantities(scan: Scan) -> Iterator[Mention]:
+    text = scan.text
+    for match in windowed(QUANTITY, scan, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
-    yield from _frequencies(text)
+    yield from _frequencies(scan)
     for match in _INCHES.finditer(text):
         value = parse_numeral(match.group(1))
         yield Mention(

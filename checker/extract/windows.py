@@ -1,20 +1,30 @@
-"""Run a family's pattern only near its anchors (a currency sign, '%', a unit word).
+"""Run a family's pattern only near its anchors (a currency sign, '%', a unit word), found in one pass.
 
-Most of a news text holds no figure; scanning every position with every family's full pattern is
-what makes naive extractors slow. Each family names a cheap anchor; its pattern runs on merged
-windows around the anchors, widened to whitespace so that no word is cut at a window's edge.
+Most of a news text holds no figure; scanning every position with every family's full pattern is what makes
+naive extractors slow, and so is scanning the text once per family for its anchor. Each family declares its
+anchors (`Anchor`: words, word beginnings, signs, digit runs); a `Scan` reads the text's words once and looks
+every anchor up in that one pass. A family's pattern then runs on merged windows around its anchors, widened to
+whitespace so that no word is cut at a window's edge, and only where one of its matches can begin.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from typing import TypeAlias
+from itertools import chain
 
 import regex
 
 _SPACE = re.compile(r"\s")
 _EDGE = 40  # how far a window edge may move to reach whitespace
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: how anchor words are looked up
+_DIGITS = re.compile(r"\d+")
+
+
+def _is_word(char: str) -> bool:
+    """What `\\w` matches: a letter, digit or underscore."""
+    return char.isalnum() or char == "_"
 
 
 def _widen_start(text: str, start: int) -> int:
@@ -35,7 +45,7 @@ def _widen_end(text: str, end: int) -> int:
 
 
 Windows = list[list[int]]
-Anchor: TypeAlias = re.Pattern[str] | regex.Pattern[str]
+Hits = list[tuple[int, int]]
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -58,48 +68,237 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
-def anchor(symbols: str, words: Iterable[str], *, prefix_words: Iterable[str] = ()) -> re.Pattern[str]:
-    """A fast anchor: symbol characters, whole words in lower, Capitalised and UPPER case, word prefixes.
+def _cases(items: Iterable[str]) -> set[str]:
+    """Each word in lower, Capitalised and UPPER case: how news writes it, at any place in a sentence."""
+    return {variant for item in items for variant in (item, item.capitalize(), item.upper())}
 
-    Built for the stdlib `re`, whose scan of a plain alternation is several times faster than `regex`'s
-    case-insensitive one; anchors only need to be cheap, the family pattern decides.
+
+class Anchor:
+    """What a family's matches are found near: whole words, word beginnings, signs, digit runs, a pattern.
+
+    Words and beginnings are matched in lower, Capitalised and UPPER case; a word may span spaces ('per cent').
+    `pattern` is for the rest ('\\d(?:st|nd)\\b', a year): a stdlib pattern scanned on its own, so lead it with
+    a literal or a character class (no \\b, no lookbehind first) and the scan skips ahead fast.
     """
 
-    def cases(items: Iterable[str]) -> str:
-        variants = {v for item in items for v in (item, item.capitalize(), item.upper())}
-        return _trie(variants) if variants else ""
+    registry: list[Anchor] = []
+    _tables: _Tables | None = None
 
-    parts = [symbols] if symbols else []
-    words_alt, prefix_alt = cases(words), cases(prefix_words)
-    if words_alt:
-        parts.append(rf"\b(?:{words_alt})\b")
-    if prefix_alt:
-        parts.append(rf"\b(?:{prefix_alt})")
-    return re.compile("|".join(parts))
+    def __init__(
+        self,
+        *,
+        words: Iterable[str] = (),
+        prefixes: Iterable[str] = (),
+        signs: str = "",
+        digits: bool = False,
+        pattern: re.Pattern[str] | None = None,
+    ) -> None:
+        self.words, self.prefixes = _cases(words), _cases(prefixes)
+        self.signs, self.digits, self.pattern = signs, digits, pattern
+        parts = []
+        if self.words:
+            parts.append(rf"\b(?:{_trie(self.words)})\b")
+        if self.prefixes:
+            parts.append(rf"\b(?:{_trie(self.prefixes)})")
+        # confirms a word or beginning where the scan found its first letters: boundaries, later words
+        self.confirm = re.compile("|".join(parts)) if parts else None
+        for entry in chain(self.words, self.prefixes):
+            if not _LETTERS.match(entry):
+                raise ValueError(f"anchor word {entry!r} must begin with a letter; use signs or pattern")
+        Anchor.registry.append(self)
+        Anchor._tables = None
+
+    def reference(self) -> re.Pattern[str]:
+        """The whole anchor as one pattern: what the scan must find, for tests."""
+        parts = [self.confirm.pattern] if self.confirm else []
+        parts += [re.escape(sign) for sign in self.signs]
+        if self.digits:
+            parts.append(r"\d+")
+        if self.pattern is not None:
+            parts.append(self.pattern.pattern)
+        return re.compile("|".join(parts))
+
+    def _is_whole(self, word: str) -> bool:
+        """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no longer word or
+        beginning of the anchor starts with it ('per' of 'per cent' is not)."""
+        return word in self.words and not any(
+            entry != word and entry.startswith(word) for entry in chain(self.words, self.prefixes)
+        )
+
+    @classmethod
+    def tables(cls) -> _Tables:
+        """Every anchor by the first letter run of its words and by the first three letters of its beginnings,
+        and one pattern for all signs."""
+        if cls._tables is None:
+            whole: dict[str, list[Anchor]] = {}
+            by_word: dict[str, list[Anchor]] = {}
+            by_start: dict[str, list[Anchor]] = {}
+            signs: set[str] = set()
+            for anchor in cls.registry:
+                for word in anchor.words:
+                    first = _LETTERS.match(word).group()  # type: ignore[union-attr]
+                    table = whole if first == word and anchor._is_whole(word) else by_word
+                    if anchor not in table.setdefault(first, []):
+                        table[first].append(anchor)
+                for prefix in anchor.prefixes:
+                    first = _LETTERS.match(prefix).group()  # type: ignore[union-attr]
+                    table, key = (by_word, first) if len(first) < len(prefix) or len(first) < 3 else (by_start, first[:3])
+                    if anchor not in table.setdefault(key, []):
+                        table[key].append(anchor)
+                signs.update(anchor.signs)
+            sign_pattern = re.compile("[" + "".join(re.escape(s) for s in sorted(signs)) + "]") if signs else None
+            cls._tables = _Tables(whole, by_word, by_start, sign_pattern)
+        return cls._tables
 
 
-def word_end_anchor(words: list[str], then: str = "", symbols: str = "") -> re.Pattern[str]:
-    """Words in lower, Capitalised and UPPER case, as word ends, then `then`; or `symbols`. With no leading \\b,
-    stdlib `re` scans for the first letters only (about 3x faster than `anchor`); a hit inside a word
-    ('sometimes') costs one pattern run."""
-    variants = {v for word in words for v in (word, word.capitalize(), word.upper())}
-    return re.compile((f"{symbols}|" if symbols else "") + "(?:" + _trie(variants) + r")\b" + then)
+_Entry = tuple[tuple[Anchor, ...], tuple[Anchor, ...]]
+_UNSEEN: _Entry = ((), ())  # compared by identity: a word not looked up yet
 
 
-def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows | None = None) -> Windows:
-    """Merged character ranges within `before`/`after` of an anchor match, widened to whitespace.
+class _Tables:
+    """Which anchors a word can be: looked up once per distinct word, then remembered."""
 
-    `within`: look for the anchor only inside these ranges (an anchor that implies another one's presence).
+    _MEMORY = 200_000  # distinct words remembered; a text of random words must not grow memory without end
+
+    def __init__(
+        self,
+        whole: dict[str, list[Anchor]],  # a hit when the word stands alone: no pattern to confirm
+        by_word: dict[str, list[Anchor]],  # the first word of a longer hit ('per' of 'per cent'): confirm
+        by_start: dict[str, list[Anchor]],  # the first three letters of a beginning ('Jan' of 'January'): confirm
+        signs: re.Pattern[str] | None,
+    ) -> None:
+        self.whole, self.by_word, self.by_start, self.signs = whole, by_word, by_start, signs
+        self.lookup: dict[str, _Entry | None] = {}
+
+    def entry(self, word: str) -> _Entry | None:
+        """The anchors `word` is a hit of when it stands alone, and those whose pattern must confirm it."""
+        whole = tuple(self.whole.get(word, ()))
+        confirm = tuple(dict.fromkeys([*self.by_word.get(word, ()), *self.by_start.get(word[:3], ())]))
+        entry = (whole, confirm) if whole or confirm else None
+        if len(self.lookup) >= self._MEMORY:
+            self.lookup.clear()
+        self.lookup[word] = entry
+        return entry
+
+
+def word_end_pattern(words: Iterable[str], then: str = "") -> re.Pattern[str]:
+    """Words in lower, Capitalised and UPPER case, as word ends, then `then`: with no leading \\b, stdlib `re`
+    scans for their first letters only; a hit inside a word ('sometimes') costs one pattern run."""
+    return re.compile("(?:" + _trie(_cases(words)) + r")\b" + then)
+
+
+def starts(tokens: Iterable[str]) -> Anchor:
+    """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
+
+    A token beginning with a letter stands for its first word ('us' for 'US$', 'u' for 'u.s.'); any other
+    token for its first character. A digit run is always a beginning.
+    """
+    words: set[str] = set()
+    signs: set[str] = set()
+    for token in tokens:
+        if first := regex.match(r"\w+", token):
+            if not first.group()[0].isdigit():
+                words.add(first.group().lower())
+        elif token:
+            signs.add(token[0])
+    return Anchor(words=words, signs="".join(sorted(signs)), digits=True)
+
+
+class Scan:
+    """One reading of a text's words, digits and signs; every anchor of every family is looked up in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._hits: dict[Anchor, Hits] = {}
+        self._words: dict[Anchor, Hits] | None = None
+        self._signs: dict[str, Hits] = {}
+        self._digits: Hits | None = None
+        self._begins: dict[Anchor, list[int]] = {}
+
+    def _read_words(self) -> dict[Anchor, Hits]:
+        tables = Anchor.tables()
+        lookup, entry_of = tables.lookup, tables.entry
+        text, size = self.text, len(self.text)
+        found: dict[Anchor, Hits] = {}
+        for token in _LETTERS.finditer(text):
+            word = token.group()
+            entry = lookup.get(word, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = entry_of(word)
+            if entry is None:
+                continue
+            whole, confirm = entry
+            start, end = token.span()
+            alone = (start == 0 or not _is_word(text[start - 1])) and (end == size or not _is_word(text[end]))
+            if alone:
+                for anchor in whole:
+                    found.setdefault(anchor, []).append((start, end))
+            for anchor in confirm:
+                if alone and anchor in whole:
+                    continue  # a hit as the whole word already
+                confirmed = anchor.confirm.match(text, start)  # type: ignore[union-attr]
+                if confirmed is not None:
+                    found.setdefault(anchor, []).append((start, confirmed.end()))
+        if tables.signs is not None:
+            for sign in tables.signs.finditer(text):
+                self._signs.setdefault(sign.group(), []).append(sign.span())
+        return found
+
+    def digits(self) -> Hits:
+        """Every run of digits: a beginning of every figure family, an anchor of counts."""
+        if self._digits is None:
+            self._digits = [hit.span() for hit in _DIGITS.finditer(self.text)]
+        return self._digits
+
+    def hits(self, anchor: Anchor) -> Hits:
+        """Where `anchor` stands in the text, in order of start."""
+        if (cached := self._hits.get(anchor)) is not None:
+            return cached
+        if self._words is None:
+            self._words = self._read_words()
+        runs: list[Hits] = []
+        if anchor in self._words:
+            runs.append(self._words[anchor])
+        runs += [self._signs[sign] for sign in anchor.signs if sign in self._signs]
+        if anchor.digits:
+            runs.append(self.digits())
+        if anchor.pattern is not None:
+            runs.append([hit.span() for hit in anchor.pattern.finditer(self.text)])
+        hits = runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs))
+        self._hits[anchor] = hits
+        return hits
+
+    def begins(self, anchor: Anchor) -> list[int]:
+        """Where `anchor` starts, in order: the positions a family's pattern is tried at."""
+        if (cached := self._begins.get(anchor)) is None:
+            cached = self._begins[anchor] = [start for start, _ in self.hits(anchor)]
+        return cached
+
+
+def windows(scan: Scan, anchor: Anchor, before: int, after: int, within: Windows | None = None) -> Windows:
+    """Merged character ranges within `before`/`after` of an anchor, widened to whitespace.
+
+    `within`: keep only the anchors inside these ranges (an anchor that implies another one's presence).
     """
     if within is not None and not within:
         return []  # nothing to look inside: the common case for rare anchors in a short text
+    if within is not None and anchor.pattern is not None and not (anchor.confirm or anchor.signs or anchor.digits):
+        hits = [hit.span() for start, end in within for hit in anchor.pattern.finditer(scan.text, start, end)]
+    else:
+        hits = scan.hits(anchor)
+        if within is not None:
+            hits = _inside(hits, within)
+    return around(scan.text, hits, before, after)
+
+
+def around(text: str, hits: Hits, before: int, after: int) -> Windows:
+    """Merged ranges within `before`/`after` of the hits (in order of start), widened to whitespace."""
     raw: Windows = []
-    hits = anchor.finditer(text) if within is None else (h for s, e in within for h in anchor.finditer(text, s, e))
-    for hit in hits:
-        if raw and hit.start() - before <= raw[-1][1]:
-            raw[-1][1] = hit.end() + after  # anchors come in order: extend the open window
+    for start, end in hits:
+        if raw and start - before <= raw[-1][1]:
+            raw[-1][1] = max(raw[-1][1], end + after)  # anchors come in order: extend the open window
         else:
-            raw.append([hit.start() - before, hit.end() + after])
+            raw.append([start - before, end + after])
     merged: Windows = []
     for start, end in raw:
         start, end = _widen_start(text, start), _widen_end(text, end)
@@ -110,24 +309,17 @@ def windows(text: str, anchor: Anchor, before: int, after: int, within: Windows 
     return merged
 
 
-def starts(tokens: Iterable[str]) -> re.Pattern[str]:
-    """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
-
-    A token beginning with a letter or digit stands for its first word ('us' for 'US$', 'u' for 'u.s.') in lower,
-    Capitalised and UPPER case, as anchors read words; any other token for its first character. A digit run
-    is always a beginning.
-    """
-    symbols: set[str] = set()
-    words: set[str] = set()
-    for token in tokens:
-        if first := regex.match(r"\w+", token):
-            words.update(case(first.group().lower()) for case in (str.lower, str.capitalize, str.upper))
-        elif token:
-            symbols.add(token[0])
-    alternatives = [r"\d+", *(re.escape(c) for c in sorted(symbols))]
-    if words:
-        alternatives.append(rf"\b(?:{_trie(words)})\b")
-    return re.compile("|".join(alternatives))
+def _inside(hits: Hits, spans: Windows) -> Hits:
+    """The hits that lie wholly inside one of `spans` (both in order)."""
+    kept: Hits = []
+    index = 0
+    for start, end in spans:
+        index = bisect_left(hits, (start, -1), index)
+        while index < len(hits) and hits[index][0] < end:
+            if hits[index][1] <= end:
+                kept.append(hits[index])
+            index += 1
+    return kept
 
 
 def union(first: Windows, second: Windows) -> Windows:
@@ -141,24 +333,28 @@ def union(first: Windows, second: Windows) -> Windows:
     return merged
 
 
-def matches(
-    pattern: regex.Pattern[str], text: str, spans: Windows, begin: re.Pattern[str] | None = None
-) -> Iterator[regex.Match[str]]:
+def matches(pattern: regex.Pattern[str], scan: Scan, spans: Windows, begin: Anchor | None = None) -> Iterator[regex.Match[str]]:
     """Leftmost non-overlapping matches of `pattern` inside `spans`, as `finditer` finds them.
 
     `begin` (see `starts`): try the pattern only where a match can begin. A family pattern with optional lead
     words, lookbehinds and long case-insensitive alternations costs `regex` microseconds at every position it
-    tries; the stdlib scan for possible beginnings is far cheaper, and few positions are one.
+    tries; few positions are a beginning, and the scan has already found them.
     """
+    text = scan.text
+    positions = None if begin is None else scan.begins(begin)
     for start, end in spans:
-        if begin is None:
+        if positions is None:
             yield from pattern.finditer(text, start, end)
             continue
         position = start
-        for hit in begin.finditer(text, start, end):
-            if hit.start() < position:
+        low = bisect_left(positions, start)
+        tried = positions[low : bisect_left(positions, end, low)]
+        if start > 0 and text[start - 1 : start + 1].isdigit():
+            tried.insert(0, start)  # a window opening inside a digit run: the run's rest is a beginning to finditer
+        for at in tried:
+            if at < position:
                 continue
-            match = pattern.match(text, hit.start(), end)
+            match = pattern.match(text, at, end)
             if match is not None and match.end() > match.start():
                 yield match
                 position = match.end()
@@ -166,11 +362,11 @@ def matches(
 
 def windowed(
     pattern: regex.Pattern[str],
-    text: str,
+    scan: Scan,
     anchor: Anchor,
     before: int,
     after: int,
-    begin: re.Pattern[str] | None = None,
+    begin: Anchor | None = None,
 ) -> Iterator[regex.Match[str]]:
-    """Matches of `pattern` that lie within `before`/`after` characters of an `anchor` match."""
-    return matches(pattern, text, windows(text, anchor, before, after), begin)
+    """Matches of `pattern` that lie within `before`/`after` characters of an `anchor`."""
+    return matches(pattern, scan, windows(scan, anchor, before, after), begin)
