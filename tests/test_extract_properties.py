@@ -131,7 +131,7 @@ def test_begin_positions_change_nothing_on_articles(monkeypatch: pytest.MonkeyPa
 
 # Every word and beginning any anchor is looked up by, in every case, and what may stand around it.
 _ANCHOR_TEXTS = sorted(
-    {entry for anchor in windows.Anchor.registry for entry in (*anchor.words, *anchor.prefixes)}
+    {entry for anchor in windows.Anchor.registry for entry in (*anchor.words, *anchor.prefixes, *anchor.glued)}
     | {sign for anchor in windows.Anchor.registry for sign in anchor.signs}
 )
 _AROUND = ["", " ", "  ", "5", "12", "2019", "_", "x", "s", "-", ".", "(", "\u00a0", "\n", "\u0301", "\uff15", "st", "p"]

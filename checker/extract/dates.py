@@ -1024,9 +1024,10 @@ _ANCHOR_WORDS = (
     + _SAFE_LOWER  # lower-case names without a digit nearby: 'on friday', 'in june' ('may', 'march' need a digit)
     + [d.lower() for d in WEEKDAYS]
     + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
-    + "tues weds thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
+    + "tues weds thur thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
 )
-_ANCHOR_PREFIXES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
+# Short names also stand glued to a number ('Dec31', 'Jan2017'); not beginnings of any word ('market', 'decision')
+_SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
 # The patterns that need no word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the first months of
 # one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
 # literal character (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
@@ -1072,17 +1073,18 @@ _NARROW: dict[Resolver, Anchor] = {
     _resolve_rest_of: Anchor(words="rest remainder earlier later".split()),
     _resolve_narrative: Anchor(words=_STORY_WORDS),
 }
-_WORD_ANCHOR = Anchor(words=_ANCHOR_WORDS, prefixes=_ANCHOR_PREFIXES)
+_WORD_ANCHOR = Anchor(words=_ANCHOR_WORDS, glued=_SHORT_NAMES)
 # Patterns that hold a month or a weekday name run only near one, inside the date-word windows.
-_MONTH_WORDS = Anchor(words=[m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], prefixes=[m[:3] for m in MONTHS])
+_MONTH_WORDS = Anchor(words=[m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], glued=[m[:3] for m in MONTHS])
 _WEEKDAY_WORDS = Anchor(
-    words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], prefixes=[d[:3] for d in WEEKDAYS]
+    words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], glued=[d[:3] for d in WEEKDAYS]
 )
 # Halves, quarters, month spans and 'the first six months': their words, a month name or 'H1' / 'Q3' (inside the
 # year-or-date-word windows: 'H1 2024' has no date word).
 _PART_ANCHOR = Anchor(
     words=["half", "quarter", "months", *(m.lower() for m in MONTHS)],
-    prefixes=[*(f"{part}{n}" for part in "hq" for n in range(1, 5)), *(m[:3] for m in MONTHS)],
+    prefixes=[f"{part}{n}" for part in "hq" for n in range(1, 5)],
+    glued=[m[:3] for m in MONTHS],
 )
 _NAMED = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,

@@ -147,7 +147,7 @@ def find(scan: Scan) -> Iterator[Mention]:
             continue  # "didn't pay a dime", "not a penny": an idiom for nothing
         if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=coin_currency)):
             yield _divided(coin, per_unit_of_money)
-    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=80, begin=_BEGIN):
+    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=80, begin=_BEGIN, held=True):
         code = match.group("code") or match.group("code_after")
         if code and not code.isupper() and code.lower() != "rmb":
             continue  # "won", "real" are currencies; "usd" in running text is not a code

@@ -25,7 +25,7 @@ _BEGIN = starts([*FIGURE_LEADS, "percent", "percents", "per"])  # 'per cent of t
 
 def find(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=30, begin=_BEGIN):
+    for match in windowed(PATTERN, scan, ANCHOR, before=100, after=30, begin=_BEGIN, held=True):
         unit = "percentage_point" if match.group("points") else "percent"
         if match.group("prefix") and text[max(0, match.start() - 12) : match.start()].rstrip()[-1:].isdigit():
             continue  # '50 percent of 10 people' reads '50 percent'

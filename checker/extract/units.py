@@ -177,7 +177,7 @@ QUANTITY_ANCHOR = Anchor(
 
 def find_durations(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(DURATION, scan, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN):
+    for match in windowed(DURATION, scan, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN, held=True):
         written = match.group("unit").lower()
         unit = DURATION_UNITS[written]
         if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
@@ -345,7 +345,7 @@ FREQUENCY_ANCHOR = Anchor(
 
 
 def _frequencies(scan: Scan) -> Iterator[Mention]:
-    for match in windowed(FREQUENCY, scan, FREQUENCY_ANCHOR, before=50, after=5, begin=_FREQUENCY_BEGIN):
+    for match in windowed(FREQUENCY, scan, FREQUENCY_ANCHOR, before=50, after=5, begin=_FREQUENCY_BEGIN, held=True):
         unit = f"1 / {match.group('period').lower()}"
         if times := match.group("times"):
             value, qualifier = _TIMES[times.lower()], qualifier_of(match)
@@ -360,7 +360,7 @@ def _frequencies(scan: Scan) -> Iterator[Mention]:
 
 def find_quantities(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(QUANTITY, scan, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN):
+    for match in windowed(QUANTITY, scan, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN, held=True):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
     yield from _frequencies(scan)

@@ -77,6 +77,7 @@ class Anchor:
     """What a family's matches are found near: whole words, word beginnings, signs, digit runs, a pattern.
 
     Words and beginnings are matched in lower, Capitalised and UPPER case; a word may span spaces ('per cent').
+    A glued word is a whole word that may run into digits ('Jan' of 'Jan2017', 'Dec31').
     `pattern` is for the rest ('\\d(?:st|nd)\\b', a year): a stdlib pattern scanned on its own, so lead it with
     a literal or a character class (no \\b, no lookbehind first) and the scan skips ahead fast.
     """
@@ -89,22 +90,28 @@ class Anchor:
         *,
         words: Iterable[str] = (),
         prefixes: Iterable[str] = (),
+        glued: Iterable[str] = (),
         signs: str = "",
         digits: bool = False,
         pattern: re.Pattern[str] | None = None,
     ) -> None:
-        self.words, self.prefixes = _cases(words), _cases(prefixes)
+        self.words, self.prefixes, self.glued = _cases(words), _cases(prefixes), _cases(glued)
         self.signs, self.digits, self.pattern = signs, digits, pattern
         parts = []
         if self.words:
             parts.append(rf"\b(?:{_trie(self.words)})\b")
         if self.prefixes:
             parts.append(rf"\b(?:{_trie(self.prefixes)})")
+        if self.glued:
+            parts.append(rf"\b(?:{_trie(self.glued)})(?![^\W\d_])")
         # confirms a word or beginning where the scan found its first letters: boundaries, later words
         self.confirm = re.compile("|".join(parts)) if parts else None
         for entry in chain(self.words, self.prefixes):
             if not _LETTERS.match(entry):
                 raise ValueError(f"anchor word {entry!r} must begin with a letter; use signs or pattern")
+        for entry in self.glued:
+            if not _LETTERS.fullmatch(entry):
+                raise ValueError(f"glued anchor word {entry!r} must be letters only")
         Anchor.registry.append(self)
         Anchor._tables = None
 
@@ -122,7 +129,7 @@ class Anchor:
         """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no longer word or
         beginning of the anchor starts with it ('per' of 'per cent' is not)."""
         return word in self.words and not any(
-            entry != word and entry.startswith(word) for entry in chain(self.words, self.prefixes)
+            entry != word and entry.startswith(word) for entry in chain(self.words, self.prefixes, self.glued)
         )
 
     @classmethod
@@ -140,6 +147,9 @@ class Anchor:
                     table = whole if first == word and anchor._is_whole(word) else by_word
                     if anchor not in table.setdefault(first, []):
                         table[first].append(anchor)
+                for word in anchor.glued:
+                    if anchor not in by_word.setdefault(word, []):
+                        by_word[word].append(anchor)
                 for prefix in anchor.prefixes:
                     first = _LETTERS.match(prefix).group()  # type: ignore[union-attr]
                     table, key = (by_word, first) if len(first) < len(prefix) or len(first) < 3 else (by_start, first[:3])
@@ -333,22 +343,34 @@ def union(first: Windows, second: Windows) -> Windows:
     return merged
 
 
-def matches(pattern: regex.Pattern[str], scan: Scan, spans: Windows, begin: Anchor | None = None) -> Iterator[regex.Match[str]]:
+def matches(
+    pattern: regex.Pattern[str],
+    scan: Scan,
+    spans: Windows,
+    begin: Anchor | None = None,
+    held: Anchor | None = None,
+) -> Iterator[regex.Match[str]]:
     """Leftmost non-overlapping matches of `pattern` inside `spans`, as `finditer` finds them.
 
     `begin` (see `starts`): try the pattern only where a match can begin. A family pattern with optional lead
     words, lookbehinds and long case-insensitive alternations costs `regex` microseconds at every position it
     tries; few positions are a beginning, and the scan has already found them.
+    `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one.
     """
     text = scan.text
     positions = None if begin is None else scan.begins(begin)
+    last_anchors = None if held is None else scan.begins(held)
     for start, end in spans:
         if positions is None:
             yield from pattern.finditer(text, start, end)
             continue
         position = start
         low = bisect_left(positions, start)
-        tried = positions[low : bisect_left(positions, end, low)]
+        stop = end
+        if last_anchors is not None:
+            last = bisect_left(last_anchors, end) - 1
+            stop = last_anchors[last] + 1 if last >= 0 else start
+        tried = positions[low : bisect_left(positions, stop, low)]
         if start > 0 and text[start - 1 : start + 1].isdigit():
             tried.insert(0, start)  # a window opening inside a digit run: the run's rest is a beginning to finditer
         for at in tried:
@@ -367,6 +389,8 @@ def windowed(
     before: int,
     after: int,
     begin: Anchor | None = None,
+    held: bool = False,
 ) -> Iterator[regex.Match[str]]:
-    """Matches of `pattern` that lie within `before`/`after` characters of an `anchor`."""
-    return matches(pattern, scan, windows(scan, anchor, before, after), begin)
+    """Matches of `pattern` that lie within `before`/`after` characters of an `anchor`; `held`: every match
+    holds the anchor (see `matches`)."""
+    return matches(pattern, scan, windows(scan, anchor, before, after), begin, anchor if held else None)
