@@ -92,11 +92,12 @@ def test_newsy_fragments_keep_exact_spans(text: str) -> None:
 
 
 def _without_begin_positions(monkeypatch: pytest.MonkeyPatch, text: str) -> list:
-    """The same extraction with every pattern tried at every position (the begin filter of windows.matches off)."""
+    """The same extraction with every pattern tried at every position of its windows (the begin filter and the
+    held-anchor cut of windows.matches off)."""
     every_position = windows.matches
 
-    def plain(pattern, scan, spans, begin=None):  # type: ignore[no-untyped-def]
-        return every_position(pattern, scan, spans, None)
+    def plain(pattern, scan, spans, begin=None, held=None):  # type: ignore[no-untyped-def]
+        return every_position(pattern, scan, spans, None, None)
 
     with monkeypatch.context() as patched:
         patched.setattr(windows, "matches", plain)
