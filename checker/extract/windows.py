@@ -126,10 +126,11 @@ class Anchor:
         return re.compile("|".join(parts))
 
     def _is_whole(self, word: str) -> bool:
-        """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no longer word or
-        beginning of the anchor starts with it ('per' of 'per cent' is not)."""
+        """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no word or
+        beginning of the anchor goes on past it ('per' of 'per cent' is not; 'a' of 'about' is)."""
         return word in self.words and not any(
-            entry != word and entry.startswith(word) for entry in chain(self.words, self.prefixes, self.glued)
+            entry.startswith(word) and len(entry) > len(word) and not _LETTERS.match(entry, len(word))
+            for entry in chain(self.words, self.prefixes, self.glued)
         )
 
     @classmethod
@@ -240,9 +241,10 @@ class Scan:
             whole, confirm = entry
             start, end = token.span()
             alone = (start == 0 or not _is_word(text[start - 1])) and (end == size or not _is_word(text[end]))
-            if alone:
+            if alone and whole:
+                hit = (start, end)
                 for anchor in whole:
-                    found.setdefault(anchor, []).append((start, end))
+                    found.setdefault(anchor, []).append(hit)  # one tuple shared by every anchor of the word
             for anchor in confirm:
                 if alone and anchor in whole:
                     continue  # a hit as the whole word already
