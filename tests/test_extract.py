@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from pathlib import Path
 
 import pytest
 
@@ -520,3 +522,20 @@ def test_pence_glued_to_the_figure() -> None:
 def test_the_weight_context_of_pounds_ends_with_the_sentence() -> None:
     assert [m.currency for m in extract("The fine was 500 pounds. Weight limits apply.")] == ["GBP"]
     assert [m.unit for m in extract("She lost 20 pounds.")] == ["pound"]
+
+
+def test_extraction_leaves_no_reference_cycles_and_restores_the_collector() -> None:
+    """extract() pauses the cyclic collector because it builds no cycles; this keeps that true."""
+    root = Path(__file__).resolve().parents[1]
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted((root / "fixtures").rglob("*.txt")))
+    gc.collect()
+    gc.disable()
+    try:
+        mentions = extract(text, reference_date=dt.date(2024, 7, 4))
+        assert not gc.isenabled()  # a disabled collector stays disabled
+        del mentions
+        assert gc.collect() == 0  # nothing for the collector to find
+    finally:
+        gc.enable()
+    extract("about $25 billion")
+    assert gc.isenabled()  # an enabled collector is enabled again

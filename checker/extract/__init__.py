@@ -1,12 +1,14 @@
 """Text -> Mention: every figure, date and duration with its exact span.
 
-One scan reads the text's words for every family's anchors; each family then finds its candidates independently; overlaps are settled leftmost-longest, so
-"about $25 billion" is one money mention, not a number inside a money mention.
+One scan reads the text's words for every family's anchors; each family then finds its candidates
+independently; overlaps are settled leftmost-longest, so "about $25 billion" is one money mention, not a number
+inside a money mention.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 import types
 
@@ -18,6 +20,18 @@ from checker.models import Mention
 
 def extract(text: str, *, reference_date: dt.date | None = None) -> list[Mention]:
     """All mentions in `text`, in order, none overlapping another."""
+    # Extraction builds hundreds of thousands of small objects per megabyte and no reference cycle: the cyclic
+    # collector would find nothing, and its passes over the growing heap cost 10-20% and grow faster than the input.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(text, reference_date)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
     scan = Scan(text)
     candidates: list[Mention] = [
         *money.find(scan),
