@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
-    FIGURE_LEADS,
+    FIGURE_BEGIN,
     ALL_SCALES,
     NUMERAL,
     ORDINAL_WORDS,
@@ -24,7 +24,7 @@ from checker.extract.numbers import (
     qualifier_of,
     split_run,
 )
-from checker.extract.windows import Anchor, Scan, starts, windowed
+from checker.extract.windows import Anchor, Scan, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
 # A numeral glued to an alphanumeric by '+' is part of a designation ('J1149.5+6663'), not a count.
@@ -33,7 +33,6 @@ NUMBER = regex.compile(
     rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
     regex.IGNORECASE,
 )
-_NUMBER_BEGIN = starts(FIGURE_LEADS)
 _POSSESSIVE = regex.compile(r"['’]s(?!\w)")
 # Slash notation 'a/b' on its own is a fraction, ratio, score or label ('3/4', '24/7', '9/11', '1/0'), not two counts.
 # Chains stay as they are: '5/17/2018' and '222-2222/2222' are dates and phone numbers.
@@ -71,7 +70,7 @@ NUMBER_ANCHOR = Anchor(
 
 def find_numbers(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(NUMBER, scan, NUMBER_ANCHOR, before=30, after=25, begin=_NUMBER_BEGIN):
+    for match in windowed(NUMBER, scan, NUMBER_ANCHOR, before=30, after=25, begin=(FIGURE_BEGIN,)):
         run_start = match.start("run")
         run = match.group("run")
         if run.isdigit() and len(run) < 16:  # the common case, a bare digit run: no need to split

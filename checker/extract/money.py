@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
-    FIGURE_LEADS,
+    FIGURE_BEGIN,
     MONEY_CORE,
     NUMBER_CORE,
     QUALIFIER,
@@ -94,7 +94,7 @@ PATTERN = regex.compile(
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
     regex.IGNORECASE | regex.VERSION1,
 )
-_BEGIN = starts([*FIGURE_LEADS, *SPACED_PREFIXES, *SYMBOLS, *CODES])
+_BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES], digits=False))
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
 _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import regex
 
-from checker.extract.numbers import FIGURE_LEADS, NUMBER_CORE, QUALIFIER, figure
+from checker.extract.numbers import FIGURE_BEGIN, NUMBER_CORE, QUALIFIER, figure
 from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind
 
@@ -20,7 +20,7 @@ PATTERN = regex.compile(
 
 ANCHOR = Anchor(signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp"])
 
-_BEGIN = starts([*FIGURE_LEADS, "percent", "percents", "per"])  # 'per cent of twenty'
+_BEGIN = (FIGURE_BEGIN, starts(["percent", "percents", "per"], digits=False))  # 'per cent of twenty'
 
 
 def find(scan: Scan) -> Iterator[Mention]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
-    FIGURE_LEADS,
+    FIGURE_BEGIN,
     NUMBER_CORE,
     NUMERAL,
     QUALIFIER,
@@ -121,7 +121,6 @@ def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
 
 
 _A = r"(?P<article>an?)"
-_FIGURE_BEGIN = starts(FIGURE_LEADS)
 DURATION = regex.compile(
     rf"\b{QUALIFIER}?(?:(?P<half>half\s+)?{_A}|{NUMBER_CORE}(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)"
     rf"(?P<unit>{_alternation(list(DURATION_UNITS))})\b(?P<unit_half>\s+and\s+a\s+half\b)?",
@@ -177,7 +176,7 @@ QUANTITY_ANCHOR = Anchor(
 
 def find_durations(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(DURATION, scan, DURATION_ANCHOR, before=100, after=20, begin=_FIGURE_BEGIN, held=True):
+    for match in windowed(DURATION, scan, DURATION_ANCHOR, before=100, after=20, begin=(FIGURE_BEGIN,), held=True):
         written = match.group("unit").lower()
         unit = DURATION_UNITS[written]
         if match.group("article") and (unit in ("second", "minute") or written in _CLOCK_ABBREVIATIONS):
@@ -337,7 +336,7 @@ FREQUENCY = regex.compile(
     rf"(?!\s+(?:ago|earlier|before|later|after)\b)",  # 'ten times a year ago' compares, it is no frequency
     regex.IGNORECASE | regex.VERSION1,
 )
-_FREQUENCY_BEGIN = starts([*FIGURE_LEADS, *_TIMES])
+_FREQUENCY_BEGIN = (FIGURE_BEGIN, starts(_TIMES, digits=False))
 # The anchor holds the whole 'times a week': 'once' and 'times' alone are common in prose.
 FREQUENCY_ANCHOR = Anchor(
     pattern=word_end_pattern(["times", *_TIMES], then=rf"\s+(?i:an?|per|each|every)\s+(?i:{'|'.join(_PERIODS)})\b")
@@ -360,7 +359,7 @@ def _frequencies(scan: Scan) -> Iterator[Mention]:
 
 def find_quantities(scan: Scan) -> Iterator[Mention]:
     text = scan.text
-    for match in windowed(QUANTITY, scan, QUANTITY_ANCHOR, before=100, after=30, begin=_FIGURE_BEGIN, held=True):
+    for match in windowed(QUANTITY, scan, QUANTITY_ANCHOR, before=100, after=30, begin=(FIGURE_BEGIN,), held=True):
         if (mention := _quantity(match, text)) is not None:
             yield from _ranged(text, match, mention)
     yield from _frequencies(scan)

@@ -198,11 +198,12 @@ def word_end_pattern(words: Iterable[str], then: str = "") -> re.Pattern[str]:
     return re.compile("(?:" + _trie(_cases(words)) + r")\b" + then)
 
 
-def starts(tokens: Iterable[str]) -> Anchor:
+def starts(tokens: Iterable[str], *, digits: bool = True) -> Anchor:
     """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
 
     A token beginning with a letter stands for its first word ('us' for 'US$', 'u' for 'u.s.'); any other
-    token for its first character. A digit run is always a beginning.
+    token for its first character; with `digits`, a digit run is a beginning too. Families share one anchor
+    for what every figure begins with and add their own ('percent of'): the scan files a word once per anchor.
     """
     words: set[str] = set()
     signs: set[str] = set()
@@ -212,7 +213,7 @@ def starts(tokens: Iterable[str]) -> Anchor:
                 words.add(first.group().lower())
         elif token:
             signs.add(token[0])
-    return Anchor(words=words, signs="".join(sorted(signs)), digits=True)
+    return Anchor(words=words, signs="".join(sorted(signs)), digits=digits)
 
 
 class Scan:
@@ -224,7 +225,7 @@ class Scan:
         self._words: dict[Anchor, Hits] | None = None
         self._signs: dict[str, Hits] = {}
         self._digits: Hits | None = None
-        self._begins: dict[Anchor, list[int]] = {}
+        self._begins: dict[tuple[Anchor, ...], list[int]] = {}
 
     def _read_words(self) -> dict[Anchor, Hits]:
         tables = Anchor.tables()
@@ -280,10 +281,11 @@ class Scan:
         self._hits[anchor] = hits
         return hits
 
-    def begins(self, anchor: Anchor) -> list[int]:
-        """Where `anchor` starts, in order: the positions a family's pattern is tried at."""
-        if (cached := self._begins.get(anchor)) is None:
-            cached = self._begins[anchor] = [start for start, _ in self.hits(anchor)]
+    def begins(self, anchors: tuple[Anchor, ...]) -> list[int]:
+        """Where any of `anchors` starts, in order: the positions a family's pattern is tried at."""
+        if (cached := self._begins.get(anchors)) is None:
+            starts = [start for anchor in anchors for start, _ in self.hits(anchor)]
+            cached = self._begins[anchors] = starts if len(anchors) == 1 else sorted(set(starts))
         return cached
 
 
@@ -349,7 +351,7 @@ def matches(
     pattern: regex.Pattern[str],
     scan: Scan,
     spans: Windows,
-    begin: Anchor | None = None,
+    begin: tuple[Anchor, ...] = (),
     held: Anchor | None = None,
 ) -> Iterator[regex.Match[str]]:
     """Leftmost non-overlapping matches of `pattern` inside `spans`, as `finditer` finds them.
@@ -360,8 +362,8 @@ def matches(
     `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one.
     """
     text = scan.text
-    positions = None if begin is None else scan.begins(begin)
-    last_anchors = None if held is None else scan.begins(held)
+    positions = scan.begins(begin) if begin else None
+    last_anchors = None if held is None else scan.begins((held,))
     for start, end in spans:
         if positions is None:
             yield from pattern.finditer(text, start, end)
@@ -390,7 +392,7 @@ def windowed(
     anchor: Anchor,
     before: int,
     after: int,
-    begin: Anchor | None = None,
+    begin: tuple[Anchor, ...] = (),
     held: bool = False,
 ) -> Iterator[regex.Match[str]]:
     """Matches of `pattern` that lie within `before`/`after` characters of an `anchor`; `held`: every match
