@@ -192,11 +192,18 @@ def test_pounds_of_weight_are_not_money() -> None:
 @pytest.mark.parametrize(
     ("text", "unit", "value"),
     [("3-inch", "inch", 3), ("200lbs", "pound", 200), ("75ml", "milliliter", 75), ("7.62mm", "millimeter", 7.62),
-     ("190 km2", "kilometer ** 2", 190), ("2.80 GHz", "gigahertz", 2.8), ("188 mph", "mile / hour", 188)],
+     ("190 km2", "kilometer ** 2", 190), ("2.80 GHz", "gigahertz", 2.8), ("188 mph", "mile / hour", 188),
+     # a short unit after a scale or number word, not only after a digit
+     ("5 million km", "kilometer", 5e6), ("3 million t", "metric_ton", 3e6), ("two thousand km", "kilometer", 2000),
+     ("5bn m3", "meter ** 3", 5e9), ("2.5 m³", "meter ** 3", 2.5)],
 )  # fmt: skip
 def test_quantity_units(text: str, unit: str, value: float) -> None:
     mention = one(text)
     assert (mention.kind, mention.unit, mention.value) == (MentionKind.QUANTITY, unit, value)
+
+
+def test_a_model_name_is_no_cubic_metre() -> None:
+    assert [(m.kind, m.text) for m in extract("She drove 3 M3 cars.")] == [(MentionKind.NUMBER, "3")]
 
 
 def test_days_ago_resolve_to_the_day() -> None:

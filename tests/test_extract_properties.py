@@ -132,10 +132,15 @@ def test_begin_positions_change_nothing_on_articles(monkeypatch: pytest.MonkeyPa
 
 # Every word and beginning any anchor is looked up by, in every case, and what may stand around it.
 _ANCHOR_TEXTS = sorted(
-    {entry for anchor in windows.Anchor.registry for entry in (*anchor.words, *anchor.prefixes, *anchor.glued)}
+    {
+        entry
+        for anchor in windows.Anchor.registry
+        for entry in (*anchor.words, *anchor.prefixes, *anchor.glued, *anchor.led)
+    }
     | {sign for anchor in windows.Anchor.registry for sign in anchor.signs}
 )
-_AROUND = ["", " ", "  ", "5", "12", "2019", "_", "x", "s", "-", ".", "(", "\u00a0", "\n", "\u0301", "\uff15", "st", "p"]
+_AROUND = ["", " ", "  ", "5", "12", "2019", "_", "x", "s", "-", ".", "(", "\u00a0", "\n", "\u0301", "\uff15", "st", "p",
+           " km", "-MW", " m3", " t"]  # fmt: skip
 _ANCHOR_HEAVY = st.lists(st.sampled_from(_ANCHOR_TEXTS) | st.sampled_from(_AROUND), max_size=30).map("".join)
 
 

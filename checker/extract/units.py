@@ -18,6 +18,8 @@ from checker.extract.numbers import (
     QUALIFIER,
     SCALE_ABBREVIATIONS,
     ALL_SCALES,
+    TENS,
+    UNITS,
     _alternation,
     bounds,
     figure,
@@ -65,7 +67,7 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     **_forms("km2|km²|km^2|square kilometre|square kilometer|km squared", "kilometer ** 2"),
     **_forms("sq mi|square miles|square mile", "mile ** 2"),
     **_forms("km^3|km³|cubic kilometres|cubic kilometers|cubic kilometre|cubic kilometer|km cubed", "kilometer ** 3"),
-    **_forms("cubic feet|cubic foot|cu ft", "foot ** 3"),
+    **_forms("cubic feet|cubic foot|cu ft", "foot ** 3"), **_forms("m3|m³|m^3|cubic metre|cubic meter", "meter ** 3"),
     **_forms("millimetres|millimeters|millimetre|millimeter|mm", "millimeter"),
     **_forms("centimetres|centimeters|centimetre|centimeter|cm", "centimeter"),
     **_forms("decimetres|decimeters|decimetre|decimeter|dm", "decimeter"),
@@ -89,7 +91,7 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     **_forms("British thermal units|British thermal unit|BTU|Btu", "british_thermal_unit"),
 }  # fmt: skip
 # Written forms whose case matters: 'MB' is a megabyte, 'mb' a millibar; 'm', 'g', 't' only in lower case.
-CASED = frozenset("MB Mb GB TB GHz MHz kHz m g t mi Wh MW GW kW L BTU Btu".split())
+CASED = frozenset("MB Mb GB TB GHz MHz kHz m m3 m³ g t mi Wh MW GW kW L BTU Btu".split())
 # Units read only after digits ('16-bit', not 'a bit'; '10 g', not 'ten g').
 DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm L tpd".split())
 _WEIGHT_CONTEXT = regex.compile(
@@ -167,10 +169,14 @@ _OVER_MEANS_MORE = regex.compile(
 _SHORT_UNITS = [u for u in QUANTITY_UNITS if len(u) <= 3 or u in CASED or not u.isalpha()]
 _WORD_UNITS = [u for u in QUANTITY_UNITS if len(u) == 3 and u.isalpha() and u not in CASED]
 _LONG_UNITS = [u for u in QUANTITY_UNITS if u not in _SHORT_UNITS and len(u) > 3]
+# A short unit ('km', 'MW', 'm3') anchors after a digit, or after a number or scale word ('5 million km',
+# 'two thousand t', '5bn m3').
+_SHORT_UNIT_AFTER = _trie(_SHORT_UNITS) + r"(?![a-z])"
 QUANTITY_ANCHOR = Anchor(
     words=_WORD_UNITS,
     prefixes=_LONG_UNITS,
-    pattern=re.compile(r"\d[\s(\[{<-]{0,2}" + _trie(_SHORT_UNITS) + r"(?![a-z])"),
+    led=([*UNITS, *TENS, "hundred", "dozen", *ALL_SCALES, "bn", "mn", "mln", "tn", "trn", "k"], rf"[\s(\[{{<-]{{1,2}}{_SHORT_UNIT_AFTER}"),
+    pattern=re.compile(r"\d[\s(\[{<-]{0,2}" + _SHORT_UNIT_AFTER),
 )
 
 

@@ -77,7 +77,8 @@ class Anchor:
     """What a family's matches are found near: whole words, word beginnings, signs, digit runs, a pattern.
 
     Words and beginnings are matched in lower, Capitalised and UPPER case; a word may span spaces ('per cent').
-    A glued word is a whole word that may run into digits ('Jan' of 'Jan2017', 'Dec31').
+    A glued word is a whole word that may run into digits ('Jan' of 'Jan2017', 'Dec31'). `led` names words that
+    anchor only when a pattern follows them ('million' before 'km').
     `pattern` is for the rest ('\\d(?:st|nd)\\b', a year): a stdlib pattern scanned on its own, so lead it with
     a literal or a character class (no \\b, no lookbehind first) and the scan skips ahead fast.
     """
@@ -91,11 +92,13 @@ class Anchor:
         words: Iterable[str] = (),
         prefixes: Iterable[str] = (),
         glued: Iterable[str] = (),
+        led: tuple[Iterable[str], str] = ((), ""),
         signs: str = "",
         digits: bool = False,
         pattern: re.Pattern[str] | None = None,
     ) -> None:
         self.words, self.prefixes, self.glued = _cases(words), _cases(prefixes), _cases(glued)
+        self.led = _cases(led[0])
         self.signs, self.digits, self.pattern = signs, digits, pattern
         parts = []
         if self.words:
@@ -104,14 +107,16 @@ class Anchor:
             parts.append(rf"\b(?:{_trie(self.prefixes)})")
         if self.glued:
             parts.append(rf"\b(?:{_trie(self.glued)})(?![^\W\d_])")
+        if self.led:
+            parts.append(rf"(?<![^\W\d_])(?:{_trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
         # confirms a word or beginning where the scan found its first letters: boundaries, later words
         self.confirm = re.compile("|".join(parts)) if parts else None
         for entry in chain(self.words, self.prefixes):
             if not _LETTERS.match(entry):
                 raise ValueError(f"anchor word {entry!r} must begin with a letter; use signs or pattern")
-        for entry in self.glued:
+        for entry in chain(self.glued, self.led):
             if not _LETTERS.fullmatch(entry):
-                raise ValueError(f"glued anchor word {entry!r} must be letters only")
+                raise ValueError(f"glued or led anchor word {entry!r} must be letters only")
         Anchor.registry.append(self)
         Anchor._tables = None
 
@@ -128,7 +133,7 @@ class Anchor:
     def _is_whole(self, word: str) -> bool:
         """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no word or
         beginning of the anchor goes on past it ('per' of 'per cent' is not; 'a' of 'about' is)."""
-        return word in self.words and not any(
+        return word in self.words and word not in self.led and not any(
             entry.startswith(word) and len(entry) > len(word) and not _LETTERS.match(entry, len(word))
             for entry in chain(self.words, self.prefixes, self.glued)
         )
@@ -148,7 +153,7 @@ class Anchor:
                     table = whole if first == word and anchor._is_whole(word) else by_word
                     if anchor not in table.setdefault(first, []):
                         table[first].append(anchor)
-                for word in anchor.glued:
+                for word in chain(anchor.glued, anchor.led):
                     if anchor not in by_word.setdefault(word, []):
                         by_word[word].append(anchor)
                 for prefix in anchor.prefixes:
