@@ -469,6 +469,9 @@ def test_idioms_and_yearly_amounts_of_money() -> None:
         ("WASHINGTON, March 3 — Tuesday's vote", ["2024-03-03", "2024-07-02"]),  # a dateline, then a weekday
         ("The vote was postponed from March 3 to April 9.", ["2024-03-03", "2024-04-09"]),  # a date moved
         ("delayed from 2025 to 2027", ["2025", "2027"]),
+        ("The vote was moved from May to June.", ["2024-05", "2024-06"]),  # bare months: read as the move's two ends
+        ("postponed from H1 2025 to H2 2025", ["2025-01-01/2025-06-30", "2025-07-01/2025-12-31"]),
+        ("delayed from the first quarter to the third", ["2024-01-01/2024-03-31"]),  # one period is no moved range
         ("Trade rose from 2019 to 2023.", ["2019-01-01/2023-12-31"]),  # a period, not a moved date
         ("between now and Friday", ["2024-07-04/2024-07-05"]),  # this week's Friday, not next year's
         ("from Monday to Friday last week", ["2024-06-24/2024-06-28"]),

@@ -1134,13 +1134,18 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
         if not chosen:
             continue
         for match in matches(pattern, scan, chosen):
-            if kind is MentionKind.DATE_RANGE and _changed(match, text):
+            months = resolve is _resolve_part and bool(match.group("month2"))
+            moved = (months or resolve in _TWO_DATES) and _changed(match, text)
+            if moved and not months:
                 continue  # 'postponed from 2025 to 2027': the two dates, each read by its own pattern
             try:
                 resolution = resolve(match, reference, text)
             except (OverflowError, ValueError):
                 continue  # a reference date at the calendar's ends (year 1, year 9999)
             if resolution is None:
+                continue
+            if moved:  # 'moved from May to June': a bare month is no date on its own ('may'), so read both here
+                yield from _moved_months(match, resolution)
                 continue
             start, end, granularity, relative = resolution
             weekday = match.groupdict().get("weekday")
@@ -1157,6 +1162,25 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
                 relative=relative,
                 weekday=_weekday_index(weekday) if weekday else None,
             )
+
+
+# Ranges written as two dates ('2019-2023', 'from March 3 to April 9'); month ranges are _resolve_part's 'month2'.
+_TWO_DATES = frozenset({_resolve_year_span, _resolve_day_span})
+
+
+def _moved_months(match: regex.Match[str], resolution: Resolution) -> Iterator[Mention]:
+    """The two months of a month range that names a move: the first month, and the second with its year."""
+    first, last, _, relative = resolution
+    if first is None or last is None:
+        return
+    ends = [(match.start("month"), match.end("month"), first, _month_end(first.year, first.month)),
+            (match.start("month2"), match.end(), last.replace(day=1), last)]  # fmt: skip
+    for start, end, date_start, date_end in ends:
+        yield Mention(
+            kind=MentionKind.DATE, text=match.string[start:end], start=start, end=end, value=float(date_start.year),
+            resolved=_iso(date_start, date_end, Granularity.MONTH), date_start=date_start, date_end=date_end,
+            granularity=Granularity.MONTH, relative=relative,
+        )  # fmt: skip
 
 
 _JOINER = regex.compile(r"\s*[-–]\s*|\s+(?i:to|till|until|through|thru|and)\s+")  # not '—': 'Paris, March 3 — Tuesday'
