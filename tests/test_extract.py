@@ -525,7 +525,7 @@ def test_a_long_spelled_out_amount_keeps_its_currency() -> None:
 
 def test_pence_glued_to_the_figure() -> None:
     assert [(m.value, m.currency) for m in extract("A stamp now costs 20p.")] == [(0.2, "GBP")]
-    assert [m.value for m in extract("petrol fell 2.5p a litre") if m.kind is MentionKind.MONEY] == [0.025]
+    assert [(m.value, m.unit) for m in extract("petrol fell 2.5p a litre")] == [(0.025, "GBP / liter")]  # a price
     assert [m for m in extract("a 1080p or 720p screen") if m.kind is MentionKind.MONEY] == []  # resolutions
 
 
@@ -549,3 +549,20 @@ def test_extraction_leaves_no_reference_cycles_and_restores_the_collector() -> N
         gc.enable()
     extract("about $25 billion")
     assert gc.isenabled()  # an enabled collector is enabled again
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the minimum wage of $15 an hour", [("quantity", "$15 an hour", 15, "USD / hour")]),
+        ("Brent traded at $80 a barrel.", [("quantity", "$80 a barrel", 80, "USD / oil_barrel")]),
+        ("between $12 and $15 per hour", [("quantity", "between $12 and $15 per hour", 13.5, "USD / hour")]),
+        ("He earned $50,000 a year.", [("money", "$50,000", 50000, None)]),  # per year: money, and no duration
+        ("output fell by 500,000 barrels a day", [("quantity", "500,000 barrels", 500000, "oil_barrel")]),
+        ("He paid $5 a minute ago.", [("money", "$5", 5, None)]),
+        ("It took a year.", [("duration", "a year", 1, "year")]),
+    ],
+)
+def test_rates_per_unit_and_per_period(text: str, expected: list[tuple[str, str, float, str | None]]) -> None:
+    found = [(m.kind.value, m.text, m.value, m.unit) for m in extract(text) if m.kind is not MentionKind.DATE]
+    assert found == expected

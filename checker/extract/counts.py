@@ -24,6 +24,8 @@ from checker.extract.numbers import (
     qualifier_of,
     split_run,
 )
+from checker.extract import money
+from checker.extract.units import per_unit
 from checker.extract.windows import Anchor, Scan, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
@@ -137,12 +139,16 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     A range of numbers, percentages or durations is the midpoint with the ends as bounds, the way quantity ranges
     are read: 'from 7 to 10', 'between 7 and 10', '50 to 80%', '5-10%', '3 to 5 days'; after a verb of change
     ('rose from 7 to 10') the two figures stay two. A value with its uncertainty ('2,000.45±0.01 pounds') is the
-    value, the uncertainty its precision, not a second figure. Runs on the chosen mentions, so each end is first
-    read by its own family ('10 years' is a duration, '10 March' a date).
+    value, the uncertainty its precision, not a second figure. The period of a rate ('$50,000 a year', '3 hours a
+    day') is no duration of its own. Runs on the chosen mentions, so each end is first read by its own family
+    ('10 years' is a duration, '10 March' a date).
     """
     joined: list[Mention] = []
     i = 0
     while i < len(mentions):
+        if joined and _rate_period(text, joined[-1], mentions[i]):
+            i += 1
+            continue
         if (
             i + 1 < len(mentions)
             and text[mentions[i].end : mentions[i + 1].start].strip()  # a joiner ('to', '-', '±'), not just space
@@ -159,9 +165,36 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
+_RATED = frozenset({MentionKind.MONEY, MentionKind.QUANTITY, MentionKind.DURATION, MentionKind.NUMBER})
+_ARTICLE = regex.compile(r"an?\s", regex.IGNORECASE)
+
+
+def _rate_period(text: str, figure: Mention, period: Mention) -> bool:
+    """Whether `period` is 'a year' right after a figure: the figure is per year ('$50,000 a year')."""
+    return (
+        period.kind is MentionKind.DURATION
+        and figure.kind in _RATED
+        and _ARTICLE.match(period.text) is not None
+        and not text[figure.end : period.start].strip()
+    )
+
+
+def _price_factor(text: str, first: Mention, second: Mention) -> float | None:
+    """For 'between $12 and $15 per hour', what the second end's amount was divided by to be per its unit."""
+    if not (first.kind is MentionKind.MONEY and second.kind is MentionKind.QUANTITY and first.currency
+            and (second.unit or "").startswith(f"{first.currency} / ")):  # fmt: skip
+        return None
+    amount = money.PATTERN.match(text, second.start, second.end)
+    rate = per_unit(text, amount.end()) if amount is not None else None
+    return rate[1] if rate is not None and rate[2] == second.end else None
+
+
 def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
     money_first = first.kind is MentionKind.MONEY and not first.scale and second.kind is MentionKind.NUMBER
-    if second.kind in (MentionKind.PERCENT, MentionKind.DURATION, MentionKind.MONEY):
+    price_factor = _price_factor(text, first, second)
+    if price_factor is not None:
+        same_kind = True  # '$12 to $15 per hour': the first end is per hour too
+    elif second.kind in (MentionKind.PERCENT, MentionKind.DURATION, MentionKind.MONEY):
         # '50 to 80%', '3 to 5 days', 'between 20 and 30 billion dollars': a bare first end takes the second's unit
         same_kind = (first.kind is MentionKind.NUMBER and first.scale is None) or (
             first.kind is second.kind and first.unit == second.unit and first.currency == second.currency
@@ -196,7 +229,7 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
         return None
     elif second.kind is MentionKind.NUMBER and not money_first and (lead is None or not gap.group("to")):
         return None  # bare '7 to 10' or '7-10' may be a score, a vote or a label
-    low = first.value
+    low = first.value / price_factor if price_factor is not None else first.value
     if second.scale and not first.scale:  # 'from 5 to 10 million': the scale of the second end is the first's too
         scaled = low * (ALL_SCALES.get(second.scale.lower()) or RUN_ABBREVIATIONS.get(second.scale, 1))
         low = scaled if scaled <= second.value else low  # not 'from 500,000 to 1.2 million'

@@ -312,13 +312,17 @@ def _rate_unit_alternation() -> str:
     return "|".join(f"(?-i:{regex.escape(n)})" if n in CASED else regex.escape(n).replace(r"\ ", r"\s+") for n in names)
 
 
+# '$350 per kg', '$15.4/hour', '$80 a barrel', '$15 an hour'; not 'a minute ago'
 _PER_UNIT = regex.compile(
-    rf"(?:\s*/\s*|\s+per\s+)(?P<unit>{_rate_unit_alternation()})(?![\w/²³^])", regex.IGNORECASE | regex.VERSION1
+    rf"(?:\s*/\s*|\s+(?:per|an?)\s+)(?P<unit>{_rate_unit_alternation()})(?![\w/²³^])"
+    r"(?!\s+(?:ago|earlier|later|before|after)\b)",
+    regex.IGNORECASE | regex.VERSION1,
 )
 
 
 def per_unit(text: str, position: int) -> tuple[str, float, int] | None:
-    """The unit a figure ending at `position` is per ('$15.4/hour', '$350 per kg'): (pint unit, factor, end)."""
+    """The unit a figure ending at `position` is per ('$15.4/hour', '$350 per kg', '$80 a barrel'): (pint unit,
+    factor, end)."""
     match = _PER_UNIT.match(text, position)
     if match is None:
         return None
