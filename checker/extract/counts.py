@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
+    POSSESSIVE,
+    RANGE_LEAD,
     FIGURE_BEGIN,
     ALL_SCALES,
     NUMERAL,
@@ -35,7 +37,6 @@ NUMBER = regex.compile(
     rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
     regex.IGNORECASE,
 )
-_POSSESSIVE = regex.compile(r"['’]s(?!\w)")
 # Slash notation 'a/b' on its own is a fraction, ratio, score or label ('3/4', '24/7', '9/11', '1/0'), not two counts.
 # Chains stay as they are: '5/17/2018' and '222-2222/2222' are dates and phone numbers.
 _SLASHED = regex.compile(r"(?<![\w/.,+-])\d++/\d++(?![\w/]|[.,]\d)")
@@ -85,7 +86,7 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 continue  # '10km', '3rd', '5G': a unit or suffix this family does not read
             if following[:1] == "-" and following[1:2].isalpha() and not text[start].isdigit():
                 continue  # "two-way", "one-off": a compound adjective, not a count
-            if following[:1] in ("'", "’") and _POSSESSIVE.match(text, end):
+            if following[:1] in ("'", "’") and POSSESSIVE.match(text, end):
                 continue  # "Apollo 11's crew", "OAO-1's battery", "one's own", "the 80's": a name or a digit
             if "/" in (text[end : end + 1], text[start - 1 : start]) and _in_slash_notation(text, start, end):
                 continue
@@ -130,7 +131,6 @@ def _in_slash_notation(text: str, start: int, end: int) -> bool:
 _RANGE_GAP = regex.compile(r"(?:\s+(?:(?P<to>to)|(?P<and>and))\s+|[-–])\Z", regex.IGNORECASE)
 _BY = regex.compile(r"\bby\s+\Z", regex.IGNORECASE)
 _CLOCK = regex.compile(r"\s*(?:[ap]\.?m\.?|o['’]clock)(?!\w)", regex.IGNORECASE)
-_RANGE_LEAD = regex.compile(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)
 
 
 def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
@@ -215,7 +215,7 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
     gap = _RANGE_GAP.match(text, first.end, second.start)
     if gap is None:
         return None
-    lead = _RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
+    lead = RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
     if _BY.search(text, max(0, first.start - 10), first.start):
         return None  # 'raised its rate by 0.5 to 3 percent': a change and where it ends
     if _CLOCK.match(text, second.end):

@@ -16,8 +16,11 @@ from collections.abc import Callable, Iterator
 import regex
 
 from checker.extract.numbers import (
+    NEGATED,
     NUMBER_WORD,
     NUMERAL,
+    POSSESSIVE,
+    RANGE_LEAD,
     NumberParseError,
     follows_change,
     parse_number_words,
@@ -379,7 +382,6 @@ def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text:
 
 
 _UNIT_BEFORE = regex.compile(r"\b(?i:years?|months?|weeks?|days?|decades?)\s+$")
-_NEGATED = regex.compile(r"\b(?i:no|not|never)\s+(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 
 
 def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -388,7 +390,7 @@ def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text:
         return None  # 'the year before 2015', 'two weeks before 2016': a time counted from the year, not a period
     year = int(match.group("year"))
     until = match.group("dir").lower() in ("before", "prior to", "earlier than")
-    if _NEGATED.search(text, max(0, match.start() - 20), match.start()):
+    if NEGATED.search(text, max(0, match.start() - 20), match.start()):
         until = not until  # 'no later than 2025' is up to the end of 2025; 'not before 2025' from its start
         year += 1 if until else -1
     if until:
@@ -1184,10 +1186,8 @@ def _moved_months(match: regex.Match[str], resolution: Resolution) -> Iterator[M
 
 
 _JOINER = regex.compile(r"\s*[-–]\s*|\s+(?i:to|till|until|through|thru|and)\s+")  # not '—': 'Paris, March 3 — Tuesday'
-_LEAD = regex.compile(r"\b(?i:from|between)\s+$")
 _NOW_BEFORE = regex.compile(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till|until|and)\s+$")
 _NOW_AFTER = regex.compile(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
-_POSSESSIVE = regex.compile(r"['’]s\b")
 _ENDPOINT = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
 
 
@@ -1228,14 +1228,14 @@ def _join(text: str, first: Mention, last: Mention) -> Mention | None:
     another sort ('March 3 - Tuesday's vote').
     """
     joiner = _JOINER.fullmatch(text, first.end, last.start)
-    lead = _LEAD.search(text, max(0, first.start - 12), first.start)
+    lead = RANGE_LEAD.search(text, max(0, first.start - 12), first.start)
     if joiner is None or (joiner.group(0).strip().lower() == "and" and lead is None):
         return None
     if lead is not None and follows_change(text, lead.start(), _MOVED):
         return None
     if lead is None and joiner.group(0).strip() in ("-", "–") and (first.weekday is None) != (last.weekday is None):
         return None
-    if _POSSESSIVE.match(text, last.end):
+    if POSSESSIVE.match(text, last.end):
         return None
     assert first.date_start is not None and last.date_start is not None
     start, end = first.date_start, last.date_end or last.date_start
@@ -1327,7 +1327,7 @@ def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
             end = _later(m, end)
         return _range(text, before.start(), m.end, reference, end, True) if end >= reference else None
     after = _NOW_AFTER.match(text, m.end)
-    lead = _LEAD.search(text, max(0, m.start - 12), m.start)
+    lead = RANGE_LEAD.search(text, max(0, m.start - 12), m.start)
     if after is None or lead is None:
         return None
     earlier: dt.date | None = start

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.extract.numbers import (
+    NEGATED,
     FIGURE_BEGIN,
     MONEY_CORE,
     NUMBER_CORE,
@@ -101,7 +102,6 @@ _ONE_COIN = regex.compile(
 )
 _COIN_ANCHOR = Anchor(words=_SINGLE_COINS)
 _PENCE = regex.compile(r"(?<![\d.,])\d\d?(?:\.\d+)?p$")
-_NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+\w+\s+\Z", regex.IGNORECASE)
 # '$1 billion per year' is an amount a year, as '$1 billion a year' is: money, not a rate
 _CALENDAR = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
 
@@ -143,7 +143,7 @@ def find(scan: Scan) -> Iterator[Mention]:
     text = scan.text
     for match in windowed(_ONE_COIN, scan, _COIN_ANCHOR, before=30, after=10):
         coin_currency, per_unit_of_money = MINOR_WORDS[match.group("minor").lower()]
-        if _NEGATED.search(text, max(0, match.start() - 25), match.start()):
+        if NEGATED.search(text, max(0, match.start() - 25), match.start()):
             continue  # "didn't pay a dime", "not a penny": an idiom for nothing
         if _CLAUSE_END.match(text, match.end()) and (coin := figure(MentionKind.MONEY, match, currency=coin_currency)):
             yield _divided(coin, per_unit_of_money)

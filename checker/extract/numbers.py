@@ -188,6 +188,10 @@ _CHANGE = regex.compile(
     regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regex.compile(r"[.!?;:](?=\s)|\n")
+# Small pieces of context the families share, searched right before or after a mention.
+RANGE_LEAD = regex.compile(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)  # 'from 7 to 10', 'between ...'
+POSSESSIVE = regex.compile(r"['’]s(?!\w)")  # "Apollo 11's crew", "Tuesday's vote"
+NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 
 
 def follows_change(text: str, position: int, change: regex.Pattern[str] = _CHANGE) -> bool:
