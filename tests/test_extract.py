@@ -566,3 +566,30 @@ def test_extraction_leaves_no_reference_cycles_and_restores_the_collector() -> N
 def test_rates_per_unit_and_per_period(text: str, expected: list[tuple[str, str, float, str | None]]) -> None:
     found = [(m.kind.value, m.text, m.value, m.unit) for m in extract(text) if m.kind is not MentionKind.DATE]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alone, and after a first figure of the same family (a window of its own anchor reads the second one)
+        ("A 7 KM road.", [("quantity", "7 KM")]),
+        ("A 5 km road and a 7 kM road.", [("quantity", "5 km"), ("quantity", "7 kM")]),
+        ("It rose 5 percent, or 6 PerCent.", [("percent", "5 percent"), ("percent", "6 PerCent")]),
+        ("Up 3% and then 5Percent.", [("percent", "3%"), ("percent", "5Percent")]),
+        ("It cost $5 and then 1,600INR more.", [("money", "$5"), ("money", "1,600INR")]),
+        ("They paid 5 euros and 99cents.", [("money", "5 euros"), ("money", "99cents")]),
+        ("It took 2 hours and 3-h later.", [("duration", "2 hours"), ("duration", "3-h")]),
+        ("5 years and 8 yEARS", [("duration", "5 years"), ("duration", "8 yEARS")]),
+    ],
+)
+def test_units_and_currencies_in_any_case_or_glued_to_the_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.kind.value, m.text) for m in extract(text)] == expected
+
+
+def test_web_and_email_addresses_hold_no_figures() -> None:
+    text = (
+        "Trade rose 5% (https://www.example.com/world/2024/05/17/trade-up-20-billion/), "
+        "wrote desk2024@news.example.org, see [the table](http://example.org/t/3) or www.example.com/page?id=300USD."
+    )
+    assert [(m.kind.value, m.text) for m in extract(text)] == [("percent", "5%")]
+    assert [m.text for m in extract("In 2024 @5 percent")] == ["2024", "5 percent"]

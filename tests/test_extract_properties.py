@@ -109,7 +109,9 @@ _FIGURE_HEAVY = st.lists(
         ["$", "US$", "u.s.", "c $", "€", "-", "−", ".", ",", "5", "12.5", "1,200", "about", "nearly", "more than",
          "up to", "a", "an", "one", "half", "a half", "twenty", "two hundred", "million", "bn", "m", "per cent",
          "percent of", "%", "times a", "twice a", "week", "days", "km", "mg", "dollars", "yuan", "cents", "dimes",
-         "between", "and", "to", "from", "USD", "rmb", "(", ")", "/", "±"]  # fmt: skip
+         "between", "and", "to", "from", "USD", "rmb", "(", ")", "/", "±",
+         # units and currencies in odd case or glued to the figure: the pattern reads them, so must the cut
+         "KM", "kM", "Kg", "kG", "6 PerCent", "8 yEARS", "9 DoLLars", "2 HouRS", "1,600INR", "99cents", "5Percent", "3-h", "7kM", "USD50"]  # fmt: skip
     ),
     max_size=30,
 ).map(" ".join)
@@ -135,7 +137,7 @@ _ANCHOR_TEXTS = sorted(
     {
         entry
         for anchor in windows.Anchor.registry
-        for entry in (*anchor.words, *anchor.prefixes, *anchor.glued, *anchor.led)
+        for entry in (*anchor.words, *anchor.prefixes, *anchor.led)
     }
     | {sign for anchor in windows.Anchor.registry for sign in anchor.signs}
 )

@@ -1028,7 +1028,7 @@ _ANCHOR_WORDS = (
     + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
     + "tues weds thur thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
 )
-# Short names also stand glued to a number ('Dec31', 'Jan2017'); not beginnings of any word ('market', 'decision')
+# Short names, whole words that may touch a number ('Dec31', 'Jan2017'); not beginnings of a word ('market')
 _SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
 # The patterns that need no word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the first months of
 # one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
@@ -1063,7 +1063,7 @@ RARE_ANCHOR = Anchor(
     + _OFFSET_WORDS
     + _STORY_WORDS,
     # '1st' to '5th' as whole words, led by their digit for a fast scan
-    pattern=re.compile("(?:" + "|".join(f"{d}|{d.upper()}" for d in "1st 2nd 3rd 4th 5th".split()) + r")\b(?<!\w....)"),
+    pattern=re.compile("(?:" + "|".join(f"{d}|{d.upper()}" for d in "1st 2nd 3rd 4th 5th".split()) + r")\b(?<!\w...)"),
 )
 # Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
 _NARROW: dict[Resolver, Anchor] = {
@@ -1075,18 +1075,15 @@ _NARROW: dict[Resolver, Anchor] = {
     _resolve_rest_of: Anchor(words="rest remainder earlier later".split()),
     _resolve_narrative: Anchor(words=_STORY_WORDS),
 }
-_WORD_ANCHOR = Anchor(words=_ANCHOR_WORDS, glued=_SHORT_NAMES)
+_WORD_ANCHOR = Anchor(words=[*_ANCHOR_WORDS, *_SHORT_NAMES])
 # Patterns that hold a month or a weekday name run only near one, inside the date-word windows.
-_MONTH_WORDS = Anchor(words=[m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR], glued=[m[:3] for m in MONTHS])
-_WEEKDAY_WORDS = Anchor(
-    words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"], glued=[d[:3] for d in WEEKDAYS]
-)
+_MONTH_WORDS = Anchor(words=[m.lower() for m in MONTHS] + [a.lower() for a in _MONTH_ABBR] + [m[:3] for m in MONTHS])
+_WEEKDAY_WORDS = Anchor(words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "thur", "thurs"] + [d[:3] for d in WEEKDAYS])
 # Halves, quarters, month spans and 'the first six months': their words, a month name or 'H1' / 'Q3' (inside the
 # year-or-date-word windows: 'H1 2024' has no date word).
 _PART_ANCHOR = Anchor(
-    words=["half", "quarter", "months", *(m.lower() for m in MONTHS)],
+    words=["half", "quarter", "months", *(m.lower() for m in MONTHS), *(m[:3] for m in MONTHS)],
     prefixes=[f"{part}{n}" for part in "hq" for n in range(1, 5)],
-    glued=[m[:3] for m in MONTHS],
 )
 _NAMED = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,

@@ -91,7 +91,7 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
     **_forms("British thermal units|British thermal unit|BTU|Btu", "british_thermal_unit"),
 }  # fmt: skip
 # Written forms whose case matters: 'MB' is a megabyte, 'mb' a millibar; 'm', 'g', 't' only in lower case.
-CASED = frozenset("MB Mb GB TB GHz MHz kHz m m3 m³ g t mi Wh MW GW kW L BTU Btu".split())
+CASED = frozenset("MB Mb GB TB GHz MHz kHz m m3 m³ m^3 g t mi Wh MW GW kW L BTU Btu".split())
 # Units read only after digits ('16-bit', not 'a bit'; '10 g', not 'ten g').
 DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm L tpd".split())
 _WEIGHT_CONTEXT = regex.compile(
@@ -159,7 +159,7 @@ _FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
 
 
 DURATION_ANCHOR = Anchor(
-    words=[u for u in DURATION_UNITS if len(u) > 1], pattern=re.compile(r"\d\s?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b")
+    words=[u for u in DURATION_UNITS if len(u) > 1], pattern=re.compile(r"\d[\s-]?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b")
 )
 # 'over' before a duration is 'more than' only after 'for', 'lasted', 'aged', 'took', ... ('jailed for over 3 years').
 _OVER_MEANS_MORE = regex.compile(
@@ -170,8 +170,11 @@ _SHORT_UNITS = [u for u in QUANTITY_UNITS if len(u) <= 3 or u in CASED or not u.
 _WORD_UNITS = [u for u in QUANTITY_UNITS if len(u) == 3 and u.isalpha() and u not in CASED]
 _LONG_UNITS = [u for u in QUANTITY_UNITS if u not in _SHORT_UNITS and len(u) > 3]
 # A short unit ('km', 'MW', 'm3') anchors after a digit, or after a number or scale word ('5 million km',
-# 'two thousand t', '5bn m3').
-_SHORT_UNIT_AFTER = _trie(_SHORT_UNITS) + r"(?![a-z])"
+# 'two thousand t', '5bn m3'); in any case ('5 KM') unless its case tells units apart ('m', 'M3').
+_SHORT_UNIT_AFTER = (
+    f"(?:(?i:{_trie(u.lower() for u in _SHORT_UNITS if u not in CASED)})|{_trie(u for u in _SHORT_UNITS if u in CASED)})"
+    r"(?![^\W\d_])"
+)
 QUANTITY_ANCHOR = Anchor(
     words=_WORD_UNITS,
     prefixes=_LONG_UNITS,

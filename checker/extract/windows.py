@@ -19,12 +19,8 @@ import regex
 _SPACE = re.compile(r"\s")
 _EDGE = 40  # how far a window edge may move to reach whitespace
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: how anchor words are looked up
+_LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # word edges for anchors: digits may touch
 _DIGITS = re.compile(r"\d+")
-
-
-def _is_word(char: str) -> bool:
-    """What `\\w` matches: a letter, digit or underscore."""
-    return char.isalnum() or char == "_"
 
 
 def _widen_start(text: str, start: int) -> int:
@@ -40,8 +36,11 @@ def _widen_start(text: str, start: int) -> int:
 def _widen_end(text: str, end: int) -> int:
     if end >= len(text):
         return len(text)
-    found = _SPACE.search(text, end, min(len(text), end + _EDGE))
-    return found.start() if found else end
+    high = min(len(text), end + _EDGE)
+    found = _SPACE.search(text, end, high)
+    if found:
+        return found.start()
+    return len(text) if high == len(text) else end  # in the text's last word: widen to its end, not into its middle
 
 
 Windows = list[list[int]]
@@ -68,6 +67,21 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+def _loose(
+    words: Iterable[str], prefixes: Iterable[str], signs: str, pattern: re.Pattern[str] | None
+) -> re.Pattern[str]:
+    """The anchor in any case and glued to digits or signs ('7 kM', '1,600INR', '5Percent'): a family's pattern
+    is case-insensitive and reads these, so a cut that trusts the anchor must look for them too."""
+    lowered = {word.lower() for word in words}
+    parts = [rf"{_LETTER_BEFORE}(?:{_trie(lowered)}){_LETTER_AFTER}"] if lowered else []
+    if beginnings := {prefix.lower() for prefix in prefixes}:
+        parts.append(rf"{_LETTER_BEFORE}(?:{_trie(beginnings)})")
+    parts += [re.escape(sign) for sign in signs]
+    if pattern is not None:
+        parts.append(f"(?:{pattern.pattern})")
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
 def _cases(items: Iterable[str]) -> set[str]:
     """Each word in lower, Capitalised and UPPER case: how news writes it, at any place in a sentence."""
     return {variant for item in items for variant in (item, item.capitalize(), item.upper())}
@@ -77,7 +91,7 @@ class Anchor:
     """What a family's matches are found near: whole words, word beginnings, signs, digit runs, a pattern.
 
     Words and beginnings are matched in lower, Capitalised and UPPER case; a word may span spaces ('per cent').
-    A glued word is a whole word that may run into digits ('Jan' of 'Jan2017', 'Dec31'). `led` names words that
+    A word is whole between non-letters: it may run into digits ('Jan2017', '5Percent', '1,600INR'). `led` names words that
     anchor only when a pattern follows them ('million' before 'km').
     `pattern` is for the rest ('\\d(?:st|nd)\\b', a year): a stdlib pattern scanned on its own, so lead it with
     a literal or a character class (no \\b, no lookbehind first) and the scan skips ahead fast.
@@ -91,32 +105,30 @@ class Anchor:
         *,
         words: Iterable[str] = (),
         prefixes: Iterable[str] = (),
-        glued: Iterable[str] = (),
         led: tuple[Iterable[str], str] = ((), ""),
         signs: str = "",
         digits: bool = False,
         pattern: re.Pattern[str] | None = None,
     ) -> None:
-        self.words, self.prefixes, self.glued = _cases(words), _cases(prefixes), _cases(glued)
+        self.words, self.prefixes = _cases(words), _cases(prefixes)
         self.led = _cases(led[0])
         self.signs, self.digits, self.pattern = signs, digits, pattern
         parts = []
         if self.words:
-            parts.append(rf"\b(?:{_trie(self.words)})\b")
+            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.words)}){_LETTER_AFTER}")
         if self.prefixes:
-            parts.append(rf"\b(?:{_trie(self.prefixes)})")
-        if self.glued:
-            parts.append(rf"\b(?:{_trie(self.glued)})(?![^\W\d_])")
+            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.prefixes)})")
         if self.led:
-            parts.append(rf"(?<![^\W\d_])(?:{_trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
+            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
         # confirms a word or beginning where the scan found its first letters: boundaries, later words
         self.confirm = re.compile("|".join(parts)) if parts else None
+        self.loose = _loose([*words, *led[0]], prefixes, signs, pattern)
         for entry in chain(self.words, self.prefixes):
             if not _LETTERS.match(entry):
                 raise ValueError(f"anchor word {entry!r} must begin with a letter; use signs or pattern")
-        for entry in chain(self.glued, self.led):
+        for entry in self.led:
             if not _LETTERS.fullmatch(entry):
-                raise ValueError(f"glued or led anchor word {entry!r} must be letters only")
+                raise ValueError(f"led anchor word {entry!r} must be letters only")
         Anchor.registry.append(self)
         Anchor._tables = None
 
@@ -135,7 +147,7 @@ class Anchor:
         beginning of the anchor goes on past it ('per' of 'per cent' is not; 'a' of 'about' is)."""
         return word in self.words and word not in self.led and not any(
             entry.startswith(word) and len(entry) > len(word) and not _LETTERS.match(entry, len(word))
-            for entry in chain(self.words, self.prefixes, self.glued)
+            for entry in chain(self.words, self.prefixes)
         )
 
     @classmethod
@@ -153,7 +165,7 @@ class Anchor:
                     table = whole if first == word and anchor._is_whole(word) else by_word
                     if anchor not in table.setdefault(first, []):
                         table[first].append(anchor)
-                for word in chain(anchor.glued, anchor.led):
+                for word in anchor.led:
                     if anchor not in by_word.setdefault(word, []):
                         by_word[word].append(anchor)
                 for prefix in anchor.prefixes:
@@ -235,7 +247,7 @@ class Scan:
     def _read_words(self) -> dict[Anchor, Hits]:
         tables = Anchor.tables()
         lookup, entry_of = tables.lookup, tables.entry
-        text, size = self.text, len(self.text)
+        text = self.text
         found: dict[Anchor, Hits] = {}
         for token in _LETTERS.finditer(text):
             word = token.group()
@@ -245,14 +257,13 @@ class Scan:
             if entry is None:
                 continue
             whole, confirm = entry
-            start, end = token.span()
-            alone = (start == 0 or not _is_word(text[start - 1])) and (end == size or not _is_word(text[end]))
-            if alone and whole:
-                hit = (start, end)
+            start = token.start()
+            if whole:
+                hit = token.span()
                 for anchor in whole:
                     found.setdefault(anchor, []).append(hit)  # one tuple shared by every anchor of the word
             for anchor in confirm:
-                if alone and anchor in whole:
+                if anchor in whole:
                     continue  # a hit as the whole word already
                 confirmed = anchor.confirm.match(text, start)  # type: ignore[union-attr]
                 if confirmed is not None:
@@ -364,11 +375,12 @@ def matches(
     `begin` (see `starts`): try the pattern only where a match can begin. A family pattern with optional lead
     words, lookbehinds and long case-insensitive alternations costs `regex` microseconds at every position it
     tries; few positions are a beginning, and the scan has already found them.
-    `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one.
+    `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one, found
+    in any case or glued (`Anchor.loose`), as the pattern reads it.
     """
     text = scan.text
     positions = scan.begins(begin) if begin else None
-    last_anchors = None if held is None else scan.begins((held,))
+    anchored = None if held is None else scan.begins((held,))
     for start, end in spans:
         if positions is None:
             yield from pattern.finditer(text, start, end)
@@ -376,9 +388,11 @@ def matches(
         position = start
         low = bisect_left(positions, start)
         stop = end
-        if last_anchors is not None:
-            last = bisect_left(last_anchors, end) - 1
-            stop = last_anchors[last] + 1 if last >= 0 else start
+        if held is not None and anchored is not None:
+            last = bisect_left(anchored, end) - 1
+            stop = max(start, anchored[last] + 1) if last >= 0 else start
+            for loose in held.loose.finditer(text, stop, end):  # the window's tail: short
+                stop = loose.start() + 1
         tried = positions[low : bisect_left(positions, stop, low)]
         if start > 0 and text[start - 1 : start + 1].isdigit():
             tried.insert(0, start)  # a window opening inside a digit run: the run's rest is a beginning to finditer
