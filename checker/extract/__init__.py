@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import sys
 import types
+from bisect import bisect_right
 
 from checker.extract import counts, dates, money, percent, units
 from checker.extract.numbers import PRIORITY
@@ -43,6 +45,8 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
         *counts.find_ordinals(scan),
         *counts.find_numbers(scan),
     ]
+    if links := _links(text):
+        candidates = [m for m in candidates if not _inside_link(m.start, links)]
     candidates.sort(key=lambda m: (m.start, m.start - m.end, PRIORITY[m.kind]))
     chosen: list[Mention] = []
     last_end = -1
@@ -51,6 +55,28 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
             chosen.append(mention)
             last_end = mention.end
     return dates.join_ranges(counts.join_figures(chosen, text), text, reference_date)
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_EMAIL_DOMAIN = re.compile(r"@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}\b")
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    """Web addresses and e-mail addresses: their digits are paths and names ('/2024/05/17/', 'desk2024@'), not
+    figures. Found by their fixed parts ('http', 'www.', '@'), so a text of one long word stays linear."""
+    links = [found.span() for found in _URL.finditer(text)]
+    for domain in _EMAIL_DOMAIN.finditer(text):
+        local = at = domain.start()
+        while local > at - 64 and local > 0 and (text[local - 1].isalnum() or text[local - 1] in "._+-"):
+            local -= 1
+        if local < at:
+            links.append((local, domain.end()))
+    return sorted(links)
+
+
+def _inside_link(position: int, links: list[tuple[int, int]]) -> bool:
+    index = bisect_right(links, (position, sys.maxsize)) - 1
+    return index >= 0 and links[index][0] <= position < links[index][1]
 
 
 class _CallableModule(types.ModuleType):
