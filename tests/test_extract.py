@@ -593,3 +593,38 @@ def test_web_and_email_addresses_hold_no_figures() -> None:
     )
     assert [(m.kind.value, m.text) for m in extract(text)] == [("percent", "5%")]
     assert [m.text for m in extract("In 2024 @5 percent")] == ["2024", "5 percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It cost $10-billion.", [("money", "$10-billion", 1e10, "USD")]),
+        ("a ₹300 lakh crore economy", [("money", "₹300 lakh crore", 3e14, "INR")]),
+        ("RM40 billion in loans", [("money", "RM40 billion", 4e10, "MYR")]),
+        ("Rs. 1,200 a month", [("money", "Rs. 1,200", 1200, "INR")]),
+        ("KSh500 million", [("money", "KSh500 million", 5e8, "KES")]),
+        ("R5 billion and N28.7 trillion", [("money", "R5 billion", 5e9, "ZAR"), ("money", "N28.7 trillion", 2.87e13, "NGN")]),
+        ("N95 masks, P5 and R2", []),  # one letter is a currency only before a scaled amount
+        ("rm40 billion, COVID19 million cases", []),  # a scale after a figure glued to letters is no figure
+    ],
+)
+def test_currencies_written_with_letters_and_compound_scales(
+    text: str, expected: list[tuple[str, str, float, str]]
+) -> None:
+    found = [(m.kind.value, m.text, m.value, m.currency) for m in extract(text) if m.kind.value != "number"]
+    assert found == expected
+    assert all(m.kind.value != "number" or m.value < 1e6 for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("no fewer than 40 people", "at_least", 40, None),
+        ("as many as 300 people", "at_most", None, 300),
+        ("as much as 5 percent", "at_most", None, 5),
+    ],
+)
+def test_qualifiers_that_bound_a_figure(text: str, qualifier: str, low: float | None, high: float | None) -> None:
+    (mention,) = extract(text)
+    assert (mention.qualifier.value, mention.low, mention.high) == (qualifier, low, high)
+    assert mention.start == 0

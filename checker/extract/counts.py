@@ -22,6 +22,7 @@ from checker.extract.numbers import (
     _alternation,
     bounds,
     follows_change,
+    orphan_scale,
     parse_numeral,
     qualifier_of,
     split_run,
@@ -89,6 +90,8 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
             if following[:1] in ("'", "’") and POSSESSIVE.match(text, end):
                 continue  # "Apollo 11's crew", "OAO-1's battery", "one's own", "the 80's": a name or a digit
             if "/" in (text[end : end + 1], text[start - 1 : start]) and _in_slash_notation(text, start, end):
+                continue
+            if start == run_start and orphan_scale(text, start):
                 continue
             if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
                 continue

@@ -18,6 +18,7 @@ from checker.extract.numbers import (
     MONEY_CORE,
     NUMBER_CORE,
     QUALIFIER,
+    SCALE_WORD,
     TENS,
     UNITS,
     _alternation,
@@ -71,6 +72,12 @@ TRAILING_SYMBOLS = {
     "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₽": "RUB", "₸": "KZT", "₩": "KRW", "₺": "TRY", "元": "CNY",
     "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND",
 }  # fmt: skip
+# Letters written before the figure, in this case only: 'RM40 billion', 'Rs 500', 'Rs. 1,200', 'Rp 5,000', 'Tk 300',
+# 'KSh 500'. 'Rs' is also Pakistan's and Sri Lanka's; news of India writes it most, as '$' is most often USD.
+LETTER_PREFIXES = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES"}
+# One letter is a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn'): 'N95', 'P5'
+# and 'R2' are names.
+LETTER_SCALED = {"R": "ZAR", "N": "NGN", "P": "PHP"}
 # 'c $ 16.4 million', 'hk $ 10.05 billion', 'Mex$ 10 million': a country prefix, maybe spaced, before '$'.
 SPACED_PREFIXES = {"us": "USD", "u.s.": "USD", "u.s": "USD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD",
                    "nz": "NZD", "mex": "MXN", "mx": "MXN"}  # fmt: skip
@@ -89,13 +96,14 @@ _PREFIX = _alternation(list(SPACED_PREFIXES))
 PATTERN = regex.compile(
     rf"(?<![\w$€£¥]){QUALIFIER}?"
     rf"(?:(?<!['’])(?P<prefix>{_PREFIX})\s?(?=\$\s?\d)\$\s?|(?P<symbol>{_SYMBOL})\s?(?:(?P<neg>[-−])(?=\d))?"
-    rf"|(?P<code>{_CODE})\s?(?=\d))"
+    rf"|(?P<code>{_CODE})\s?(?=\d)|(?-i:(?P<letters>{_alternation(list(LETTER_PREFIXES))})\s?(?=\d)"
+    rf"|(?P<letter>[{''.join(LETTER_SCALED)}])(?=[\d.,]++\s?(?:{SCALE_WORD}|bn|mn|tn|trn)\b)))"
     rf"{MONEY_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
     rf"|\b{QUALIFIER}?{NUMBER_CORE}(?=[\s-]*+[^\W\d_]|\s?(?:[€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ))(?:(?:\s*|-)(?:(?P<word>{_WORD})\b{_CENTS}|(?P<code_after>{_CODE})\b"
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
     regex.IGNORECASE | regex.VERSION1,
 )
-_BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES], digits=False))
+_BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES, *LETTER_PREFIXES, *LETTER_SCALED], digits=False))
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
 _ONE_COIN = regex.compile(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
@@ -116,6 +124,8 @@ def _minus_before(text: str, start: int) -> bool:
 def _currency(match: regex.Match[str]) -> str | None:
     if prefix := match.group("prefix"):
         return SPACED_PREFIXES[prefix.lower()]
+    if letters := match.group("letters") or match.group("letter"):
+        return LETTER_PREFIXES.get(letters) or LETTER_SCALED[letters]
     if symbol := match.group("symbol_after"):
         return TRAILING_SYMBOLS[symbol]
     if minor := match.group("minor"):
@@ -132,7 +142,7 @@ def _currency(match: regex.Match[str]) -> str | None:
 # Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
 ANCHOR = Anchor(
     signs="$€£¥₹₽₸₩₺₡₾₭₴₦₱₪₫",
-    words=[*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS],
+    words=[*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS, *LETTER_PREFIXES, *LETTER_SCALED],
     pattern=re.compile(r"元|ரூ|\dp\b"),  # signs written with letters; '20p', pence glued to the figure
 )
 

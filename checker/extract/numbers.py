@@ -44,7 +44,8 @@ QUALIFIER_WORDS = {
     "just under": Qualifier.APPROX, "over": Qualifier.OVER, "more than": Qualifier.OVER,
     "above": Qualifier.OVER, "upwards of": Qualifier.OVER, "in excess of": Qualifier.OVER,
     "exceeding": Qualifier.OVER, "at least": Qualifier.AT_LEAST, "no less than": Qualifier.AT_LEAST,
-    "not less than": Qualifier.AT_LEAST, "less than": Qualifier.UNDER, "under": Qualifier.UNDER,
+    "not less than": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST, "not fewer than": Qualifier.AT_LEAST,
+    "as many as": Qualifier.AT_MOST, "as much as": Qualifier.AT_MOST, "less than": Qualifier.UNDER, "under": Qualifier.UNDER,
     "below": Qualifier.UNDER, "fewer than": Qualifier.UNDER, "up to": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST, "not more than": Qualifier.AT_MOST,
 }  # fmt: skip
@@ -69,7 +70,7 @@ QUALIFIER = rf"(?:(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 def number_core(abbreviations: str) -> str:
     """A numeral with an optional scale ('1.2 million', '41bn') or a run of number words."""
     return (
-        rf"(?:(?P<numeral>{NUMERAL})(?:\s*(?P<scale>{SCALE_WORD})\b|(?P<abbr>{abbreviations})\b)?"
+        rf"(?:(?P<numeral>{NUMERAL})(?:(?:\s*|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b|(?P<abbr>{abbreviations})\b)?"
         rf"|(?P<words>{WORDS})\b)"
     )
 
@@ -162,10 +163,14 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
         step = numeral_step(match.group("numeral"))
         scale_text = match.group("scale") or match.group("abbr")
         if scale_text:
-            factor = ALL_SCALES.get(scale_text.lower()) or SCALE_ABBREVIATIONS[scale_text.lower()]
-            return value * factor, step * factor / 2, scale_text
+            factor = 1
+            for scale in scale_text.lower().split():  # 'lakh crore' is 1e5 x 1e7
+                factor *= ALL_SCALES.get(scale) or SCALE_ABBREVIATIONS[scale]
+            return value * factor, step * factor / 2, " ".join(scale_text.split())
         return value, step / 2, None
     words = match.group("words")
+    if orphan_scale(match.string, match.start("words")):
+        return None
     try:
         value = parse_number_words(words)
     except NumberParseError:
@@ -173,6 +178,18 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
     scale = next((w for w in reversed(words.lower().split()) if w in ALL_SCALES), None)
     step = ALL_SCALES[scale] if scale else 1.0
     return value, step / 2, scale
+
+
+_DIGIT_BEFORE = regex.compile(r"\d\s*+\Z")
+_SCALE_AT = regex.compile(rf"(?:{SCALE_WORD})\b", regex.IGNORECASE)
+
+
+def orphan_scale(text: str, start: int) -> bool:
+    """Whether a scale word at `start` follows a figure glued to letters ('rm40 billion', 'COVID19 million').
+
+    No family reads that figure, so the scale is no figure of its own (it was 'billion', 1e9).
+    """
+    return _SCALE_AT.match(text, start) is not None and _DIGIT_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 # Verbs and nouns of change. After one, 'from X to Y' is a before and an after ('rose from 7 to 10', 'a cut from

@@ -227,7 +227,7 @@ def starts(tokens: Iterable[str], *, digits: bool = True) -> Anchor:
     for token in tokens:
         if first := regex.match(r"\w+", token):
             if not first.group()[0].isdigit():
-                words.add(first.group().lower())
+                words.update((first.group(), first.group().lower()))  # as written too: "KSh"
         elif token:
             signs.add(token[0])
     return Anchor(words=words, signs="".join(sorted(signs)), digits=digits)
