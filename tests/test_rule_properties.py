@@ -127,3 +127,11 @@ def test_derive_shifts_calendar_periods_only() -> None:
         "2023", "2023-H1", "2023-Q3", "2023-07"
     ]  # fmt: skip
     assert _shift("2017-01-01/..", -1) != "2016-01-01/.."  # an open period has no year-earlier twin
+
+
+def test_a_change_in_points_is_no_growth_rate() -> None:
+    report = check(
+        "In 2023, bilateral trade between China and Kazakhstan rose 2 percentage points.",
+        "In 2023, two-way trade between China and Kazakhstan rose 25 basis points, or 12 percent.",
+    )
+    assert [(c.type, c.value) for c in report.claims if c.type == "trade-growth"] == [("trade-growth", 12)]

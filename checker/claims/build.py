@@ -154,7 +154,7 @@ class _DefinitionBuilder:
 
     def _is_value(self, mention: Mention) -> bool:
         spec = self.definition.value
-        if mention.kind not in spec.kinds:
+        if mention.kind not in spec.kinds or (spec.written_in is not None and mention.unit not in spec.written_in):
             return False
         return spec.granularity is None or mention.granularity in spec.granularity
 

@@ -47,6 +47,11 @@ class ValueSpec(Strict):
         default="number", description="number: the figure; year: a date's year; date: an event date."
     )
     unit: str | None = Field(default=None, description="pint unit the value is converted to (quantities).")
+    written_in: list[str] | None = Field(
+        default=None,
+        description="Units a mention must be written in to carry the value, as extraction names them: "
+        "[percent] takes '12%' but not '2 percentage points' or '25 basis points'.",
+    )
     optional: bool = Field(
         default=False,
         description="Events only: build the claim from the cue alone when no date stands near it, so an "

@@ -1,4 +1,4 @@
-"""Percentages: '32 percent', '38.3%', 'thirty per cent', '2 percentage points'."""
+"""Percentages: '32 percent', '38.3%', 'thirty per cent', '2 percentage points', '25 basis points'."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind
 
 PATTERN = regex.compile(
-    rf"(?<![%=&/#+])\b{QUALIFIER}?{NUMBER_CORE}\s*(?:(?P<points>percentage\s+points?|pp\b)"
+    rf"(?<![%=&/#+])\b{QUALIFIER}?{NUMBER_CORE}\s*"
+    rf"(?:(?P<points>percentage\s+points?|pp\b)|(?P<basis>basis\s+points?|(?-i:bps?)\b)"
     rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b))"
     rf"|\b(?P<prefix>percents?|per\s+cent)\s+of\s+{NUMBER_CORE}\b(?!\s*(?:%|percent|per\s+cent))",
     regex.IGNORECASE | regex.VERSION1,
 )
 
 
-ANCHOR = Anchor(signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp"])
+ANCHOR = Anchor(signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp", "basis", "bp", "bps"])
 
 _BEGIN = (FIGURE_BEGIN, starts(["percent", "percents", "per"], digits=False))  # 'per cent of twenty'
 
@@ -26,7 +27,7 @@ _BEGIN = (FIGURE_BEGIN, starts(["percent", "percents", "per"], digits=False))  #
 def find(scan: Scan) -> Iterator[Mention]:
     text = scan.text
     for match in windowed(PATTERN, scan, ANCHOR, before=100, after=30, begin=_BEGIN, held=True):
-        unit = "percentage_point" if match.group("points") else "percent"
+        unit = "percentage_point" if match.group("points") else "basis_point" if match.group("basis") else "percent"
         if match.group("prefix") and text[max(0, match.start() - 12) : match.start()].rstrip()[-1:].isdigit():
             continue  # '50 percent of 10 people' reads '50 percent'
 
