@@ -628,3 +628,49 @@ def test_qualifiers_that_bound_a_figure(text: str, qualifier: str, low: float | 
     (mention,) = extract(text)
     assert (mention.qualifier.value, mention.low, mention.high) == (qualifier, low, high)
     assert mention.start == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("The bank cut rates by 25 basis points.", "25 basis points", "basis_point"),
+        ("a 50bp hike", "50bp", "basis_point"),
+        ("up 2.5 percentage points", "2.5 percentage points", "percentage_point"),
+        ("BP shares rose 5%", "5%", "percent"),  # the company's name is no unit
+    ],
+)
+def test_percentages_points_and_basis_points(text: str, figure: str, unit: str) -> None:
+    assert [(m.text, m.unit) for m in extract(text)] == [(figure, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a third of the vote", [("number", "a third", 1 / 3)]),
+        ("Two-thirds of voters", [("number", "Two-thirds", 2 / 3)]),
+        ("three quarters of trade", [("number", "three quarters", 0.75)]),
+        ("one fifth", [("number", "one fifth", 0.2)]),
+        ("a third term", [("ordinal", "third", 3)]),  # 'a third' is a share only before 'of'
+        ("the past two quarters", [("number", "two", 2)]),  # quarters of a year
+        ("dozens of people, several dozen homes", []),  # no count was given
+        ("two dozen", [("number", "two dozen", 24)]),
+    ],
+)
+def test_fractions_and_vague_dozens(text: str, expected: list[tuple[str, str, float]]) -> None:
+    found = [(m.kind.value, m.text, m.value) for m in extract(text)]
+    assert [(kind, written) for kind, written, _ in found] == [(kind, written) for kind, written, _ in expected]
+    assert [value for *_, value in found] == pytest.approx([value for *_, value in expected])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares rose $1.20 to $45.60.", ["$1.20", "$45.60"]),  # by how much, and to what
+        ("Inflation fell 10% to 5%.", ["10%", "5%"]),
+        ("Exports grew 12 to 15 percent", ["12 to 15 percent"]),  # a bare first end: a range
+        ("It will cost $5 to $6 billion", ["$5 to $6 billion"]),
+        ("Prices rose 5%-10%", ["5%-10%"]),
+    ],
+)
+def test_a_change_and_its_result_are_two_figures(text: str, expected: list[str]) -> None:
+    assert [m.text for m in extract(text)] == expected

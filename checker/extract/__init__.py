@@ -43,6 +43,7 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
         *units.find_quantities(scan),
         *counts.find_multipliers(scan),
         *counts.find_ordinals(scan),
+        *counts.find_fractions(scan),
         *counts.find_numbers(scan),
     ]
     if links := _links(text):

@@ -12,6 +12,7 @@ from checker.extract.numbers import (
     RANGE_LEAD,
     FIGURE_BEGIN,
     ALL_SCALES,
+    DOZENS,
     NUMERAL,
     ORDINAL_WORDS,
     RUN_ABBREVIATIONS,
@@ -23,6 +24,7 @@ from checker.extract.numbers import (
     bounds,
     follows_change,
     orphan_scale,
+    right_after_change,
     parse_numeral,
     qualifier_of,
     split_run,
@@ -93,6 +95,8 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 continue
             if start == run_start and orphan_scale(text, start):
                 continue
+            if text[start:end].lower() in DOZENS:
+                continue  # 'dozens of people', 'several dozen': no count was given
             if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
                 continue
             qualifier, neg = Qualifier.EXACT, False
@@ -230,6 +234,9 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
         return None  # 'between 5 to 10'
     elif lead is not None and follows_change(text, lead.start()):
         return None
+    elif (lead is None and gap.group("to") and first.kind is not MentionKind.NUMBER
+          and right_after_change(text, first.start)):  # fmt: skip
+        return None  # 'rose $1.20 to $45.60', 'fell 10% to 5%': by how much, and to what
     elif second.kind is MentionKind.NUMBER and not money_first and (lead is None or not gap.group("to")):
         return None  # bare '7 to 10' or '7-10' may be a score, a vote or a label
     low = first.value / price_factor if price_factor is not None else first.value
@@ -284,6 +291,47 @@ def find_ordinals(scan: Scan) -> Iterator[Mention]:
         else:
             value = float(ORDINAL_WORDS[match.group("word").lower()])
         yield Mention(kind=MentionKind.ORDINAL, text=match.group(0), start=match.start(), end=match.end(), value=value)
+
+
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+_PLURAL_DENOMINATORS = {"halves": 2, **{f"{word}s": n for word, n in _DENOMINATORS.items() if word != "half"}}
+# 'a third of the vote', 'two thirds of voters', 'one-fifth': a share, not the ordinal 3 nor the count 2.
+# 'a third' is a fraction only before 'of' ('a third term' is an ordinal).
+FRACTION = regex.compile(
+    rf"\b(?:(?P<article>an?)\s+|(?P<numerator>{_alternation(list(UNITS))})[\s-])"
+    rf"(?:(?P<single>{_alternation(list(_DENOMINATORS))})|(?P<plural>{_alternation(list(_PLURAL_DENOMINATORS))}))\b"
+    r"(?P<of>\s+of\b)?",
+    regex.IGNORECASE,
+)
+_PERIODS_BEFORE = regex.compile(r"\b(?:past|last|next|coming|first|previous|following|recent)\s+\Z", regex.IGNORECASE)
+FRACTION_ANCHOR = Anchor(words=[*_DENOMINATORS, *_PLURAL_DENOMINATORS])
+
+
+def find_fractions(scan: Scan) -> Iterator[Mention]:
+    for match in windowed(FRACTION, scan, FRACTION_ANCHOR, before=12, after=12):
+        numerator = 1 if match.group("article") else UNITS[match.group("numerator").lower()]
+        if single := match.group("single"):
+            denominator = _DENOMINATORS[single.lower()]
+            if numerator != 1 or (match.group("article") and not match.group("of")):
+                continue
+        else:
+            plural = match.group("plural").lower()
+            denominator = _PLURAL_DENOMINATORS[plural]
+            if not 1 < numerator < denominator:
+                continue
+            period = _PERIODS_BEFORE.search(scan.text, max(0, match.start() - 20), match.start())
+            if plural == "quarters" and (not match.group("of") or period):
+                continue  # 'the past two quarters', 'the first three quarters of 2024': quarters of a year
+        end = match.end("single") if match.group("single") else match.end("plural")
+        yield Mention(
+            kind=MentionKind.NUMBER,
+            text=scan.text[match.start() : end],
+            start=match.start(),
+            end=end,
+            value=numerator / denominator,
+            precision=0.0,
+        )
 
 
 def find_multipliers(scan: Scan) -> Iterator[Mention]:
