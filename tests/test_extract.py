@@ -674,3 +674,29 @@ def test_fractions_and_vague_dozens(text: str, expected: list[tuple[str, str, fl
 )
 def test_a_change_and_its_result_are_two_figures(text: str, expected: list[str]) -> None:
     assert [m.text for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3.5 billion riyals", "SAR"),
+        ("500 million dirhams", "AED"),
+        ("12 billion shekels", "ILS"),
+        ("3 trillion rupiah", "IDR"),
+        ("5 billion Kenyan shillings", "KES"),
+        ("500 million Egyptian pounds", "EGP"),
+        ("5 billion won", "KRW"),
+        ("QAR 200 million", "QAR"),
+    ],
+)
+def test_currency_words_and_codes_of_many_countries(text: str, expected: str) -> None:
+    (mention,) = extract(text)
+    assert (mention.kind.value, mention.text, mention.currency) == ("money", text, expected)
+
+
+def test_currency_words_that_are_everyday_words_need_a_scaled_amount() -> None:
+    assert [m.kind.value for m in extract("Trump, who in 2016 won the election, said 3 rand and 4 dong")] == [
+        "date",
+        "number",
+        "number",
+    ]

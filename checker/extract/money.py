@@ -38,7 +38,8 @@ SYMBOLS = {
 }  # fmt: skip
 CODES = (
     "USD EUR GBP JPY CNY RMB KZT RUB INR CHF AUD CAD HKD SGD KRW BRL TRY UZS KGS TJS TMT AED SAR ZAR MXN "
-    "IDR MYR THB VND PHP PKR BDT EGP NGN KES PLN SEK NOK DKK CZK HUF ILS NZD IRR"
+    "IDR MYR THB VND PHP PKR BDT EGP NGN KES PLN SEK NOK DKK CZK HUF ILS NZD IRR QAR OMR KWD BHD JOD IQD MAD "
+    "ARS COP CLP PEN UAH GHS UGX TZS LKR NPR RON BGN GEL AMD AZN MNT KHR MMK TWD"
 ).split()
 WORDS = {
     "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
@@ -57,7 +58,27 @@ WORDS = {
     "finnish markka": "FIM", "markka": "FIM", "markkaa": "FIM", "pesetas": "ESP", "peseta": "ESP",
     "dutch guilders": "NLG", "guilders": "NLG", "guilder": "NLG", "deutsche marks": "DEM",
     "yuan renminbi": "CNY", "rmb": "CNY", "bitcoins": "XBT", "bitcoin": "XBT",
+    "riyals": "SAR", "riyal": "SAR", "saudi riyals": "SAR", "qatari riyals": "QAR", "qatari riyal": "QAR",
+    "rials": "IRR", "iranian rials": "IRR", "omani rials": "OMR", "dirhams": "AED", "dirham": "AED",
+    "uae dirhams": "AED", "emirati dirhams": "AED", "moroccan dirhams": "MAD", "shekels": "ILS", "shekel": "ILS",
+    "new israeli shekels": "ILS", "zlotys": "PLN", "zloty": "PLN", "zlotych": "PLN", "kronor": "SEK",
+    "swedish kronor": "SEK", "swedish krona": "SEK", "norwegian kroner": "NOK", "norwegian krone": "NOK",
+    "danish kroner": "DKK", "danish krone": "DKK", "rupiah": "IDR", "indonesian rupiah": "IDR",
+    "ringgit": "MYR", "malaysian ringgit": "MYR", "baht": "THB", "thai baht": "THB", "hryvnias": "UAH",
+    "hryvnia": "UAH", "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+    "cedis": "GHS", "ghanaian cedis": "GHS", "naira": "NGN", "vietnamese dong": "VND", "dong": "VND",
+    "won": "KRW", "rand": "ZAR", "taka": "BDT", "egyptian pounds": "EGP", "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR", "pakistani rupee": "PKR", "argentine pesos": "ARS", "colombian pesos": "COP",
+    "chilean pesos": "CLP", "philippine peso": "PHP", "kuwaiti dinars": "KWD", "iraqi dinars": "IQD",
+    "jordanian dinars": "JOD", "bahraini dinars": "BHD", "serbian dinars": "RSD", "algerian dinars": "DZD",
+    "forints": "HUF", "forint": "HUF", "czech koruna": "CZK", "korunas": "CZK", "romanian lei": "RON",
+    "bulgarian leva": "BGN", "azerbaijani manat": "AZN", "turkmen manat": "TMT", "somoni": "TJS",
+    "afghanis": "AFN", "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD",
 }  # fmt: skip
+# Currency words that are also everyday words or names ('who in 2016 won', 'Ayn Rand', 'Wang Dong') name a
+# currency only after a scaled amount: '5 billion won', '40 million rand'.
+SCALED_ONLY_WORDS = frozenset({"won", "rand", "dong"})
 # Coins and hundredths -> (currency, how many make the main unit): '50 cents' is 0.50 USD, '3 dimes' 0.30 USD.
 MINOR_WORDS = {
     "cents": ("USD", 100), "cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100),
@@ -172,6 +193,8 @@ def find(scan: Scan) -> Iterator[Mention]:
         currency = _currency(match)
         mention = figure(MentionKind.MONEY, match, currency=currency) if currency is not None else None
         if mention is None or mention.value is None:
+            continue
+        if word in SCALED_ONLY_WORDS and mention.scale is None:
             continue
         if minor:
             mention = _divided(mention, MINOR_WORDS[minor][1])
