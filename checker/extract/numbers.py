@@ -211,6 +211,14 @@ POSSESSIVE = regex.compile(r"['’]s(?!\w)")  # "Apollo 11's crew", "Tuesday's v
 NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 
 
+_CHANGE_RIGHT_BEFORE = regex.compile(rf"(?:{_CHANGE.pattern})\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
+
+
+def right_after_change(text: str, position: int) -> bool:
+    """Whether a verb of change stands right before `position`, maybe with one word between ('rose sharply')."""
+    return _CHANGE_RIGHT_BEFORE.search(text, max(0, position - 40), position) is not None
+
+
 def follows_change(text: str, position: int, change: regex.Pattern[str] = _CHANGE) -> bool:
     """Whether the clause before `position` (the 'from' of 'from X to Y') names a change, within 60 characters."""
     start = max(0, position - 60)
