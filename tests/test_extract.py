@@ -700,3 +700,19 @@ def test_currency_words_that_are_everyday_words_need_a_scaled_amount() -> None:
         "number",
         "number",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "day"),
+    [
+        ("The company said on Tuesday it will cut jobs.", "on Tuesday", "2024-07-02"),  # when it was said
+        ("The company said it will cut jobs on Tuesday.", "on Tuesday", "2024-07-09"),
+        ("It will cut $1,200 jobs, he said on Tuesday", "on Tuesday", "2024-07-02"),  # '1,200' ends no clause
+        ("On Monday, March 4, 2024, he arrived.", "On Monday, March 4, 2024", "2024-03-04"),
+        ("They meet on Wednesday (July 10).", "on Wednesday (July 10)", "2024-07-10"),  # the year of the weekday
+        ("He met them on Tuesday, March 4.", "on Tuesday, March 4", "2024-03-04"),  # fits no nearby year: tense
+    ],
+)
+def test_weekdays_resolve_by_the_reporting_verb_and_the_date_beside_them(text: str, written: str, day: str) -> None:
+    (mention,) = [m for m in extract(text, reference_date=dt.date(2024, 7, 4)) if m.kind.value == "date"]
+    assert (mention.text, str(mention.resolved)) == (written, day)

@@ -96,7 +96,13 @@ _FUTURE = regex.compile(
     r"expected to|is to|are to|going to|scheduled)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
-_CLAUSE_END = regex.compile(r"[.!?;:,—\n]")
+_CLAUSE_END = regex.compile(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'
+# 'X said on Tuesday it will ...': the day is when it was said, however the sentence goes on.
+_REPORTED_RIGHT_BEFORE = regex.compile(
+    r"\b(?:said|told|announced|reported|stated|added|noted|confirmed|declared|wrote|revealed|disclosed|unveiled"
+    r"|pledged|promised|vowed|agreed|decided|warned)\s+\Z",
+    regex.IGNORECASE,
+)
 
 Resolver = Callable[[regex.Match[str], dt.date | None, str], "Resolution | None"]
 Resolution = tuple[dt.date | None, dt.date | None, Granularity, bool]  # start, end, granularity, relative
@@ -165,6 +171,8 @@ def looks_future(text: str, start: int, end: int) -> bool:
 
     The clause, not the sentence: in "trade will grow, Xi said on Wednesday" the weekday is past.
     """
+    if _REPORTED_RIGHT_BEFORE.search(text, max(0, start - 15), start):
+        return False
     left = max(0, start - 200)
     right = min(len(text), end + 200)
     boundaries = [m.end() for m in _CLAUSE_END.finditer(text, left, start)]
@@ -205,6 +213,8 @@ def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) 
         year = int(match.group("year"))
     elif reference is None:
         return None, None, Granularity.DAY, True
+    elif (weekday := match.groupdict().get("weekday")) and (year := _year_of_weekday(month, day, weekday, reference)):
+        pass  # 'Wednesday, July 10': the year in which July 10 is a Wednesday
     else:
         future = looks_future(text, match.start(), match.end())
         year = _year_for_month(month, reference, future, day)
@@ -216,6 +226,21 @@ def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) 
     except ValueError:
         return None, None, Granularity.DAY, True  # no such day: a date, but nothing to resolve it to
     return date, date, Granularity.DAY, match.group("year") is None
+
+
+def _year_of_weekday(month: int, day: int, weekday: str, reference: dt.date) -> int | None:
+    """The year, within half a year of the reference, in which the day falls on `weekday`; None if there is none.
+
+    A weekday that fits no nearby year is left to the clause's tense, so a wrong weekday stays visible.
+    """
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((date - reference).days) <= 183 and date.weekday() == _weekday_index(weekday):
+            return year
+    return None
 
 
 def _resolve_weekday_day(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -765,7 +790,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         regex.compile(
-            rf"\b(?:{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
+            rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
             rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
         ),
         _resolve_day,
@@ -773,7 +798,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         regex.compile(
-            rf"\b(?:{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
+            rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
             rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
         ),
         _resolve_day,
