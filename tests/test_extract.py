@@ -716,3 +716,19 @@ def test_currency_words_that_are_everyday_words_need_a_scaled_amount() -> None:
 def test_weekdays_resolve_by_the_reporting_verb_and_the_date_beside_them(text: str, written: str, day: str) -> None:
     (mention,) = [m for m in extract(text, reference_date=dt.date(2024, 7, 4)) if m.kind.value == "date"]
     assert (mention.text, str(mention.resolved)) == (written, day)
+
+
+def test_since_a_month_runs_to_the_reference_date() -> None:
+    (since,) = extract("Prices have risen since November.", reference_date=dt.date(2024, 7, 4))
+    assert (since.kind.value, since.text, since.date_start, since.date_end) == (
+        "date_range",
+        "since November",
+        dt.date(2023, 11, 1),
+        dt.date(2024, 7, 4),
+    )
+    assert [m.text for m in extract("since Nov. 5", reference_date=dt.date(2024, 7, 4))] == ["Nov. 5"]
+
+
+def test_designations_and_yearly_percentages_hold_no_extra_figures() -> None:
+    text = "F-16 jets, the Covid-19 pandemic and a MiG-29 cost 3% a year; aged 5-10."
+    assert [m.text for m in extract(text)] == ["3%", "5", "10"]

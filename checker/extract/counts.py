@@ -40,6 +40,8 @@ NUMBER = regex.compile(
     rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
     regex.IGNORECASE,
 )
+# A word with a capital, or 'covid', glued by a hyphen to the digits: a designation.
+_DESIGNATION = regex.compile(r"(?:\b[A-Za-z]*[A-Z][A-Za-z]*|\b(?i:covid|sars))-\Z")
 # Slash notation 'a/b' on its own is a fraction, ratio, score or label ('3/4', '24/7', '9/11', '1/0'), not two counts.
 # Chains stay as they are: '5/17/2018' and '222-2222/2222' are dates and phone numbers.
 _SLASHED = regex.compile(r"(?<![\w/.,+-])\d++/\d++(?![\w/]|[.,]\d)")
@@ -95,6 +97,8 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 continue
             if start == run_start and orphan_scale(text, start):
                 continue
+            if text[start - 1 : start] == "-" and _DESIGNATION.search(text, max(0, start - 16), start):
+                continue  # 'F-16', 'Covid-19', 'G-20', 'MiG-29': a name, not a count
             if text[start:end].lower() in DOZENS:
                 continue  # 'dozens of people', 'several dozen': no count was given
             if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
@@ -172,7 +176,9 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
-_RATED = frozenset({MentionKind.MONEY, MentionKind.QUANTITY, MentionKind.DURATION, MentionKind.NUMBER})
+_RATED = frozenset(
+    {MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.DURATION, MentionKind.NUMBER}
+)
 _ARTICLE = regex.compile(r"an?\s", regex.IGNORECASE)
 
 

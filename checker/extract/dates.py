@@ -424,8 +424,15 @@ def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text:
 
 
 def _resolve_since(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
-    year = int(match.group("year"))
+    """'since 2008', 'since March 2023', 'since November': from then to the reference (a month without a year
+    is its latest start on or before the reference)."""
     month = _month_number(match.group("month")) if match.group("month") else 1
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif reference is None:
+        return None, None, Granularity.RANGE, True
+    else:
+        year = _year_for_month(month, reference, future=False)
     start = dt.date(year, month, 1)
     if reference is None:
         return start, None, Granularity.RANGE, True
@@ -806,7 +813,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         regex.compile(
-            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\s+\d)"
+            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\.?\s+\d)"
             rf"(?!{_SEP}{_A_MONTH}))"  # 'from January to March' is a range (the half / quarter / months pattern)
         ),
         _resolve_month,
@@ -854,7 +861,11 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         ),
         _resolve_past_span,
     ),
-    (MentionKind.DATE_RANGE, regex.compile(rf"\b(?i:since)\s+(?:{MONTH}\s+)?{YEAR}\b"), _resolve_since),
+    (
+        MentionKind.DATE_RANGE,
+        regex.compile(rf"\b(?i:since)\s+(?:{MONTH}(?:,?\s+{YEAR}\b|\b(?!\.?\s*\d))|{YEAR}\b)"),
+        _resolve_since,
+    ),
     (
         MentionKind.DATE_RANGE,
         regex.compile(
