@@ -732,3 +732,17 @@ def test_since_a_month_runs_to_the_reference_date() -> None:
 def test_designations_and_yearly_percentages_hold_no_extra_figures() -> None:
     text = "F-16 jets, the Covid-19 pandemic and a MiG-29 cost 3% a year; aged 5-10."
     assert [m.text for m in extract(text)] == ["3%", "5", "10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("In H1 2024 trade was $21.8 bn.", "$21.8 bn", 21.8e9),  # a space before 'bn', 'mn', 'tn'
+        ("exports of 40 mn tonnes", "40 mn tonnes", 40e6),
+        ("Q3 revenue rose 12pc", "12pc", 12),  # British news: 'pc' glued to the figure
+    ],
+)
+def test_spaced_scale_abbreviations_and_pc(text: str, written: str, value: float) -> None:
+    (mention,) = [m for m in extract(text) if m.text == written]
+    assert mention.value == pytest.approx(value)
+    assert [m.text for m in extract("2 PC games, 5 pc")] == ["2", "5"]

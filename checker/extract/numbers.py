@@ -68,9 +68,10 @@ QUALIFIER = rf"(?:(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 
 
 def number_core(abbreviations: str) -> str:
-    """A numeral with an optional scale ('1.2 million', '41bn') or a run of number words."""
+    """A numeral with an optional scale ('1.2 million', '41bn', '21.8 bn') or a run of number words."""
     return (
-        rf"(?:(?P<numeral>{NUMERAL})(?:(?:\s*|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b|(?P<abbr>{abbreviations})\b)?"
+        rf"(?:(?P<numeral>{NUMERAL})(?:(?:\s*|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b"
+        rf"|(?P<abbr>(?:{abbreviations})\b|\s(?-i:bn|bln|mn|mln|tn|trn)\b))?"
         rf"|(?P<words>{WORDS})\b)"
     )
 

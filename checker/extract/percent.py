@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -13,13 +14,16 @@ from checker.models import Mention, MentionKind
 PATTERN = regex.compile(
     rf"(?<![%=&/#+])\b{QUALIFIER}?{NUMBER_CORE}\s*"
     rf"(?:(?P<points>percentage\s+points?|pp\b)|(?P<basis>basis\s+points?|(?-i:bps?)\b)"
-    rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b))"
+    rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b|(?<=\d)(?-i:pc)\b))"
     rf"|\b(?P<prefix>percents?|per\s+cent)\s+of\s+{NUMBER_CORE}\b(?!\s*(?:%|percent|per\s+cent))",
     regex.IGNORECASE | regex.VERSION1,
 )
 
 
-ANCHOR = Anchor(signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp", "basis", "bp", "bps"])
+ANCHOR = Anchor(
+    signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp", "basis", "bp", "bps"],
+    pattern=re.compile(r"\dpc\b"),  # '12pc', British news
+)
 
 _BEGIN = (FIGURE_BEGIN, starts(["percent", "percents", "per"], digits=False))  # 'per cent of twenty'
 
