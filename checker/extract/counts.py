@@ -2,59 +2,59 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
+from checker.extract import money
+from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import (
-    POSSESSIVE,
-    RANGE_LEAD,
-    FIGURE_BEGIN,
     ALL_SCALES,
     DOZENS,
+    FIGURE_BEGIN,
     NUMERAL,
     ORDINAL_WORDS,
-    RUN_ABBREVIATIONS,
-    RUN,
+    POSSESSIVE,
     QUALIFIER,
+    RANGE_LEAD,
+    RUN,
+    RUN_ABBREVIATIONS,
     TENS,
     UNITS,
     _alternation,
     bounds,
     follows_change,
     orphan_scale,
-    right_after_change,
     parse_numeral,
     qualifier_of,
+    right_after_change,
     split_run,
 )
-from checker.extract import money
 from checker.extract.units import per_unit
 from checker.extract.windows import Anchor, Scan, windowed
 from checker.models import Mention, MentionKind, Qualifier
 
 # A numeral glued to an alphanumeric by '+' is part of a designation ('J1149.5+6663'), not a count.
-NUMBER = regex.compile(
+NUMBER = lazy_regex(
     r"(?<!\w\+)"
     rf"(?:(?<![\w.,$€£¥])|(?<=(?<![\d.])\d\d,)(?=\d\d(?!\d)))(?:{QUALIFIER}?)(?P<neg>[-−](?=\.?\d))?(?P<run>{RUN})",
     regex.IGNORECASE,
 )
 # A word with a capital, or 'covid', glued by a hyphen to the digits: a designation.
-_DESIGNATION = regex.compile(r"(?:\b[A-Za-z]*[A-Z][A-Za-z]*|\b(?i:covid|sars))-\Z")
+_DESIGNATION = lazy_regex(r"(?:\b[A-Za-z]*[A-Z][A-Za-z]*|\b(?i:covid|sars))-\Z")
 # Slash notation 'a/b' on its own is a fraction, ratio, score or label ('3/4', '24/7', '9/11', '1/0'), not two counts.
 # Chains stay as they are: '5/17/2018' and '222-2222/2222' are dates and phone numbers.
-_SLASHED = regex.compile(r"(?<![\w/.,+-])\d++/\d++(?![\w/]|[.,]\d)")
+_SLASHED = lazy_regex(r"(?<![\w/.,+-])\d++/\d++(?![\w/]|[.,]\d)")
 # 'one' as a pronoun ('Which one do you prefer?', 'the one you mentioned') is not a count.
-_PRONOUN_ONE = regex.compile(r"(?:\b(?:the|this|that|which|each|any|every|no|another|every|the\s+only)\s+)$", regex.IGNORECASE)
-ORDINAL = regex.compile(
+_PRONOUN_ONE = lazy_regex(r"(?:\b(?:the|this|that|which|each|any|every|no|another|every|the\s+only)\s+)$", regex.IGNORECASE)
+ORDINAL = lazy_regex(
     rf"\b(?:(?P<digits>\d++)(?:st|nd|rd|th)"
     rf"|(?P<tens>{_alternation(list(TENS))})-(?P<unit>{_alternation([w for w, n in ORDINAL_WORDS.items() if n < 10])})"
     rf"|(?P<word>{_alternation(list(ORDINAL_WORDS))}))\b",
     regex.IGNORECASE,
 )
 _MULTIPLIER_WORDS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-MULTIPLIER = regex.compile(
+MULTIPLIER = lazy_regex(
     r"\b(?:(?P<stem>doubl|tripl|quadrupl|halv)(?:e|es|ed|ing)"
     rf"|(?P<fold>\d++|{_alternation([*UNITS, *TENS])})[- ]?fold)\b",
     regex.IGNORECASE,
@@ -62,9 +62,9 @@ MULTIPLIER = regex.compile(
 
 # Every ordinal ends in an ordinal word or a digit and its suffix; every multiplier holds its stem or 'fold'.
 # Led by letters, not \b, so that the stdlib scan skips ahead fast (see word_end_anchor).
-ORDINAL_ANCHOR = Anchor(words=ORDINAL_WORDS, pattern=re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b"))
+ORDINAL_ANCHOR = Anchor(words=ORDINAL_WORDS, pattern=lazy_re(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b"))
 MULTIPLIER_ANCHOR = Anchor(
-    pattern=re.compile(
+    pattern=lazy_re(
         "|".join(v for stem in [*_MULTIPLIER_WORDS, "fold"] for v in (stem, stem.capitalize(), stem.upper()))
     )
 )
@@ -139,9 +139,9 @@ def _in_slash_notation(text: str, start: int, end: int) -> bool:
 
 
 # What stands between the two ends of a range, and before the first: 'from 7 to 10', 'between 7 and 10', '5-10%'.
-_RANGE_GAP = regex.compile(r"(?:\s+(?:(?P<to>to)|(?P<and>and))\s+|[-–])\Z", regex.IGNORECASE)
-_BY = regex.compile(r"\bby\s+\Z", regex.IGNORECASE)
-_CLOCK = regex.compile(r"\s*(?:[ap]\.?m\.?|o['’]clock)(?!\w)", regex.IGNORECASE)
+_RANGE_GAP = lazy_regex(r"(?:\s+(?:(?P<to>to)|(?P<and>and))\s+|[-–])\Z", regex.IGNORECASE)
+_BY = lazy_regex(r"\bby\s+\Z", regex.IGNORECASE)
+_CLOCK = lazy_regex(r"\s*(?:[ap]\.?m\.?|o['’]clock)(?!\w)", regex.IGNORECASE)
 
 
 def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
@@ -179,7 +179,7 @@ def join_figures(mentions: list[Mention], text: str) -> list[Mention]:
 _RATED = frozenset(
     {MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.DURATION, MentionKind.NUMBER}
 )
-_ARTICLE = regex.compile(r"an?\s", regex.IGNORECASE)
+_ARTICLE = lazy_regex(r"an?\s", regex.IGNORECASE)
 
 
 def _rate_period(text: str, figure: Mention, period: Mention) -> bool:
@@ -260,8 +260,8 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
     return second.model_copy(update=update)
 
 
-_PLUS_MINUS = regex.compile(r"\s*(?:±|\+/-|\+-)\s*\Z")
-_LEADING_NUMERAL = regex.compile(NUMERAL)
+_PLUS_MINUS = lazy_regex(r"\s*(?:±|\+/-|\+-)\s*\Z")
+_LEADING_NUMERAL = lazy_regex(NUMERAL)
 
 
 def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | None:
@@ -304,13 +304,13 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
 _PLURAL_DENOMINATORS = {"halves": 2, **{f"{word}s": n for word, n in _DENOMINATORS.items() if word != "half"}}
 # 'a third of the vote', 'two thirds of voters', 'one-fifth': a share, not the ordinal 3 nor the count 2.
 # 'a third' is a fraction only before 'of' ('a third term' is an ordinal).
-FRACTION = regex.compile(
+FRACTION = lazy_regex(
     rf"\b(?:(?P<article>an?)\s+|(?P<numerator>{_alternation(list(UNITS))})[\s-])"
     rf"(?:(?P<single>{_alternation(list(_DENOMINATORS))})|(?P<plural>{_alternation(list(_PLURAL_DENOMINATORS))}))\b"
     r"(?P<of>\s+of\b)?",
     regex.IGNORECASE,
 )
-_PERIODS_BEFORE = regex.compile(r"\b(?:past|last|next|coming|first|previous|following|recent)\s+\Z", regex.IGNORECASE)
+_PERIODS_BEFORE = lazy_regex(r"\b(?:past|last|next|coming|first|previous|following|recent)\s+\Z", regex.IGNORECASE)
 FRACTION_ANCHOR = Anchor(words=[*_DENOMINATORS, *_PLURAL_DENOMINATORS])
 
 

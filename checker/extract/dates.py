@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 
 import regex
 
+from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import (
     NEGATED,
     NUMBER_WORD,
@@ -91,14 +91,14 @@ COUNT = rf"(?P<count>{NUMERAL}|(?i:{NUMBER_WORD})(?:-(?i:{NUMBER_WORD}))?|(?i:(?
 SPAN_UNIT = r"(?P<unit>(?i:years?|decades?|months?|weeks?|days?|centur(?:y|ies)))"
 _SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
 
-_FUTURE = regex.compile(
+_FUTURE = lazy_regex(
     r"\b(?:will|shall|upcoming|forthcoming|next|to be held|is set to|are set to|plans? to|planned|"
     r"expected to|is to|are to|going to|scheduled)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
-_CLAUSE_END = regex.compile(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'
+_CLAUSE_END = lazy_regex(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'
 # 'X said on Tuesday it will ...': the day is when it was said, however the sentence goes on.
-_REPORTED_RIGHT_BEFORE = regex.compile(
+_REPORTED_RIGHT_BEFORE = lazy_regex(
     r"\b(?:said|told|announced|reported|stated|added|noted|confirmed|declared|wrote|revealed|disclosed|unveiled"
     r"|pledged|promised|vowed|agreed|decided|warned)\s+\Z",
     regex.IGNORECASE,
@@ -196,7 +196,7 @@ def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) 
     return reference - dt.timedelta(days=-delta % 7)
 
 
-_VERB_MONTH_CONTEXT = regex.compile(r"(?:^|\b(?:on|by|until|till|since|from|of|the|before|after|in|to|and|through)\s+)$")
+_VERB_MONTH_CONTEXT = lazy_regex(r"(?:^|\b(?:on|by|until|till|since|from|of|the|before|after|in|to|and|through)\s+)$")
 
 
 def _resolve_day(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -310,8 +310,8 @@ def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: s
     return date, date, Granularity.DAY, True
 
 
-_THE_BEFORE = regex.compile(r"\b(?i:the)\s+$")
-_FOLLOWER = regex.compile(r"\s+([a-z]+)")
+_THE_BEFORE = lazy_regex(r"\b(?i:the)\s+$")
+_FOLLOWER = lazy_regex(r"\s+([a-z]+)")
 
 
 def _resolve_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -406,7 +406,7 @@ def _resolve_past_span(match: regex.Match[str], reference: dt.date | None, text:
     return _shift(reference, match.group("unit"), -amount), reference - _DAY, Granularity.RANGE, True
 
 
-_UNIT_BEFORE = regex.compile(r"\b(?i:years?|months?|weeks?|days?|decades?)\s+$")
+_UNIT_BEFORE = lazy_regex(r"\b(?i:years?|months?|weeks?|days?|decades?)\s+$")
 
 
 def _resolve_open_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -793,10 +793,10 @@ _MONTH_ANY2 = MONTH_ANY.replace("?P<month>", "?P<month2>")
 
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
-    (MentionKind.DATE, regex.compile(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
+    (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
             rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
         ),
@@ -804,7 +804,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
             rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
         ),
@@ -812,7 +812,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\.?\s+\d)"
             rf"(?!{_SEP}{_A_MONTH}))"  # 'from January to March' is a range (the half / quarter / months pattern)
         ),
@@ -820,7 +820,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
             r"|\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"
             rf"|(?<=\b(?i:from|between)\s+){_WD_ABBR}\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)"
@@ -830,32 +830,32 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+(?:(?i:the)\s+(?:{DAY_NUMBER}|{_DAY_WORD}|(?P<dayword>(?i:fifteen|twenty[\s-]?one)))"
             rf"|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?i:of\b))"
         ),
         _resolve_weekday_day,
     ),
-    (MentionKind.DATE, regex.compile(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year),
-    (MentionKind.DATE, regex.compile(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
+    (MentionKind.DATE, lazy_regex(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year),
+    (MentionKind.DATE, lazy_regex(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             r"\b(?P<rel>(?i:next|last|this|past|previous|coming|upcoming|following|current))\s+"
             r"(?P<runit>year|month|week|quarter)\b(?!\s+(?i:of\s+a\s+)?centur)"
             rf"(?!\s+(?i:of)\s+(?:{_A_MONTH}|\d{{4}}\b|(?i:this|next|last|the)\b))"  # 'the last week of July / of this month'; not 'last year of $12 billion'
         ),
         _resolve_relative_unit,
     ),
-    (MentionKind.DATE, regex.compile(r"\b(?i:today|yesterday|tomorrow)\b"), _resolve_deictic),
+    (MentionKind.DATE, lazy_regex(r"\b(?i:today|yesterday|tomorrow)\b"), _resolve_deictic),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"),
+        lazy_regex(rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"),
         _resolve_ago,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:over|in|during|for|within|throughout)\s+)?(?i:the)\s+(?i:past|last|previous)\s+(?:{COUNT}\s+)?{SPAN_UNIT}\b"
             rf"(?!\s+(?i:of)\b)"
         ),
@@ -863,12 +863,12 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(rf"\b(?i:since)\s+(?:{MONTH}(?:,?\s+{YEAR}\b|\b(?!\.?\s*\d))|{YEAR}\b)"),
+        lazy_regex(rf"\b(?i:since)\s+(?:{MONTH}(?:,?\s+{YEAR}\b|\b(?!\.?\s*\d))|{YEAR}\b)"),
         _resolve_since,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?P<dir>(?i:before|after|prior\s+to|earlier\s+than|later\s+than))\s+{YEAR}\b"
             r"(?![-–/]\d|['’]s\b|,?\s+(?:(?i:and|or)\s+)?(?:1[6-9]|2[01])\d\d\b)"
         ),
@@ -876,7 +876,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:from|(?P<between>between))\s+)?{YEAR}(?P<joiner>{_SEP}|\s+(?i:and)\s+)"
             rf"(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
         ),
@@ -884,7 +884,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}"
             rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}"
             rf"|H(?P<half>[12])\s*{YEAR}|Q(?P<quarter>[1-4])\s*{YEAR}"
@@ -895,17 +895,17 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b{MONTH_BARE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b"),
+        lazy_regex(rf"\b{MONTH_BARE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b"),
         _resolve_month_rel_year,
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
+        lazy_regex(rf"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
         _resolve_month,
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b{YEAR}(?P<sep>[-/]){MONTH_ANY}(?P=sep){DAY_NUMBER}\b(?P<dayword>)"),
+        lazy_regex(rf"\b{YEAR}(?P<sep>[-/]){MONTH_ANY}(?P=sep){DAY_NUMBER}\b(?P<dayword>)"),
         _resolve_day,
     ),
 ]
@@ -914,14 +914,14 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
 RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:on)\s+)?{WEEKDAY}(?:,?\s+(?i:of\s+)?(?:(?i:the)\s+)?){_WREL}|\b{_WREL}\s+(?:(?i:on)\s+)?{WEEKDAY}\b"
         ),
         _resolve_week_weekday,
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:the)\s+)?{_NTH_WORD}\s+{WEEKDAY}\b"
             rf"(?:\s+(?i:of|in)\s+(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|(?:(?i:the)\s+)?{_MREL}))?"
         ),
@@ -929,12 +929,12 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b(?:(?i:the)\s+)?(?:{DAY_NUMBER}|{_DAY_WORD})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<mrel>{_REL})\s+(?i:month)\b"),
+        lazy_regex(rf"\b(?:(?i:the)\s+)?(?:{DAY_NUMBER}|{_DAY_WORD})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<mrel>{_REL})\s+(?i:month)\b"),
         _resolve_day_of_month,
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)"
             rf"|\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)"
             rf"|\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)"
@@ -943,12 +943,12 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(rf"\b{COUNT}\s+(?P<weekday>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\s+(?i:from\s+now)\b"),
+        lazy_regex(rf"\b{COUNT}\s+(?P<weekday>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\s+(?i:from\s+now)\b"),
         _resolve_weekday_count,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:over|in|during|for|within|throughout)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:next|coming|following))\s+{COUNT}\s*{SPAN_UNIT}\b"
             rf"|\b(?P<rel>(?i:past|last|previous))\s+{COUNT}\s*{SPAN_UNIT}\b"
         ),
@@ -956,12 +956,12 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(rf"\b(?P<lead>(?i:on|over|at|during)\s+)?(?:(?P<wrel>{_REL}|(?i:the))\s+)?(?i:weekend)\b(?!['’]s)"),
+        lazy_regex(rf"\b(?P<lead>(?i:on|over|at|during)\s+)?(?:(?P<wrel>{_REL}|(?i:the))\s+)?(?i:weekend)\b(?!['’]s)"),
         _resolve_weekend,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?P<srel>{_REL}|(?i:the))\s+)?(?P<season>(?i:summer|winter|spring|autumn|fall))(?:,?\s+(?i:of\s+)?{YEAR})?\b"
             rf"|\b{YEAR}\s+(?P<season>(?i:summer|winter|spring|autumn|fall))\b"
         ),
@@ -969,7 +969,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:the)\s+)?(?P<part>(?i:rest|remainder))\s+(?:(?i:of)\s+)?(?:(?i:the|this|my|current)\s+)?"
             rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
             # 'earlier in the week' is the dateline's week; 'later in the year' often a year of the story: not read
@@ -980,7 +980,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"
             rf"|\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
             r"(?!\s+(?i:than)\b)"  # 'two years later than planned' is a delay (a duration)
@@ -989,14 +989,14 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?P<mod>(?i:early|mid|late))(?:-|\s+)(?:(?P<rel>{_REL})\s+(?P<runit>(?i:year|month|week))\b|{YEAR}\b(?!-\d))"
         ),
         _resolve_modified,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:the)\s+)?(?P<wk>(?i:week|month))\s+(?i:of|starting|beginning|commencing)\s+(?:(?i:on)\s+)?{MONTH_ANY}[.\s]\s*{DAY}\b(?:,?\s+{YEAR}\b)?"
             rf"|\b(?P<wk>(?i:w/c))\s+{MONTH_ANY}\s+{DAY}\b(?:,?\s+{YEAR}\b)?"
             rf"|\b(?:(?i:the)\s+)?{_NTH_WORD}\s+(?i:week)\s+(?i:of|in)\s+{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?"
@@ -1009,14 +1009,14 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
 SPAN_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:this|next|on)\s+)?{WEEKDAY}\s*(?:-\s*{MONTH_ANY}-{DAY_NUMBER}\b|\(\s*{MONTH_ANY}[-\s]{DAY_NUMBER}\s*\))(?P<year>)(?P<dayword>)"
         ),
         _resolve_day,
     ),
     (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?"
             rf"|\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})"
             rf"|\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?"
@@ -1029,7 +1029,7 @@ SPAN_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
 # Quarters and halves written with Q / H or after the year: run only near QUARTER_ANCHOR.
 QUARTER_PATTERN: tuple[MentionKind, regex.Pattern[str], Resolver] = (
         MentionKind.DATE_RANGE,
-        regex.compile(
+        lazy_regex(
             rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}|{_WHICH_YEAR})"
             rf"|{YEAR}(?:\s*|-)(?:(?i:h)(?P<half>[12])|(?i:q)(?P<quarter>[1-4]))"
             rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter))\b"
@@ -1070,7 +1070,7 @@ _SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
 # one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
 # literal character (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
 _YEAR_ANCHOR = Anchor(
-    pattern=re.compile(
+    pattern=lazy_re(
         r"1[6-9]\d\d(?<!\d....)(?!\d)|2[01]\d\d(?<!\d....)(?!\d)"
         + "".join(rf"|{first}\s+\S+\s+(?:months|MONTHS)\b" for first in ("first", "First", "FIRST"))
     )
@@ -1089,9 +1089,9 @@ _OFFSET_WORDS = (
 _UNIT_WORDS = "days weeks months years decades".split()
 _STORY_WORDS = ["later", "earlier", "rest", "remainder", "next day", "following day", "previous day"]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
-QUARTER_ANCHOR = Anchor(pattern=re.compile(r"[QqHh][1-4]|quarter"))
+QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter"))
 SPAN_ANCHOR = Anchor(
-    pattern=re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
+    pattern=lazy_re(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
 )
 RARE_ANCHOR = Anchor(
     words="weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
@@ -1099,7 +1099,7 @@ RARE_ANCHOR = Anchor(
     + _OFFSET_WORDS
     + _STORY_WORDS,
     # '1st' to '5th' as whole words, led by their digit for a fast scan
-    pattern=re.compile("(?:" + "|".join(f"{d}|{d.upper()}" for d in "1st 2nd 3rd 4th 5th".split()) + r")\b(?<!\w...)"),
+    pattern=lazy_re("(?:" + "|".join(f"{d}|{d.upper()}" for d in "1st 2nd 3rd 4th 5th".split()) + r")\b(?<!\w...)"),
 )
 # Within RARE_ANCHOR's windows, some patterns need a narrower anchor still.
 _NARROW: dict[Resolver, Anchor] = {
@@ -1127,9 +1127,9 @@ _NAMED = {
 }  # fmt: skip
 
 
-_FROM = regex.compile(r"(?i:from)\s+")
+_FROM = lazy_regex(r"(?i:from)\s+")
 # Verbs that move a date ('postponed from May to June'); 'trade rose from 2016 to 2023' is a period
-_MOVED = regex.compile(
+_MOVED = lazy_regex(
     r"\b(?:(?:postpon|reschedul|mov|advanc)(?:e|es|ed|ing)|(?:delay|shift|push|pushed|bring|brought)(?:s|ed|ing)?)\b",
     regex.IGNORECASE,
 )
@@ -1218,9 +1218,9 @@ def _moved_months(match: regex.Match[str], resolution: Resolution) -> Iterator[M
         )  # fmt: skip
 
 
-_JOINER = regex.compile(r"\s*[-–]\s*|\s+(?i:to|till|until|through|thru|and)\s+")  # not '—': 'Paris, March 3 — Tuesday'
-_NOW_BEFORE = regex.compile(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till|until|and)\s+$")
-_NOW_AFTER = regex.compile(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
+_JOINER = lazy_regex(r"\s*[-–]\s*|\s+(?i:to|till|until|through|thru|and)\s+")  # not '—': 'Paris, March 3 — Tuesday'
+_NOW_BEFORE = lazy_regex(r"\b(?i:from|between)\s+(?i:now|today)\s+(?i:to|till|until|and)\s+$")
+_NOW_AFTER = lazy_regex(r"\s+(?i:to|till|until|and)\s+(?i:now)\b")
 _ENDPOINT = {Granularity.DAY, Granularity.MONTH, Granularity.YEAR}
 
 

@@ -7,15 +7,15 @@ calendar period ('$1 billion per year') stays money, as '$1 billion a year' does
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
+from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import (
-    NEGATED,
     FIGURE_BEGIN,
     MONEY_CORE,
+    NEGATED,
     NUMBER_CORE,
     QUALIFIER,
     SCALE_WORD,
@@ -88,7 +88,7 @@ MINOR_WORDS = {
 # 'a penny', 'a dime', 'one nickel': a single coin is an amount only where its clause ends ('a nickel mine', 'a
 # penny stock', 'a dime a dozen' and 'not a penny more' name none).
 _SINGLE_COINS = ("penny", "dime", "nickel")
-_CLAUSE_END = regex.compile(r"\s*+(?:[.!?,;:)]|\Z)")
+_CLAUSE_END = lazy_regex(r"\s*+(?:[.!?,;:)]|\Z)")
 TRAILING_SYMBOLS = {
     "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR", "₽": "RUB", "₸": "KZT", "₩": "KRW", "₺": "TRY", "元": "CNY",
     "₡": "CRC", "₾": "GEL", "₭": "LAK", "ரூ": "LKR", "₴": "UAH", "₦": "NGN", "₱": "PHP", "₪": "ILS", "₫": "VND",
@@ -114,7 +114,7 @@ _CENTS = (
 _PREFIX = _alternation(list(SPACED_PREFIXES))
 # '$-99.99': a minus sign after the currency sign. One before the figure ('-15€', '-$5') is found after the match
 # (_minus_before): the pattern stays as cheap as it was on the text that has none.
-PATTERN = regex.compile(
+PATTERN = lazy_regex(
     rf"(?<![\w$€£¥]){QUALIFIER}?"
     rf"(?:(?<!['’])(?P<prefix>{_PREFIX})\s?(?=\$\s?\d)\$\s?|(?P<symbol>{_SYMBOL})\s?(?:(?P<neg>[-−])(?=\d))?"
     rf"|(?P<code>{_CODE})\s?(?=\d)|(?-i:(?P<letters>{_alternation(list(LETTER_PREFIXES))})\s?(?=\d)"
@@ -126,11 +126,11 @@ PATTERN = regex.compile(
 )
 _BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES, *LETTER_PREFIXES, *LETTER_SCALED], digits=False))
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
-_ONE_COIN = regex.compile(
+_ONE_COIN = lazy_regex(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
 )
 _COIN_ANCHOR = Anchor(words=_SINGLE_COINS)
-_PENCE = regex.compile(r"(?<![\d.,])\d\d?(?:\.\d+)?p$")
+_PENCE = lazy_regex(r"(?<![\d.,])\d\d?(?:\.\d+)?p$")
 # '$1 billion per year' is an amount a year, as '$1 billion a year' is: money, not a rate
 _CALENDAR = frozenset({"day", "week", "month", "quarter", "year", "decade", "century"})
 
@@ -164,7 +164,7 @@ def _currency(match: regex.Match[str]) -> str | None:
 ANCHOR = Anchor(
     signs="$€£¥₹₽₸₩₺₡₾₭₴₦₱₪₫",
     words=[*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS, *LETTER_PREFIXES, *LETTER_SCALED],
-    pattern=re.compile(r"元|ரூ|\dp\b"),  # signs written with letters; '20p', pence glued to the figure
+    pattern=lazy_re(r"元|ரூ|\dp\b"),  # signs written with letters; '20p', pence glued to the figure
 )
 
 

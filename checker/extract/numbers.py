@@ -10,8 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from checker.extract.lazy import lazy_regex
 from checker.extract.windows import starts
-
 from checker.models import Mention, MentionKind, Qualifier
 
 UNITS = {
@@ -100,8 +100,8 @@ def numeral_step(text: str) -> float:
     return 10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0
 
 
-_WORD_SEPARATOR = regex.compile(r"[\s-]+")
-_NON_SPACE = regex.compile(r"[^\s]+")
+_WORD_SEPARATOR = lazy_regex(r"[\s-]+")
+_NON_SPACE = lazy_regex(r"[^\s]+")
 
 
 def parse_number_words(text: str) -> float:
@@ -181,8 +181,8 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
     return value, step / 2, scale
 
 
-_DIGIT_BEFORE = regex.compile(r"\d\s*+\Z")
-_SCALE_AT = regex.compile(rf"(?:{SCALE_WORD})\b", regex.IGNORECASE)
+_DIGIT_BEFORE = lazy_regex(r"\d\s*+\Z")
+_SCALE_AT = lazy_regex(rf"(?:{SCALE_WORD})\b", regex.IGNORECASE)
 
 
 def orphan_scale(text: str, start: int) -> bool:
@@ -195,7 +195,7 @@ def orphan_scale(text: str, start: int) -> bool:
 
 # Verbs and nouns of change. After one, 'from X to Y' is a before and an after ('rose from 7 to 10', 'a cut from
 # 44 mg to 50 mg'), two figures; elsewhere it is a range ('zones from 7 to 10', 'doses from 44 mg to 50 mg').
-_CHANGE = regex.compile(
+_CHANGE = lazy_regex(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing|th)?|s[aiu]nk|sinks|sinking"
     r"|sh?r[aiu]nk(?:s|ing)?|went|gone|go(?:es|ing)?|cut(?:s|ting)?|swell(?:s|ed|ing)?|swollen|reduction"
     r"|(?:increas|decreas|declin|surg|plung|tumbl|reduc|rais|chang|mov|doubl|tripl|halv|revis|upgrad|downgrad"
@@ -205,14 +205,14 @@ _CHANGE = regex.compile(
     r"|(?:dip|drop|slip)(?:s|ped|ping)?|trim(?:s|med|ming)?)\b",
     regex.IGNORECASE,
 )
-_CLAUSE_BREAK = regex.compile(r"[.!?;:](?=\s)|\n")
+_CLAUSE_BREAK = lazy_regex(r"[.!?;:](?=\s)|\n")
 # Small pieces of context the families share, searched right before or after a mention.
-RANGE_LEAD = regex.compile(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)  # 'from 7 to 10', 'between ...'
-POSSESSIVE = regex.compile(r"['’]s(?!\w)")  # "Apollo 11's crew", "Tuesday's vote"
-NEGATED = regex.compile(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
+RANGE_LEAD = lazy_regex(r"\b(?:(?P<from>from)|between)\s+\Z", regex.IGNORECASE)  # 'from 7 to 10', 'between ...'
+POSSESSIVE = lazy_regex(r"['’]s(?!\w)")  # "Apollo 11's crew", "Tuesday's vote"
+NEGATED = lazy_regex(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 
 
-_CHANGE_RIGHT_BEFORE = regex.compile(rf"(?:{_CHANGE.pattern})\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
+_CHANGE_RIGHT_BEFORE = lazy_regex(rf"(?:{_CHANGE.pattern})\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 
 
 def right_after_change(text: str, position: int) -> bool:
@@ -307,7 +307,7 @@ RUN = (
     rf"(?:(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore|dozen|half|quarter)\b))?"
     rf"{_RUN_TOKEN}(?:{_RUN_GLUE}{_RUN_TOKEN})*+)"
 )
-_TOKENS = regex.compile(
+_TOKENS = lazy_regex(
     rf"(?P<numeral>{NUMERAL})(?P<abbr>{_RUN_ABBR})?+|(?P<word>[A-Za-z]+|[,&])", regex.IGNORECASE | regex.VERSION0
 )
 

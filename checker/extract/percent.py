@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
+from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import FIGURE_BEGIN, NUMBER_CORE, QUALIFIER, figure
 from checker.extract.windows import Anchor, Scan, starts, windowed
 from checker.models import Mention, MentionKind
 
-PATTERN = regex.compile(
+PATTERN = lazy_regex(
     rf"(?<![%=&/#+])\b{QUALIFIER}?{NUMBER_CORE}\s*"
     rf"(?:(?P<points>percentage\s+points?|pp\b)|(?P<basis>basis\s+points?|(?-i:bps?)\b)"
     rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b|(?<=\d)(?-i:pc)\b))"
@@ -22,7 +22,7 @@ PATTERN = regex.compile(
 
 ANCHOR = Anchor(
     signs="%", words=["percent", "percents", "per cent", "pct", "percentage", "pp", "basis", "bp", "bps"],
-    pattern=re.compile(r"\dpc\b"),  # '12pc', British news
+    pattern=lazy_re(r"\dpc\b"),  # '12pc', British news
 )
 
 _BEGIN = (FIGURE_BEGIN, starts(["percent", "percents", "per"], digits=False))  # 'per cent of twenty'

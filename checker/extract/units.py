@@ -6,20 +6,21 @@ the stages that convert, never by extraction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
 
+from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import (
+    ALL_SCALES,
     FIGURE_BEGIN,
     NUMBER_CORE,
     NUMERAL,
     QUALIFIER,
     SCALE_ABBREVIATIONS,
-    ALL_SCALES,
     TENS,
     UNITS,
+    NumberParseError,
     _alternation,
     bounds,
     figure,
@@ -28,9 +29,15 @@ from checker.extract.numbers import (
     numeral_step,
     parse_numeral,
     qualifier_of,
-    NumberParseError,
 )
-from checker.extract.windows import Anchor, Scan, _trie, starts, windowed, word_end_pattern
+from checker.extract.windows import (
+    Anchor,
+    Scan,
+    _trie,
+    starts,
+    windowed,
+    word_end_pattern,
+)
 from checker.models import Mention, MentionKind, Qualifier
 
 DURATION_UNITS = {
@@ -94,12 +101,12 @@ QUANTITY_UNITS: dict[str, tuple[str, float]] = {
 CASED = frozenset("MB Mb GB TB GHz MHz kHz m m3 m³ m^3 g t mi Wh MW GW kW L BTU Btu".split())
 # Units read only after digits ('16-bit', not 'a bit'; '10 g', not 'ten g').
 DIGITS_ONLY = frozenset("bit bits m g t mi gal cl dm L tpd".split())
-_WEIGHT_CONTEXT = regex.compile(
+_WEIGHT_CONTEXT = lazy_regex(
     r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|light(?:er|est)|lose|los(?:t|ing)|drop(?:ped|ping)?|shed|gain(?:ed|ing)?"
     r"|put\s+on|ton(?:ne)?s?|kilo\w*|kg|lbs?|ounces?|baby|babies|obese|bag|sack|fish|meat|beef)\b",
     regex.IGNORECASE,
 )
-_MONEY_OF = regex.compile(
+_MONEY_OF = lazy_regex(
     r"\s+of\s+(?!(?:the|their|his|her|its|our|my|your|taxpayers\W*|public|funding|funds|investment|cash|money"
     r"|savings|debt|revenue|spending|government|state|aid|income|profits?|losses|sales|damages?|extra|new|"
     r"additional|bonus\w*|compensation)\b)[a-z]",
@@ -123,7 +130,7 @@ def pound_is_weight(text: str, number_start: int, unit_end: int) -> bool:
 
 
 _A = r"(?P<article>an?)"
-DURATION = regex.compile(
+DURATION = lazy_regex(
     rf"\b{QUALIFIER}?(?:(?P<half>half\s+)?{_A}|{NUMBER_CORE}(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)"
     rf"(?P<unit>{_alternation(list(DURATION_UNITS))})\b(?P<unit_half>\s+and\s+a\s+half\b)?",
     regex.IGNORECASE,
@@ -142,27 +149,27 @@ def _unit_alternation() -> str:
 _ARTICLE_UNITS = frozenset(
     "gallon litre liter mile kilometre kilometer kilogram hectare acre barrel metre meter".split()
 )
-QUANTITY = regex.compile(
+QUANTITY = lazy_regex(
     rf"\b{QUALIFIER}?(?:(?P<half>(?:one|a)[-\s]half)|{_A}\s+|{number_core('bn|mn|mln|tn|trn|k')}"
     rf"(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)(?P<open>[(\[{{<])?(?P<unit>{_unit_alternation()})"
     rf"(?(open)[)\]}}>])(?![\w/²³^])",
     regex.IGNORECASE | regex.VERSION1,
 )
 # What may stand before a quantity to make it a range or a pair: 'between 44 and', '8- to', '10-', '44 mg to'.
-_RANGE_HEAD = regex.compile(
+_RANGE_HEAD = lazy_regex(
     rf"(?<![\w.,/-]){QUALIFIER}?(?:(?P<lead>between)\s+)?(?P<first>{NUMERAL})"
     rf"(?:\s*(?P<first_unit>[^\W\d]+(?:/[^\W\d]+)?))?(?P<dash>-)?\s*(?P<sep>to|and|-|–)\s*\Z",
     regex.IGNORECASE,
 )
 # 'from 44 mg to 50 mg' is a range, but after a verb of change ('fell from 44 mg to 50 mg') two figures.
-_FROM = regex.compile(r"\bfrom\s*\Z", regex.IGNORECASE)
+_FROM = lazy_regex(r"\bfrom\s*\Z", regex.IGNORECASE)
 
 
 DURATION_ANCHOR = Anchor(
-    words=[u for u in DURATION_UNITS if len(u) > 1], pattern=re.compile(r"\d[\s-]?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b")
+    words=[u for u in DURATION_UNITS if len(u) > 1], pattern=lazy_re(r"\d[\s-]?(?:h|hrs?|mins?|secs?|yrs?|years|days)\b")
 )
 # 'over' before a duration is 'more than' only after 'for', 'lasted', 'aged', 'took', ... ('jailed for over 3 years').
-_OVER_MEANS_MORE = regex.compile(
+_OVER_MEANS_MORE = lazy_regex(
     r"\b(?:for|lasted|lasting|last|took|takes|take|taking|aged|age|ages|spent|spend|since|been|ago|older|younger)\s*$",
     regex.IGNORECASE,
 )
@@ -179,7 +186,7 @@ QUANTITY_ANCHOR = Anchor(
     words=_WORD_UNITS,
     prefixes=_LONG_UNITS,
     led=([*UNITS, *TENS, "hundred", "dozen", *ALL_SCALES, "bn", "mn", "mln", "tn", "trn", "k"], rf"[\s(\[{{<-]{{1,2}}{_SHORT_UNIT_AFTER}"),
-    pattern=re.compile(r"\d[\s(\[{<-]{0,2}" + _SHORT_UNIT_AFTER),
+    pattern=lazy_re(r"\d[\s(\[{<-]{0,2}" + _SHORT_UNIT_AFTER),
 )
 
 
@@ -206,7 +213,7 @@ def find_durations(scan: Scan) -> Iterator[Mention]:
             yield mention
 
 
-_FOLLOWING_WORD = regex.compile(r"\s*([A-Za-z]+)")
+_FOLLOWING_WORD = lazy_regex(r"\s*([A-Za-z]+)")
 _METRE_FOLLOWERS = frozenset("tall long high wide deep away x by in above below from is and or high-".split())
 
 
@@ -316,7 +323,7 @@ def _rate_unit_alternation() -> str:
 
 
 # '$350 per kg', '$15.4/hour', '$80 a barrel', '$15 an hour'; not 'a minute ago'
-_PER_UNIT = regex.compile(
+_PER_UNIT = lazy_regex(
     rf"(?:\s*/\s*|\s+(?:per|an?)\s+)(?P<unit>{_rate_unit_alternation()})(?![\w/²³^])"
     r"(?!\s+(?:ago|earlier|later|before|after)\b)",
     regex.IGNORECASE | regex.VERSION1,
@@ -337,13 +344,13 @@ def per_unit(text: str, position: int) -> tuple[str, float, int] | None:
 
 
 # 'in' is inches only after digits and at the end of a clause: '2 in.', '2 in,' ('2 in the box' is not).
-_INCHES = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:\.\d+)?) ?in\b(?=\.?[ \t]*(?:$|\n|[,;)]|(?:x|by)\b))")
+_INCHES = lazy_re(r"(?<![\w.,/-])(\d{1,3}(?:\.\d+)?) ?in\b(?=\.?[ \t]*(?:$|\n|[,;)]|(?:x|by)\b))")
 
 
 # Frequencies: 'four times per week', 'twice a day', 'once every month' as a count per period ('1 / week').
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _PERIODS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
-FREQUENCY = regex.compile(
+FREQUENCY = lazy_regex(
     rf"\b{QUALIFIER}?(?:{NUMBER_CORE}\s+times|(?P<times>{_alternation(list(_TIMES))}))"
     rf"\s+(?:an?|per|each|every)\s+(?P<period>{_alternation(list(_PERIODS))})\b"
     rf"(?!\s+(?:ago|earlier|before|later|after)\b)",  # 'ten times a year ago' compares, it is no frequency

@@ -16,6 +16,8 @@ from itertools import chain
 
 import regex
 
+from checker.extract.lazy import lazy_re
+
 _SPACE = re.compile(r"\s")
 _EDGE = 40  # how far a window edge may move to reach whitespace
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: how anchor words are looked up
@@ -79,7 +81,7 @@ def _loose(
     parts += [re.escape(sign) for sign in signs]
     if pattern is not None:
         parts.append(f"(?:{pattern.pattern})")
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    return lazy_re("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
 def _cases(items: Iterable[str]) -> set[str]:
@@ -121,7 +123,7 @@ class Anchor:
         if self.led:
             parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
         # confirms a word or beginning where the scan found its first letters: boundaries, later words
-        self.confirm = re.compile("|".join(parts)) if parts else None
+        self.confirm = lazy_re("|".join(parts)) if parts else None
         self.loose = _loose([*words, *led[0]], prefixes, signs, pattern)
         for entry in chain(self.words, self.prefixes):
             if not _LETTERS.match(entry):
