@@ -113,7 +113,7 @@ def check_documents(documents: list[Document], pack: Pack, jobs: int = 1, archiv
             finding.id = f"F{number}"
     for analysis in analyses:
         unresolved = [m.text for m in analysis.mentions if m.relative and m.date_start is None]
-        if unresolved:
+        if unresolved and analysis.document.date is None:  # a dated one leaves only the story's own: 'the next day'
             notes.append(
                 DocumentNote(
                     document=analysis.document.id,

@@ -138,3 +138,11 @@ def test_a_folder_without_documents_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     result = claimcheck("check", str(tmp_path))
     assert result.returncode == 2 and "no documents (.txt, .md) found" in result.stderr
+
+
+def test_only_an_undated_article_gets_the_note_about_unresolved_references(tmp_path: Path) -> None:
+    body = "Trade rose last year, up 5% from a year earlier.\n"
+    (tmp_path / "dated.md").write_text(f"---\ndate: 2024-08-01\n---\n{body}", encoding="utf-8")
+    (tmp_path / "undated.md").write_text(body, encoding="utf-8")
+    notes = json.loads(claimcheck("check", "--format", "json", str(tmp_path)).stdout)["notes"]
+    assert [(note["document"], note["message"].split(":")[0]) for note in notes] == [("undated", "undated")]
