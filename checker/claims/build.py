@@ -18,6 +18,7 @@ from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, Subj
 from checker.claims.units import factor as unit_factor
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
+from checker.extract.dates import looks_future
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
@@ -63,7 +64,7 @@ class DocumentContext:
     subject_index: SubjectIndex
     date_inferred: bool
     hits: list[SubjectHit] = field(default_factory=list)
-    _main: dict[str, list[str]] = field(default_factory=dict)
+    _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -89,10 +90,10 @@ class DocumentContext:
             )
         return result
 
-    def main(self, kind: str) -> list[str]:
-        if kind not in self._main:
-            self._main[kind] = main_subjects(self.hits, kind)
-        return self._main[kind]
+    def main(self, kinds: frozenset[str]) -> list[str]:
+        if kinds not in self._main:
+            self._main[kinds] = main_subjects(self.hits, kinds)
+        return self._main[kinds]
 
 
 def build_claims(
@@ -266,6 +267,8 @@ class _DefinitionBuilder:
             return None
         if period and document.date and definition.period.future == "skip" and period.start > document.date:
             return None
+        if definition.future_tense == "skip" and looks_future(document.text, value.start, value.end):
+            return None  # 'will mark 35 years of relations next year', 'investment will total $30 billion': to come
 
         claim_value, unit, date = self._value(value, definition, fields)
         scale = 1.0
@@ -354,7 +357,7 @@ class _DefinitionBuilder:
         index = context.subject_index
 
         def fits(subject: Subject) -> bool:
-            return role.kind in ("any", subject.kind) and subject.id not in excluded
+            return (not role.kinds or subject.kind in role.kinds) and subject.id not in excluded
 
         found: list[str] = []
         if role.group:
@@ -382,7 +385,7 @@ class _DefinitionBuilder:
                         found.append(hit.subject.id)
                         if len(found) >= role.count:
                             return found, True
-        for subject_id in context.main(role.kind):
+        for subject_id in context.main(role.kinds):
             if subject_id not in found and subject_id not in excluded:
                 found.append(subject_id)
                 if len(found) >= role.count:

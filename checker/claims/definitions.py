@@ -75,16 +75,27 @@ class CueSpec(Strict):
         return patterns
 
 
+SubjectKind = Literal["country", "person", "bloc", "any"]
+
+
 class SubjectRole(Strict):
     """Who a claim is about. `before`/`after` look outside the cue-and-value span, `sentence` anywhere in it."""
 
     role: str
-    kind: Literal["country", "person", "bloc", "any"] = "country"
+    kind: SubjectKind | list[SubjectKind] = Field(
+        default="country", description="The kind of subject, or a list of kinds: [country, bloc] for economies."
+    )
     count: int = Field(default=1, ge=1, le=4)
     position: Literal["before", "after", "sentence"] = "sentence"
     group: str | None = Field(default=None, description="Take the subject from this named group of the cue.")
     fallback: Literal["document", "previous", "none"] = "document"
     required: bool = True
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The subject kinds this role takes; empty for any."""
+        kinds = frozenset([self.kind] if isinstance(self.kind, str) else self.kind)
+        return frozenset() if "any" in kinds else kinds
 
 
 class FieldSpec(Strict):
@@ -112,6 +123,12 @@ class ClaimDefinition(Strict):
     ordered: bool = Field(default=False, description="Whether subject order matters (investor -> recipient).")
     period: PeriodSpec = PeriodSpec()
     cumulative: bool = Field(default=False, description="A running total: compared only at the same as-of date.")
+    future_tense: Literal["keep", "skip"] = Field(
+        default="keep",
+        description="skip: no claim when the value's clause speaks of the future ('will mark 35 years of "
+        "relations next year', 'investment will reach $30 billion'): a target, not a fact as of the document date. "
+        "Keep it for events and for facts about the future ('2025 will be the Year of Tourism').",
+    )
     fields: dict[str, FieldSpec] = Field(default_factory=dict)
     items: bool = Field(default=False, description="Read the list that follows the value ('four principles: a, b').")
     key: list[str] = Field(default_factory=list, description="Key fields that, with the subjects, identify the fact.")

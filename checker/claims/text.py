@@ -88,12 +88,13 @@ class SubjectIndex:
         return subject.country if subject.kind == "person" else subject.id
 
 
-def main_subjects(hits: list[SubjectHit], kind: str) -> list[str]:
-    """Subjects of a kind ordered by how often the document names them (first mention breaks ties)."""
+def main_subjects(hits: list[SubjectHit], kinds: frozenset[str]) -> list[str]:
+    """Subjects of these kinds (any kind if empty) ordered by how often the document names them (first mention
+    breaks ties)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for hit in hits:
-        if kind in ("any", hit.subject.kind):
+        if not kinds or hit.subject.kind in kinds:
             counts[hit.subject.id] += 1
             first.setdefault(hit.subject.id, hit.start)
     return sorted(counts, key=lambda subject: (-counts[subject], first[subject]))
