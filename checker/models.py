@@ -48,6 +48,7 @@ class Granularity(StrEnum):
     YEAR = "year"
     DECADE = "decade"
     RANGE = "range"
+    FISCAL_YEAR = "fiscal_year"  # 'FY23', 'fiscal 2023': its months differ by country; resolved 'FY2023'
 
 
 class Severity(StrEnum):

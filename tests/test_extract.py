@@ -746,3 +746,18 @@ def test_spaced_scale_abbreviations_and_pc(text: str, written: str, value: float
     (mention,) = [m for m in extract(text) if m.text == written]
     assert mention.value == pytest.approx(value)
     assert [m.text for m in extract("2 PC games, 5 pc")] == ["2", "5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "resolved"),
+    [
+        ("FDI rose 20 per cent in FY23.", "FY23", "FY2023"),
+        ("in FY2023-24", "FY2023-24", "FY2024"),  # named by the year it ends in
+        ("sales in fiscal 2023", "fiscal 2023", "FY2023"),
+        ("the 2022/23 financial year", "2022/23 financial year", "FY2023"),
+    ],
+)
+def test_fiscal_years_are_their_own_periods(text: str, written: str, resolved: str) -> None:
+    (mention,) = [m for m in extract(text) if m.kind.value == "date"]
+    assert (mention.text, mention.resolved, mention.granularity) == (written, resolved, "fiscal_year")
+    assert mention.value == int(resolved[2:])

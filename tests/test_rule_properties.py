@@ -135,3 +135,10 @@ def test_a_change_in_points_is_no_growth_rate() -> None:
         "In 2023, two-way trade between China and Kazakhstan rose 25 basis points, or 12 percent.",
     )
     assert [(c.type, c.value) for c in report.claims if c.type == "trade-growth"] == [("trade-growth", 12)]
+
+
+def test_a_fiscal_year_is_compared_with_the_same_fiscal_year_only() -> None:
+    fiscal = "Bilateral trade between India and Japan reached $21.9 billion in FY23."
+    assert check(fiscal, "Bilateral trade between India and Japan reached $22.8 billion in 2023.").findings == []
+    other = check(fiscal, "In FY2022-23, two-way trade between India and Japan was $25 billion.")
+    assert [f.rule for f in other.findings] == ["trade-volume-agrees"]

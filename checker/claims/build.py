@@ -22,7 +22,10 @@ from checker.extract.dates import looks_future
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
-PERIOD_GRANULARITIES = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.MONTH, Granularity.RANGE}
+PERIOD_GRANULARITIES = {
+    Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.MONTH, Granularity.RANGE,
+    Granularity.FISCAL_YEAR,
+}  # fmt: skip
 _LIST = regex.compile(r"(?:\s+[\p{L}'’-]+){0,4}?\s*[:—–]\s*(?P<list>[^.!?\n]+)")
 
 
@@ -436,6 +439,8 @@ def _period(mention: Mention) -> Period:
             label = f"{start.year}-Q{(start.month - 1) // 3 + 1}"
         case Granularity.MONTH:
             label = start.isoformat()[:7]
+        case Granularity.FISCAL_YEAR:
+            label = mention.resolved or ""  # 'FY2023': never the calendar year '2023'
         case _ if start == dt.date.min or end == dt.date.max:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _:

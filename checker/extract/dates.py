@@ -910,6 +910,30 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
 ]
 
+_FISCAL_END = r"(?:[-/–](?P<end>(?:19|20)?\d{2}))?"
+FISCAL = lazy_regex(
+    rf"\b(?-i:FY)\s?(?:(?P<year>(?:19|20)\d{{2}})|(?P<yy>\d{{2}})){_FISCAL_END}\b"
+    rf"|\b(?i:(?:fiscal|financial)(?:\s+year)?)\s+(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\b"
+    rf"|\b(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\s+(?i:fiscal|financial)\s+(?i:year)\b",
+    regex.VERSION1,
+)
+
+
+def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'FY23', 'FY2023-24', 'fiscal 2023', 'the 2022/23 financial year': the fiscal year named by the year it ends
+    in (the year written, or the second of two). Its months differ by country (India's FY2023 ends in March 2023,
+    the US's in September, Japan's in March 2024), so the span is their union and the claims compare the label."""
+    first = int(match.group("year")) if match.group("year") else 2000 + int(match.group("yy"))
+    year = first
+    if end := match.group("end"):
+        year = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+        if year != first + 1:
+            return None  # '2019-21': no fiscal year
+    return dt.date(year - 1, 4, 1), dt.date(year + 1, 3, 31), Granularity.FISCAL_YEAR, False
+
+
+PATTERNS.append((MentionKind.DATE, FISCAL, _resolve_fiscal))
+
 # Rarer forms: run only near RARE_ANCHOR.
 RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
@@ -1051,6 +1075,8 @@ def _iso(start: dt.date | None, end: dt.date | None, granularity: Granularity) -
             return str(start.year)
         case Granularity.DECADE:
             return f"{start.year}s"
+        case Granularity.FISCAL_YEAR:
+            return f"FY{start.year + 1}"
         case _:
             first = ".." if start == dt.date.min else start.isoformat()
             return f"{first}/{end.isoformat() if end and end != dt.date.max else '..'}"
@@ -1063,6 +1089,7 @@ _ANCHOR_WORDS = (
     + [d.lower() for d in WEEKDAYS]
     + "may march jan feb apr jun jul aug sep sept oct nov dec".split()  # 'fourth of may', 'jan first', 'march 3'
     + "tues weds thur thurs".split()  # 'on tues': the other short forms are words ('wed', 'sat', 'sun')
+    + ["fiscal", "financial", "fy"]
 )
 # Short names, whole words that may touch a number ('Dec31', 'Jan2017'); not beginnings of a word ('market')
 _SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
@@ -1107,6 +1134,7 @@ _NARROW: dict[Resolver, Anchor] = {
     _resolve_next_span: Anchor(words=_UNIT_WORDS),
     _resolve_season: Anchor(words="summer winter spring autumn fall".split()),
     _resolve_weekend: Anchor(words=["weekend"]),
+    _resolve_fiscal: Anchor(words=["fiscal", "financial", "fy"]),
     _resolve_modified: Anchor(words="early mid late".split()),
     _resolve_rest_of: Anchor(words="rest remainder earlier later".split()),
     _resolve_narrative: Anchor(words=_STORY_WORDS),
@@ -1189,7 +1217,7 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
                 text=match.group(0),
                 start=match.start(),
                 end=match.end(),
-                value=float(start.year) if start and start != dt.date.min else None,
+                value=_year_value(start, granularity),
                 resolved=_iso(start, end, granularity),
                 date_start=start,
                 date_end=end,
@@ -1197,6 +1225,13 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
                 relative=relative,
                 weekday=_weekday_index(weekday) if weekday else None,
             )
+
+
+def _year_value(start: dt.date | None, granularity: Granularity) -> float | None:
+    """A date's year as its value; a fiscal year's is the year it is named by."""
+    if start is None or start == dt.date.min:
+        return None
+    return float(start.year + 1 if granularity is Granularity.FISCAL_YEAR else start.year)
 
 
 # Ranges written as two dates ('2019-2023', 'from March 3 to April 9'); month ranges are _resolve_part's 'month2'.

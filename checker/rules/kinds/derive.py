@@ -128,9 +128,11 @@ def _points(values: dict[str, float]) -> dict[str, Interval]:
 
 
 def _shift(label: str, years: int) -> str:
-    """'2023' -> '2022' for years=-1; '2024-H1' -> '2023-H1', '2024-07' -> '2023-07'. Other labels (ranges, open
-    periods such as '2017-01-01/..') have no year-earlier twin: they get a label no claim has."""
+    """'2023' -> '2022' for years=-1; '2024-H1' -> '2023-H1', '2024-07' -> '2023-07', 'FY2024' -> 'FY2023'. Other
+    labels (ranges, open periods such as '2017-01-01/..') have no year-earlier twin: they get a label no claim has."""
     if not years:
         return label
-    match = re.fullmatch(r"(\d{4})(-H[12]|-Q[1-4]|-\d{2})?", label)
-    return f"{int(match.group(1)) + years}{match.group(2) or ''}" if match else f"{label}{years:+d}y"
+    match = re.fullmatch(r"(FY)?(\d{4})(-H[12]|-Q[1-4]|-\d{2})?", label)
+    if match is None:
+        return f"{label}{years:+d}y"
+    return f"{match.group(1) or ''}{int(match.group(2)) + years}{match.group(3) or ''}"
