@@ -622,6 +622,8 @@ def test_currencies_written_with_letters_and_compound_scales(
         ("no fewer than 40 people", "at_least", 40, None),
         ("as many as 300 people", "at_most", None, 300),
         ("as much as 5 percent", "at_most", None, 5),
+        ("crossed $191 billion", "over", 191e9, None),  # a verb of passing a mark: more than
+        ("topped 40,000", "over", 40000, None),
     ],
 )
 def test_qualifiers_that_bound_a_figure(text: str, qualifier: str, low: float | None, high: float | None) -> None:
