@@ -30,6 +30,9 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Rule id -> severity.")
     aliases: dict[str, list[str]] = Field(default_factory=dict, description="Subject id -> extra aliases.")
     dollar: str = Field(default="USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code a bare '$' stands for.")
+    yen: str = Field(
+        default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code a bare '¥' stands for: CNY or JPY."
+    )
     tolerance: Tolerance | None = Field(default=None, description="Default for rules that set none.")
 
 
@@ -97,4 +100,5 @@ def build_pack(config: Config, override: list[Path] | None = None) -> Pack:
         origins=pack.origins,
         folders=pack.folders,
         dollar=config.dollar,
+        yen=config.yen,
     )

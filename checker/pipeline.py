@@ -30,14 +30,18 @@ class Analysis:
     claims: list[Claim]
 
 
-_BARE_DOLLAR = regex.compile(r"(?<![A-Za-z$])\$")
+# A sign without a country prefix ('$', not 'US$' or 'C$'; '¥', not 'CN¥'), and what extraction reads it as.
+_BARE_SIGNS = {"USD": regex.compile(r"(?<![A-Za-z$])\$"), "CNY": regex.compile(r"(?<![A-Za-z¥])¥")}
 
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
-    if pack.dollar != "USD":  # a desk whose "$" means another dollar
+    desk = {"USD": pack.dollar, "CNY": pack.yen}
+    if desk != {"USD": "USD", "CNY": "CNY"}:  # a desk whose "$" means another dollar, or whose "¥" is the yen
         mentions = [
-            m.model_copy(update={"currency": pack.dollar}) if m.currency == "USD" and _BARE_DOLLAR.search(m.text) else m
+            m.model_copy(update={"currency": desk[m.currency]})
+            if m.currency in desk and _BARE_SIGNS[m.currency].search(m.text)
+            else m
             for m in mentions
         ]
     claims = build_claims(document, mentions, pack.definitions, subjects, date_inferred=date_inferred)

@@ -32,6 +32,7 @@ class Pack:
     origins: dict[str, yamlfile.Positions] = field(default_factory=dict)
     folders: dict[str, Path] = field(default_factory=dict)
     dollar: str = "USD"  # the currency a bare "$" stands for (configuration)
+    yen: str = "CNY"  # the currency a bare "¥" stands for: the yuan, or the yen for a desk in Japan
 
 
 class _RuleModel(RootModel[Rule]):
