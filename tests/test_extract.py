@@ -603,7 +603,10 @@ def test_web_and_email_addresses_hold_no_figures() -> None:
         ("RM40 billion in loans", [("money", "RM40 billion", 4e10, "MYR")]),
         ("Rs. 1,200 a month", [("money", "Rs. 1,200", 1200, "INR")]),
         ("KSh500 million", [("money", "KSh500 million", 5e8, "KES")]),
-        ("R5 billion and N28.7 trillion", [("money", "R5 billion", 5e9, "ZAR"), ("money", "N28.7 trillion", 2.87e13, "NGN")]),
+        (
+            "R5 billion and N28.7 trillion",
+            [("money", "R5 billion", 5e9, "ZAR"), ("money", "N28.7 trillion", 2.87e13, "NGN")],
+        ),
         ("N95 masks, P5 and R2", []),  # one letter is a currency only before a scaled amount
         ("rm40 billion, COVID19 million cases", []),  # a scale after a figure glued to letters is no figure
     ],
@@ -763,3 +766,9 @@ def test_fiscal_years_are_their_own_periods(text: str, written: str, resolved: s
     (mention,) = [m for m in extract(text) if m.kind.value == "date"]
     assert (mention.text, mention.resolved, mention.granularity) == (written, resolved, "fiscal_year")
     assert mention.value == int(resolved[2:])
+
+
+def test_lower_case_month_abbreviations_after_a_lead_word() -> None:
+    text = "Out last sept, back in jan; they may march"
+    found = [(m.text, m.resolved) for m in extract(text, reference_date=dt.date(2024, 7, 4))]
+    assert found == [("last sept", "2023-09"), ("in jan", "2024-01")]

@@ -813,7 +813,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE,
         lazy_regex(
-            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_BARE}\b(?!\.?\s+\d)"
+            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)"
             rf"(?!{_SEP}{_A_MONTH}))"  # 'from January to March' is a range (the half / quarter / months pattern)
         ),
         _resolve_month,
@@ -1134,7 +1134,6 @@ _NARROW: dict[Resolver, Anchor] = {
     _resolve_next_span: Anchor(words=_UNIT_WORDS),
     _resolve_season: Anchor(words="summer winter spring autumn fall".split()),
     _resolve_weekend: Anchor(words=["weekend"]),
-    _resolve_fiscal: Anchor(words=["fiscal", "financial", "fy"]),
     _resolve_modified: Anchor(words="early mid late".split()),
     _resolve_rest_of: Anchor(words="rest remainder earlier later".split()),
     _resolve_narrative: Anchor(words=_STORY_WORDS),
