@@ -33,6 +33,11 @@ class Config(BaseModel):
     yen: str = Field(
         default="CNY", pattern=r"^[A-Z]{3}$", description="ISO 4217 code a bare '¥' stands for: CNY or JPY."
     )
+    rupee: str = Field(
+        default="INR",
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217 code 'Rs' and bare 'rupees' stand for: INR, PKR, LKR, NPR.",
+    )
     tolerance: Tolerance | None = Field(default=None, description="Default for rules that set none.")
 
 
@@ -101,4 +106,5 @@ def build_pack(config: Config, override: list[Path] | None = None) -> Pack:
         folders=pack.folders,
         dollar=config.dollar,
         yen=config.yen,
+        rupee=config.rupee,
     )

@@ -30,14 +30,19 @@ class Analysis:
     claims: list[Claim]
 
 
-# A sign without a country prefix ('$', not 'US$' or 'C$'; '¥', not 'CN¥'), and what extraction reads it as.
-_BARE_SIGNS = {"USD": regex.compile(r"(?<![A-Za-z$])\$"), "CNY": regex.compile(r"(?<![A-Za-z¥])¥")}
+# A sign or word without a country ('$', not 'US$' or 'C$'; '¥', not 'CN¥'; 'Rs' or 'rupees', not 'Indian
+# rupees' or '₹'), and what extraction reads it as.
+_BARE_SIGNS = {
+    "USD": regex.compile(r"(?<![A-Za-z$])\$"),
+    "CNY": regex.compile(r"(?<![A-Za-z¥])¥"),
+    "INR": regex.compile(r"\bRs\b|(?<!\b[Ii]ndian\s)\b[Rr]upees?\b"),
+}
 
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
-    desk = {"USD": pack.dollar, "CNY": pack.yen}
-    if desk != {"USD": "USD", "CNY": "CNY"}:  # a desk whose "$" means another dollar, or whose "¥" is the yen
+    desk = {"USD": pack.dollar, "CNY": pack.yen, "INR": pack.rupee}
+    if any(desk[sign] != sign for sign in desk):  # a desk whose "$" is another dollar, "¥" the yen, "Rs" Pakistan's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})
             if m.currency in desk and _BARE_SIGNS[m.currency].search(m.text)

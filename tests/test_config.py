@@ -71,6 +71,19 @@ def test_bare_yen_sign_currency(tmp_path: Path) -> None:
     assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == [(5e9, "CNY"), (3e12, "JPY")]
 
 
+def test_bare_rupee_currency(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(
+        "---\ndate: 2024-03-01\n---\nBilateral trade between Pakistan and China reached Rs 4.2 trillion in 2023.\n\n"
+        "Bilateral trade between India and China reached 9 trillion Indian rupees in 2023.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claimcheck.yaml").write_text("rupee: PKR\n")
+    report = json.loads(run_in(tmp_path, "check", str(articles), "--format", "json").stdout)
+    assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == [(4.2e12, "PKR"), (9e12, "INR")]
+
+
 def test_unknown_rule_in_configuration_is_reported(tmp_path: Path) -> None:
     (tmp_path / "claimcheck.yaml").write_text("disable: [no-such-rule]\n")
     result = run_in(tmp_path, "check", str(SEEDS))

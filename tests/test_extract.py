@@ -772,3 +772,12 @@ def test_lower_case_month_abbreviations_after_a_lead_word() -> None:
     text = "Out last sept, back in jan; they may march"
     found = [(m.text, m.resolved) for m in extract(text, reference_date=dt.date(2024, 7, 4))]
     assert found == [("last sept", "2023-09"), ("in jan", "2024-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["COP28 talks", "The laptops use 2 AMD chips", "An NPR 2024 poll", "PHP 8 is out", "Some 3 million won't come"],
+)
+def test_acronyms_and_contractions_are_no_currency(text: str) -> None:
+    assert [m for m in extract(text) if m.kind.value == "money"] == []
+    assert [m.text for m in extract("COP 5 billion and PHP 5.7bn")] == ["COP 5 billion", "PHP 5.7bn"]

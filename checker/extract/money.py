@@ -73,12 +73,15 @@ WORDS = {
     "jordanian dinars": "JOD", "bahraini dinars": "BHD", "serbian dinars": "RSD", "algerian dinars": "DZD",
     "forints": "HUF", "forint": "HUF", "czech koruna": "CZK", "korunas": "CZK", "romanian lei": "RON",
     "bulgarian leva": "BGN", "azerbaijani manat": "AZN", "turkmen manat": "TMT", "somoni": "TJS",
-    "afghanis": "AFN", "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
+    "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD",
 }  # fmt: skip
 # Currency words that are also everyday words or names ('who in 2016 won', 'Ayn Rand', 'Wang Dong') name a
 # currency only after a scaled amount: '5 billion won', '40 million rand'.
 SCALED_ONLY_WORDS = frozenset({"won", "rand", "dong"})
+# Codes that are also acronyms ('COP28', '2 AMD chips', 'an NPR 2024 poll', 'PHP 8', 'an IRR of 12%') are a
+# currency only with a scaled amount: 'COP 5 billion', 'PHP 5.7bn'.
+SCALED_ONLY_CODES = frozenset({"COP", "AMD", "NPR", "PEN", "MAD", "PHP", "GEL", "IRR", "TRY", "TMT"})
 # Coins and hundredths -> (currency, how many make the main unit): '50 cents' is 0.50 USD, '3 dimes' 0.30 USD.
 MINOR_WORDS = {
     "cents": ("USD", 100), "cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100),
@@ -194,8 +197,10 @@ def find(scan: Scan) -> Iterator[Mention]:
         mention = figure(MentionKind.MONEY, match, currency=currency) if currency is not None else None
         if mention is None or mention.value is None:
             continue
-        if word in SCALED_ONLY_WORDS and mention.scale is None:
+        if mention.scale is None and (word in SCALED_ONLY_WORDS or (code or "").upper() in SCALED_ONLY_CODES):
             continue
+        if word and text[match.end() : match.end() + 2] in ("'t", "’t"):
+            continue  # 'some 3 million won't get it'
         if minor:
             mention = _divided(mention, MINOR_WORDS[minor][1])
         if cents := match.group("cents"):

@@ -33,6 +33,7 @@ class Pack:
     folders: dict[str, Path] = field(default_factory=dict)
     dollar: str = "USD"  # the currency a bare "$" stands for (configuration)
     yen: str = "CNY"  # the currency a bare "¥" stands for: the yuan, or the yen for a desk in Japan
+    rupee: str = "INR"  # the currency "Rs" and bare "rupees" stand for: India's, or Pakistan's, Sri Lanka's, ...
 
 
 class _RuleModel(RootModel[Rule]):
