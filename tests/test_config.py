@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, SEEDS
 
 TRADE = {
@@ -58,30 +60,32 @@ def test_bare_dollar_currency(tmp_path: Path) -> None:
     assert {claim["unit"] for claim in report["claims"]} == {"AUD"}
 
 
-def test_bare_yen_sign_currency(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setting", "first", "second", "expected"),
+    [
+        (
+            "yen: JPY",
+            "Bilateral trade between Japan and India reached ¥3 trillion in 2023.",
+            "Bilateral trade between Japan and India reached CN¥5 billion in 2022.",
+            [(5e9, "CNY"), (3e12, "JPY")],
+        ),
+        (
+            "rupee: PKR",
+            "Bilateral trade between Pakistan and China reached Rs 4.2 trillion in 2023.",
+            "Bilateral trade between India and China reached 9 trillion Indian rupees in 2023.",
+            [(4.2e12, "PKR"), (9e12, "INR")],
+        ),
+    ],
+)
+def test_bare_yen_and_rupee_follow_the_desk(
+    tmp_path: Path, setting: str, first: str, second: str, expected: list[tuple[float, str]]
+) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "a.md").write_text(
-        "---\ndate: 2024-03-01\n---\nBilateral trade between Japan and India reached ¥3 trillion in 2023.\n\n"
-        "Bilateral trade between Japan and India reached CN¥5 billion in 2022.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "claimcheck.yaml").write_text("yen: JPY\n")
+    (articles / "a.md").write_text(f"---\ndate: 2024-03-01\n---\n{first}\n\n{second}\n", encoding="utf-8")
+    (tmp_path / "claimcheck.yaml").write_text(f"{setting}\n")
     report = json.loads(run_in(tmp_path, "check", str(articles), "--format", "json").stdout)
-    assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == [(5e9, "CNY"), (3e12, "JPY")]
-
-
-def test_bare_rupee_currency(tmp_path: Path) -> None:
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    (articles / "a.md").write_text(
-        "---\ndate: 2024-03-01\n---\nBilateral trade between Pakistan and China reached Rs 4.2 trillion in 2023.\n\n"
-        "Bilateral trade between India and China reached 9 trillion Indian rupees in 2023.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "claimcheck.yaml").write_text("rupee: PKR\n")
-    report = json.loads(run_in(tmp_path, "check", str(articles), "--format", "json").stdout)
-    assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == [(4.2e12, "PKR"), (9e12, "INR")]
+    assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == expected
 
 
 def test_unknown_rule_in_configuration_is_reported(tmp_path: Path) -> None:
