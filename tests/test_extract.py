@@ -626,7 +626,7 @@ def test_currencies_written_with_letters_and_compound_scales(
         ("as many as 300 people", "at_most", None, 300),
         ("as much as 5 percent", "at_most", None, 5),
         ("crossed $191 billion", "over", 191e9, None),  # a verb of passing a mark: more than
-        ("topped 40,000", "over", 40000, None),
+        ("topped the $100 billion mark", "over", 1e11, None),
     ],
 )
 def test_qualifiers_that_bound_a_figure(text: str, qualifier: str, low: float | None, high: float | None) -> None:
@@ -640,6 +640,7 @@ def test_qualifiers_that_bound_a_figure(text: str, qualifier: str, low: float | 
     [
         ("The bank cut rates by 25 basis points.", "25 basis points", "basis_point"),
         ("a 50bp hike", "50bp", "basis_point"),
+        ("cut rates by 25 to 50 basis points", "25 to 50 basis points", "basis_point"),  # a rate is no level in bps
         ("up 2.5 percentage points", "2.5 percentage points", "percentage_point"),
         ("BP shares rose 5%", "5%", "percent"),  # the company's name is no unit
     ],
@@ -657,6 +658,10 @@ def test_percentages_points_and_basis_points(text: str, figure: str, unit: str) 
         ("one fifth", [("number", "one fifth", 0.2)]),
         ("a third term", [("ordinal", "third", 3)]),  # 'a third' is a share only before 'of'
         ("the past two quarters", [("number", "two", 2)]),  # quarters of a year
+        ("two quarters of negative growth", [("number", "two", 2)]),
+        ("in only one quarter", [("number", "one", 1)]),  # 'one half', 'one quarter' are shares only before 'of'
+        ("one half-brother", [("number", "one", 1)]),
+        ("a quarter of exports", [("number", "a quarter", 0.25)]),
         ("dozens of people, several dozen homes", []),  # no count was given
         ("two dozen", [("number", "two dozen", 24)]),
     ],
@@ -675,6 +680,10 @@ def test_fractions_and_vague_dozens(text: str, expected: list[tuple[str, str, fl
         ("Exports grew 12 to 15 percent", ["12 to 15 percent"]),  # a bare first end: a range
         ("It will cost $5 to $6 billion", ["$5 to $6 billion"]),
         ("Prices rose 5%-10%", ["5%-10%"]),
+        ("GDP growth of 2% to 3%", ["2% to 3%"]),  # a noun of change and 'of': a range
+        ("Forecasts put growth at 2% to 3%", ["2% to 3%"]),
+        ("Shares rose sharply, $1.20 to $45.60", ["$1.20 to $45.60"]),  # a comma: no verb right before
+        ("Shares rose sharply $1.20 to $45.60", ["$1.20", "$45.60"]),
     ],
 )
 def test_a_change_and_its_result_are_two_figures(text: str, expected: list[str]) -> None:
@@ -716,6 +725,8 @@ def test_currency_words_that_are_everyday_words_need_a_scaled_amount() -> None:
         ("On Monday, March 4, 2024, he arrived.", "On Monday, March 4, 2024", "2024-03-04"),
         ("They meet on Wednesday (July 10).", "on Wednesday (July 10)", "2024-07-10"),  # the year of the weekday
         ("He met them on Tuesday, March 4.", "on Tuesday, March 4", "2024-03-04"),  # fits no nearby year: tense
+        ("The results will be announced on Friday.", "on Friday", "2024-07-05"),  # a passive future, no report
+        ("The winner will be announced in November.", "in November", "2024-11"),
     ],
 )
 def test_weekdays_resolve_by_the_reporting_verb_and_the_date_beside_them(text: str, written: str, day: str) -> None:
@@ -781,3 +792,9 @@ def test_lower_case_month_abbreviations_after_a_lead_word() -> None:
 def test_acronyms_and_contractions_are_no_currency(text: str) -> None:
     assert [m for m in extract(text) if m.kind.value == "money"] == []
     assert [m.text for m in extract("COP 5 billion and PHP 5.7bn")] == ["COP 5 billion", "PHP 5.7bn"]
+
+
+def test_verbs_of_passing_bound_amounts_not_counts_and_times_as_many_bounds_nothing() -> None:
+    assert [(m.text, m.qualifier.value) for m in extract("The army crossed 3 rivers")] == [("3", "exact")]
+    found = [(m.text, m.qualifier.value) for m in extract("three times as many as 2,000")]
+    assert found == [("three", "exact"), ("2,000", "exact")]

@@ -21,6 +21,7 @@ from checker.extract.numbers import (
     RUN_ABBREVIATIONS,
     TENS,
     UNITS,
+    VERB_QUALIFIERS,
     _alternation,
     bounds,
     follows_change,
@@ -108,7 +109,8 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 neg = match.group("neg") is not None and text[end : end + 1] not in ("-", "/")
                 if neg:
                     start = match.start("neg")
-                if match.group("qualifier"):
+                word = match.group("qualifier")
+                if word and " ".join(word.lower().split()) not in VERB_QUALIFIERS:  # 'crossed 3 rivers' counts
                     qualifier = qualifier_of(match)
                     start = match.start()
             value = -value if neg else value
@@ -229,8 +231,8 @@ def _joined_range(text: str, first: Mention, second: Mention) -> Mention | None:
     if gap is None:
         return None
     lead = RANGE_LEAD.search(text, max(0, first.start - 10), first.start)
-    if _BY.search(text, max(0, first.start - 10), first.start):
-        return None  # 'raised its rate by 0.5 to 3 percent': a change and where it ends
+    if _BY.search(text, max(0, first.start - 10), first.start) and second.unit != "basis_point":
+        return None  # 'raised its rate by 0.5 to 3 percent': a change and where it ends ('by 25 to 50 bps' is a range)
     if _CLOCK.match(text, second.end):
         return None  # 'open from 7 to 10 p.m.': times of day
     if gap.group("and"):
@@ -303,14 +305,13 @@ _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "
                  "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
 _PLURAL_DENOMINATORS = {"halves": 2, **{f"{word}s": n for word, n in _DENOMINATORS.items() if word != "half"}}
 # 'a third of the vote', 'two thirds of voters', 'one-fifth': a share, not the ordinal 3 nor the count 2.
-# 'a third' is a fraction only before 'of' ('a third term' is an ordinal).
+# 'a third' is a fraction only before 'of' ('a third term' is an ordinal), as are 'one half' and 'one quarter'.
 FRACTION = lazy_regex(
     rf"\b(?:(?P<article>an?)\s+|(?P<numerator>{_alternation(list(UNITS))})[\s-])"
     rf"(?:(?P<single>{_alternation(list(_DENOMINATORS))})|(?P<plural>{_alternation(list(_PLURAL_DENOMINATORS))}))\b"
-    r"(?P<of>\s+of\b)?",
+    r"(?!-)(?P<of>\s+of\b(?!\s+July\b))?",  # not 'one half-brother', 'a tenth-grade class', 'the Fourth of July'
     regex.IGNORECASE,
 )
-_PERIODS_BEFORE = lazy_regex(r"\b(?:past|last|next|coming|first|previous|following|recent)\s+\Z", regex.IGNORECASE)
 FRACTION_ANCHOR = Anchor(words=[*_DENOMINATORS, *_PLURAL_DENOMINATORS])
 
 
@@ -319,16 +320,14 @@ def find_fractions(scan: Scan) -> Iterator[Mention]:
         numerator = 1 if match.group("article") else UNITS[match.group("numerator").lower()]
         if single := match.group("single"):
             denominator = _DENOMINATORS[single.lower()]
-            if numerator != 1 or (match.group("article") and not match.group("of")):
-                continue
+            needs_of = match.group("article") or single.lower() in ("half", "quarter")
+            if numerator != 1 or (needs_of and not match.group("of")):
+                continue  # 'a third term', 'one quarter last year': an ordinal, a period
         else:
             plural = match.group("plural").lower()
             denominator = _PLURAL_DENOMINATORS[plural]
-            if not 1 < numerator < denominator:
-                continue
-            period = _PERIODS_BEFORE.search(scan.text, max(0, match.start() - 20), match.start())
-            if plural == "quarters" and (not match.group("of") or period):
-                continue  # 'the past two quarters', 'the first three quarters of 2024': quarters of a year
+            if not 1 < numerator < denominator or (plural == "quarters" and (numerator != 3 or not match.group("of"))):
+                continue  # 'two quarters of negative growth', 'the past two quarters': quarters of a year
         end = match.end("single") if match.group("single") else match.end("plural")
         yield Mention(
             kind=MentionKind.NUMBER,

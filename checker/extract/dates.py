@@ -97,9 +97,10 @@ _FUTURE = lazy_regex(
     regex.IGNORECASE,
 )
 _CLAUSE_END = lazy_regex(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'
-# 'X said on Tuesday it will ...': the day is when it was said, however the sentence goes on.
+# 'X said on Tuesday it will ...': the day is when it was said, however the sentence goes on ('the winner will be
+# announced in November' is a passive future, not a report).
 _REPORTED_RIGHT_BEFORE = lazy_regex(
-    r"\b(?:said|told|announced|reported|stated|added|noted|confirmed|declared|wrote|revealed|disclosed|unveiled"
+    r"(?<!\bbe\s+)\b(?:said|told|announced|reported|stated|added|noted|confirmed|declared|wrote|revealed|disclosed|unveiled"
     r"|pledged|promised|vowed|agreed|decided|warned)\s+\Z",
     regex.IGNORECASE,
 )

@@ -43,15 +43,21 @@ QUALIFIER_WORDS = {
     "an estimated": Qualifier.APPROX, "estimated": Qualifier.APPROX, "just over": Qualifier.APPROX,
     "just under": Qualifier.APPROX, "over": Qualifier.OVER, "more than": Qualifier.OVER,
     "above": Qualifier.OVER, "upwards of": Qualifier.OVER, "in excess of": Qualifier.OVER,
-    "exceeding": Qualifier.OVER, "exceeded": Qualifier.OVER, "exceeds": Qualifier.OVER,
-    "crossed": Qualifier.OVER, "crosses": Qualifier.OVER, "crossing": Qualifier.OVER, "topped": Qualifier.OVER,
-    "tops": Qualifier.OVER, "topping": Qualifier.OVER, "surpassed": Qualifier.OVER, "surpasses": Qualifier.OVER,
-    "surpassing": Qualifier.OVER, "at least": Qualifier.AT_LEAST, "no less than": Qualifier.AT_LEAST,
+    "exceeding": Qualifier.OVER, "at least": Qualifier.AT_LEAST, "no less than": Qualifier.AT_LEAST,
     "not less than": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST, "not fewer than": Qualifier.AT_LEAST,
     "as many as": Qualifier.AT_MOST, "as much as": Qualifier.AT_MOST, "less than": Qualifier.UNDER, "under": Qualifier.UNDER,
     "below": Qualifier.UNDER, "fewer than": Qualifier.UNDER, "up to": Qualifier.AT_MOST,
     "at most": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST, "not more than": Qualifier.AT_MOST,
 }  # fmt: skip
+# Verbs of passing a mark: 'trade crossed $191 billion', 'topped the $100 billion mark' is more than it. An amount or
+# a share only ('the army crossed 3 rivers' counts rivers).
+VERB_QUALIFIERS = {
+    f"{verb}{the}": Qualifier.OVER
+    for verb in ("crossed", "crosses", "crossing", "topped", "tops", "topping", "surpassed", "surpasses",
+                 "surpassing", "exceeded", "exceeds")
+    for the in ("", " the")
+}  # fmt: skip
+QUALIFIER_WORDS |= VERB_QUALIFIERS
 
 
 def _alternation(words: list[str]) -> str:
@@ -67,7 +73,8 @@ NUMERAL = (
 )
 WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
 SCALE_WORD = _alternation(list(ALL_SCALES))
-QUALIFIER = rf"(?:(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
+# Not after 'times' or 'twice': 'three times as many as 2,000' bounds nothing.
+QUALIFIER = rf"(?:(?<!\b(?:times|twice)\s)(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 
 
 def number_core(abbreviations: str) -> str:
@@ -215,11 +222,12 @@ POSSESSIVE = lazy_regex(r"['’]s(?!\w)")  # "Apollo 11's crew", "Tuesday's vote
 NEGATED = lazy_regex(r"\b(?:not|never|no|nor|without)\s+(?:\w+\s+)?\Z|n['’]t\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
 
 
-_CHANGE_RIGHT_BEFORE = lazy_regex(rf"(?:{_CHANGE.pattern})\s+(?:\w+\s+)?\Z", regex.IGNORECASE)
+_CHANGE_RIGHT_BEFORE = lazy_regex(rf"(?:{_CHANGE.pattern})\s+(?:\w+ly\s+)?\Z", regex.IGNORECASE)
 
 
 def right_after_change(text: str, position: int) -> bool:
-    """Whether a verb of change stands right before `position`, maybe with one word between ('rose sharply')."""
+    """Whether a verb of change stands right before `position`, maybe with an adverb between ('rose sharply');
+    not with a word such as 'of' or 'at' ('growth of 2% to 3%' is a range)."""
     return _CHANGE_RIGHT_BEFORE.search(text, max(0, position - 40), position) is not None
 
 
