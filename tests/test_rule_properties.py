@@ -142,3 +142,11 @@ def test_a_fiscal_year_is_compared_with_the_same_fiscal_year_only() -> None:
     assert check(fiscal, "Bilateral trade between India and Japan reached $22.8 billion in 2023.").findings == []
     other = check(fiscal, "In FY2022-23, two-way trade between India and Japan was $25 billion.")
     assert [f.rule for f in other.findings] == ["trade-volume-agrees"]
+
+
+def test_a_share_is_no_count() -> None:
+    report = check(
+        "A third of Indian students in Australia study IT.", "Some 120,000 Indian students study in Australia."
+    )
+    assert [(c.type, c.value) for c in report.claims] == [("student-count", 120000)]
+    assert report.findings == []

@@ -160,6 +160,8 @@ class _DefinitionBuilder:
         spec = self.definition.value
         if mention.kind not in spec.kinds or (spec.written_in is not None and mention.unit not in spec.written_in):
             return False
+        if mention.kind is MentionKind.NUMBER and mention.value is not None and 0 < abs(mention.value) < 1:
+            return False  # 'a third of the students': a share, not a count
         return spec.granularity is None or mention.granularity in spec.granularity
 
     def claims_in(
@@ -370,6 +372,10 @@ class _DefinitionBuilder:
                 found.append(subject.id)
         else:
             hits = [hit for hit in sentence.subjects if fits(hit.subject)]
+            if len({hit.subject.id for hit in hits}) > role.count:
+                named = [hit for hit in hits if not _venue(context.document.text, hit)]
+                if len({hit.subject.id for hit in named}) >= role.count:
+                    hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
             span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
@@ -425,6 +431,16 @@ def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
         return value.start - mention.end if mention.end <= value.start else mention.start - value.end
 
     return min(mentions, key=distance) if mentions else None
+
+
+_AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
+
+
+def _venue(text: str, hit: SubjectHit) -> bool:
+    """A place named by an alias after 'in' or 'at' ('in Brussels', 'at Beijing'): where, not who. A subject's own
+    name stays a party ('investment in Brazil')."""
+    alias = text[hit.start : hit.end] != hit.subject.id
+    return alias and _AT_OR_IN.search(text, max(0, hit.start - 4), hit.start) is not None
 
 
 def _period(mention: Mention) -> Period:
