@@ -150,3 +150,12 @@ def test_a_share_is_no_count() -> None:
     )
     assert [(c.type, c.value) for c in report.claims] == [("student-count", 120000)]
     assert report.findings == []
+
+
+def test_a_claim_whose_parties_are_a_guess_is_at_most_a_warning() -> None:
+    report = check(
+        "The United States overtook China as India's largest trading partner in 2023, with bilateral trade of $118 "
+        "billion.",
+        "Trade between the United States and China fell to $664 billion in 2023.",
+    )
+    assert [(f.rule, f.severity) for f in report.findings] == [("trade-volume-agrees", "warning")]

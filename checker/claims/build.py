@@ -130,6 +130,7 @@ class _DefinitionBuilder:
         self.cue_patterns = [(label, regex.compile(pattern)) for label, pattern in definition.cue.patterns.items()]
         self.exclude = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.exclude]
         self.require = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.require]
+        self.negative = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.negative]
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         """Cue matches in a document body; where cues overlap the longest wins ('comprehensive strategic partnership').
@@ -155,6 +156,12 @@ class _DefinitionBuilder:
                 continue
             kept.append(cue)
         return kept
+
+    def _negative(self, between: str) -> bool:
+        """Whether the last word of change before the value is one of `negative`: in 'trade, which fell in 2022,
+        rose 5 percent' it is 'rose'."""
+        last = max((m.end() for pattern in self.negative for m in pattern.finditer(between)), default=-1)
+        return last >= 0 and not any(pattern.search(between, last) for pattern in self.require)
 
     def _is_value(self, mention: Mention) -> bool:
         spec = self.definition.value
@@ -188,6 +195,8 @@ class _DefinitionBuilder:
             if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
                 continue
             claim = self._claim(context, position, sentence, value, cue)
+            if claim is not None and claim.value is not None and self._negative(between):
+                claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
                 claims.append(claim)
         if self.definition.value.optional:
@@ -255,9 +264,12 @@ class _DefinitionBuilder:
 
         period = None
         if definition.period.source == "sentence":
-            period_mention = _nearest(
-                [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)], value
-            )
+            periods = [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)]
+            others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
+            own = [m for m in periods if not _closer_to_another(m, value, others)]
+            # A period nearer another figure is that one's, unless this one has none of its own: in 'exports of
+            # $129 billion in 2023, imports of $111 billion', 2023 is both figures' period.
+            period_mention = _nearest(own or periods, value)
             if period_mention is not None:
                 if period_mention.date_start is None:
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
@@ -384,9 +396,12 @@ class _DefinitionBuilder:
             for hit in hits:
                 if hit.subject.id not in found:
                     found.append(hit.subject.id)
+        # 'The US overtook China as India's largest trading partner, with bilateral trade of $118 billion': more
+        # parties than the claim has, and which ones it means is a guess
+        guessed = role.position == "sentence" and len(found) > role.count
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
-            return found, False
+            return found, guessed
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
                 for hit in reversed(earlier.subjects):
@@ -426,11 +441,25 @@ def _is_period(mention: Mention) -> bool:
     return mention.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and mention.granularity in PERIOD_GRANULARITIES
 
 
-def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
-    def distance(mention: Mention) -> int:
-        return value.start - mention.end if mention.end <= value.start else mention.start - value.end
+def _negated(claim: Claim) -> Claim:
+    def minus(number: float | None) -> float | None:
+        return None if number is None else -number
 
-    return min(mentions, key=distance) if mentions else None
+    return claim.model_copy(update={"value": minus(claim.value), "low": minus(claim.high), "high": minus(claim.low)})
+
+
+def _distance(mention: Mention, value: Mention) -> int:
+    return value.start - mention.end if mention.end <= value.start else mention.start - value.end
+
+
+def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
+    return min(mentions, key=lambda mention: _distance(mention, value)) if mentions else None
+
+
+def _closer_to_another(period: Mention, value: Mention, others: list[Mention]) -> bool:
+    """Whether another figure of the claim's kind stands nearer the period: in 'In 2023, trade hit $22.9 billion,
+    against $20.4 billion in 2021', 2021 is the second figure's and 2023 the first's."""
+    return any(_distance(period, other) < _distance(period, value) for other in others)
 
 
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)

@@ -119,6 +119,10 @@ class ClaimDefinition(Strict):
     cue: CueSpec
     exclude: list[str] = Field(default_factory=list, description="No claim when one matches between cue and value.")
     require: list[str] = Field(default_factory=list, description="Each must match between cue and value.")
+    negative: list[str] = Field(
+        default_factory=list,
+        description="The value is negative when one matches between cue and value ('trade fell 3 percent').",
+    )
     subjects: list[SubjectRole] = Field(default_factory=list)
     ordered: bool = Field(default=False, description="Whether subject order matters (investor -> recipient).")
     period: PeriodSpec = PeriodSpec()
@@ -136,7 +140,7 @@ class ClaimDefinition(Strict):
         default=None, description="Timeline family: claims with the same event name are one kind of event (visit)."
     )
 
-    @field_validator("exclude", "require")
+    @field_validator("exclude", "require", "negative")
     @classmethod
     def _patterns_compile(cls, patterns: list[str]) -> list[str]:
         return [_check_pattern(pattern) for pattern in patterns]

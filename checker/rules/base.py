@@ -180,4 +180,8 @@ def human(value: float, unit: str | None) -> str:
 
 def describe_value(claim: Claim) -> str:
     """A claim's figure as a reader would say it: '$12 billion', 'about $30 billion', '2021'."""
-    return claim.text if claim.value is None or claim.unit != "year" else f"{claim.value:.0f}"
+    if claim.value is not None and claim.unit == "year":
+        return f"{claim.value:.0f}"
+    if claim.value is not None and claim.value < 0 and not claim.text.lstrip().startswith(("-", "−")):
+        return f"{claim.text} (down)"  # 'fell 3 percent': the claim is -3
+    return claim.text

@@ -34,7 +34,7 @@ class MonotonicRule(RuleBase):
             if claim.value is None or claim.as_of is None or not claim.certain:
                 continue
             start = claim.period.start if claim.period and claim.period.start != claim.period.end else "as-of"
-            groups[(*index.identity(claim), start)].append(claim)
+            groups[(*index.identity(claim), start, claim.unit)].append(claim)  # '$20 billion' and '£18 billion' apart
         for claims in groups.values():
             ordered = distinct(sorted(claims, key=lambda c: (c.as_of, c.id)), lambda c: (c.as_of, c.value))
             for earlier, later in zip(ordered, ordered[1:]):
