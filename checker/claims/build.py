@@ -275,6 +275,10 @@ class _DefinitionBuilder:
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
                 else:
                     period = _period(period_mention)
+                    end = period_mention.date_end or period_mention.date_start
+                    if definition.cumulative and _AS_OF.search(document.text, max(0, period_mention.start - 20),
+                                                               period_mention.start):  # fmt: skip
+                        period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     certain = certain and not (period_mention.relative and context.date_inferred)
                     fields["period_text"] = period_mention.text
         if definition.period.source == "as_of" or (definition.cumulative and period is None and document.date):
@@ -462,6 +466,10 @@ def _closer_to_another(period: Mention, value: Mention, others: list[Mention]) -
     return any(_distance(period, other) < _distance(period, value) for other in others)
 
 
+# 'reached $133 billion by the end of 2023', 'as of 2023': a running total at that date, not the year's flow.
+_AS_OF = regex.compile(
+    r"\b(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE
+)
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
 
