@@ -771,6 +771,7 @@ def test_spaced_scale_abbreviations_and_pc(text: str, written: str, value: float
         ("in FY2023-24", "FY2023-24", "FY2024"),  # named by the year it ends in
         ("sales in fiscal 2023", "fiscal 2023", "FY2023"),
         ("the 2022/23 financial year", "2022/23 financial year", "FY2023"),
+        ("in fiscal 2023, which ended in March 2024, ...", "fiscal 2023, which ended in March 2024", "FY2024"),
     ],
 )
 def test_fiscal_years_are_their_own_periods(text: str, written: str, resolved: str) -> None:

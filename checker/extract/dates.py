@@ -913,19 +913,25 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
 
 _FISCAL_END = r"(?:[-/–](?P<end>(?:19|20)?\d{2}))?"
 FISCAL = lazy_regex(
-    rf"\b(?-i:FY)\s?(?:(?P<year>(?:19|20)\d{{2}})|(?P<yy>\d{{2}})){_FISCAL_END}\b"
+    rf"(?:\b(?-i:FY)\s?(?:(?P<year>(?:19|20)\d{{2}})|(?P<yy>\d{{2}})){_FISCAL_END}\b"
     rf"|\b(?i:(?:fiscal|financial)(?:\s+year)?)\s+(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\b"
-    rf"|\b(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\s+(?i:fiscal|financial)\s+(?i:year)\b",
+    rf"|\b(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\s+(?i:fiscal|financial)\s+(?i:year)\b)"
+    rf"(?:,?\s+(?i:which\s+)?(?i:ended|ending|ends|that\s+ended)\s+(?i:in\s+|on\s+)?(?:{MONTH_ANY}\s+)?(?P<closing>(?:19|20)\d{{2}})\b)?",
     regex.VERSION1,
 )
 
 
 def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'FY23', 'FY2023-24', 'fiscal 2023', 'the 2022/23 financial year': the fiscal year named by the year it ends
-    in (the year written, or the second of two). Its months differ by country (India's FY2023 ends in March 2023,
+    in (the year written, the second of two, or the one of 'which ended in March 2024'). Its months differ by country (India's FY2023 ends in March 2023,
     the US's in September, Japan's in March 2024), so the span is their union and the claims compare the label."""
     first = int(match.group("year")) if match.group("year") else 2000 + int(match.group("yy"))
     year = first
+    if closing := match.group("closing"):  # 'fiscal 2023, which ended in March 2024' (Japan names it by its start)
+        year = int(closing)
+        if year not in (first, first + 1):
+            return None
+        return dt.date(year - 1, 4, 1), dt.date(year + 1, 3, 31), Granularity.FISCAL_YEAR, False
     if end := match.group("end"):
         year = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
         if year != first + 1:
