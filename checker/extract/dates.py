@@ -916,15 +916,17 @@ FISCAL = lazy_regex(
     rf"(?:\b(?-i:FY)\s?(?:(?P<year>(?:19|20)\d{{2}})|(?P<yy>\d{{2}})){_FISCAL_END}\b"
     rf"|\b(?i:(?:fiscal|financial)(?:\s+year)?)\s+(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\b"
     rf"|\b(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\s+(?i:fiscal|financial)\s+(?i:year)\b)"
-    rf"(?:,?\s+(?i:which\s+)?(?i:ended|ending|ends|that\s+ended)\s+(?i:in\s+|on\s+)?(?:{MONTH_ANY}\s+)?(?P<closing>(?:19|20)\d{{2}})\b)?",
+    rf"(?:,?\s+(?i:which\s+|that\s+)?(?i:ended|ending|ends)\s+(?i:in\s+|on\s+)?(?:{MONTH_ANY}\s+)?"
+    rf"(?P<closing>(?:19|20)\d{{2}})\b)?",
     regex.VERSION1,
 )
 
 
 def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'FY23', 'FY2023-24', 'fiscal 2023', 'the 2022/23 financial year': the fiscal year named by the year it ends
-    in (the year written, the second of two, or the one of 'which ended in March 2024'). Its months differ by country (India's FY2023 ends in March 2023,
-    the US's in September, Japan's in March 2024), so the span is their union and the claims compare the label."""
+    in (the year written, the second of two, or the one of 'which ended in March 2024'). Its months differ by
+    country (India's FY2023 ends in March 2023, the US's in September, Japan's in March 2024), so the span is their
+    union and the claims compare the label."""
     first = int(match.group("year")) if match.group("year") else 2000 + int(match.group("yy"))
     year = first
     if closing := match.group("closing"):  # 'fiscal 2023, which ended in March 2024' (Japan names it by its start)
