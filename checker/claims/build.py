@@ -300,7 +300,7 @@ class _DefinitionBuilder:
             notes.append(f"date '{value.text}' unresolved: the document has no date")
         items: list[str] | None = None
         if definition.items:
-            items = _list_items(document.text, value.end, sentence.end)
+            items = _list_items(document.text, value.end, sentence.end, value.value)
             if items is None:
                 return None
             fields["items"] = items
@@ -512,10 +512,12 @@ def _mention_summary(mention: Mention) -> dict[str, object]:
     }
 
 
-def _list_items(text: str, start: int, end: int) -> list[str] | None:
+def _list_items(text: str, start: int, end: int, stated: float | None = None) -> list[str] | None:
     """The items listed after a count: 'four principles: a, b, c and d' -> [a, b, c, d].
 
-    Commas (or semicolons) separate items; the final 'and'/'or' does too, with or without a serial comma.
+    Commas (or semicolons) separate items; the final 'and'/'or' does too, with or without a serial comma. When
+    that does not give the `stated` count but a serial comma alone does, items may hold their own lists: 'two
+    goals: closer ties with Argentina, Uruguay and Paraguay, and a trade deal with the EU'.
     """
     match = _LIST.match(text, start, end)
     if not match:
@@ -531,4 +533,7 @@ def _list_items(text: str, start: int, end: int) -> list[str] | None:
     else:
         parts[-1:] = regex.split(r"\s+(?:and|or)\s+", parts[-1].strip(), maxsplit=1)  # "a, b and c"
     items = [part.strip(" \"'“”") for part in parts if part.strip()]
+    if stated is not None and len(items) != stated:
+        serial = [part.strip(" \"'“”") for part in regex.split(r",\s+(?:and|or)\s+", body) if part.strip()]
+        items = serial if len(serial) == stated else items
     return items if len(items) >= 2 else None
