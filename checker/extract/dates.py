@@ -937,7 +937,7 @@ def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: st
     if end := match.group("end"):
         year = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
         if year != first + 1:
-            return None  # '2019-21': no fiscal year
+            return None  # '2016-18': no fiscal year
     return dt.date(year - 1, 4, 1), dt.date(year + 1, 3, 31), Granularity.FISCAL_YEAR, False
 
 
@@ -1242,7 +1242,7 @@ def _year_value(start: dt.date | None, granularity: Granularity) -> float | None
     return float(start.year + 1 if granularity is Granularity.FISCAL_YEAR else start.year)
 
 
-# Ranges written as two dates ('2019-2023', 'from March 3 to April 9'); month ranges are _resolve_part's 'month2'.
+# Ranges written as two dates ('2015-2017', 'from March 3 to April 9'); month ranges are _resolve_part's 'month2'.
 _TWO_DATES = frozenset({_resolve_year_span, _resolve_day_span})
 
 
