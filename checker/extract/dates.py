@@ -901,7 +901,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     ),
     (
         MentionKind.DATE,
-        lazy_regex(rf"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
+        lazy_regex(r"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
         _resolve_month,
     ),
     (
@@ -1003,11 +1003,11 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (
         MentionKind.DATE_RANGE,
         lazy_regex(
-            rf"\b(?:(?i:the)\s+)?(?P<part>(?i:rest|remainder))\s+(?:(?i:of)\s+)?(?:(?i:the|this|my|current)\s+)?"
-            rf"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
+            r"\b(?:(?i:the)\s+)?(?P<part>(?i:rest|remainder))\s+(?:(?i:of)\s+)?(?:(?i:the|this|my|current)\s+)?"
+            r"(?P<runit>(?i:week|month|year))\b(?!\s+(?i:of|in|to|before|after)\b)"
             # 'earlier in the week' is the dateline's week; 'later in the year' often a year of the story: not read
-            rf"|\b(?P<part>(?i:earlier|later))\s+(?:(?:(?i:in)\s+)?(?i:this|the\s+current)\s+(?P<runit>(?i:week|month|year))"
-            rf"|(?i:in\s+the)\s+(?P<runit>(?i:week)))\b(?!\s+(?i:of|in|to|before|after)\b)"
+            r"|\b(?P<part>(?i:earlier|later))\s+(?:(?:(?i:in)\s+)?(?i:this|the\s+current)\s+(?P<runit>(?i:week|month|year))"
+            r"|(?i:in\s+the)\s+(?P<runit>(?i:week)))\b(?!\s+(?i:of|in|to|before|after)\b)"
         ),
         _resolve_rest_of,
     ),

@@ -9,7 +9,6 @@ before the anniversary.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import ClassVar, Literal
