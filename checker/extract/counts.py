@@ -96,11 +96,11 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 continue  # "Apollo 11's crew", "OAO-1's battery", "one's own", "the 80's": a name or a digit
             if "/" in (text[end : end + 1], text[start - 1 : start]) and _in_slash_notation(text, start, end):
                 continue
-            if start == run_start and orphan_scale(text, start):
+            if start == run_start and text[start].isalpha() and orphan_scale(text, start):
                 continue
             if text[start - 1 : start] == "-" and _DESIGNATION.search(text, max(0, start - 16), start):
                 continue  # 'F-16', 'Covid-19', 'G-20', 'MiG-29': a name, not a count
-            if text[start:end].lower() in DOZENS:
+            if text[start].isalpha() and text[start:end].lower() in DOZENS:
                 continue  # 'dozens of people', 'several dozen': no count was given
             if text[start:end].lower() == "one" and _PRONOUN_ONE.search(text, max(0, start - 12), start):
                 continue
