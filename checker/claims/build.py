@@ -107,6 +107,9 @@ def build_claims(
     *,
     date_inferred: bool = False,
 ) -> list[Claim]:
+    datelines = [match.span("date") for match in _DATELINE.finditer(document.text)]
+    if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
+        mentions = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
     context.hits = subject_index.find(document.text)
     claims: list[Claim] = []
@@ -466,6 +469,14 @@ def _closer_to_another(period: Mention, value: Mention, others: list[Mention]) -
     return any(_distance(period, other) < _distance(period, value) for other in others)
 
 
+# A wire dateline at the start of a line: 'ANKARA, Sept 10 - ', 'SOCHI, Russia, Sept 5 (Reuters) - ',
+# 'BEIJING, July 4, 2024 /PRNewswire/ -- '.
+_DATELINE = regex.compile(
+    r"^[ \t]*\p{Lu}[\p{L} .'’-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?,[ \t]*"
+    r"(?P<date>\p{Lu}\p{L}{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
+    r"(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?[-–—]",
+    regex.M,
+)
 # 'reached $133 billion by the end of 2023', 'as of 2023': a running total at that date, not the year's flow.
 _AS_OF = regex.compile(
     r"\b(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE

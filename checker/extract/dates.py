@@ -93,7 +93,8 @@ _SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
 
 _FUTURE = lazy_regex(
     r"\b(?:will|shall|upcoming|forthcoming|next|to be held|is set to|are set to|plans? to|planned|"
-    r"expected to|is to|are to|going to|scheduled|expects?|forecasts?|predicts?|projected to|aims? to)\b|\w['’]ll\b",
+    r"expected to|is to|are to|going to|scheduled|expects?|forecasts?|predicts?|projected to|aims? to|"
+    r"(?:is|are) due to|preparing to|poised to)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
 _CLAUSE_END = lazy_regex(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'

@@ -73,8 +73,8 @@ NUMERAL = (
 )
 WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
 SCALE_WORD = _alternation(list(ALL_SCALES))
-# Not after 'times' or 'twice': 'three times as many as 2,000' bounds nothing.
-QUALIFIER = rf"(?:(?<!\b(?:times|twice)\s)(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
+# Not after 'times' or 'twice' ('three times as many as 2,000' bounds nothing), nor inside a word ('the run-up to').
+QUALIFIER = rf"(?:(?<!\b(?:times|twice)\s)(?<!-)(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 
 
 def number_core(abbreviations: str) -> str:

@@ -84,7 +84,14 @@ class TimelineRule(RuleBase):
             days = _window_days(window) if isinstance(window, dict) else None
             if days is not None and window is gap:
                 days = days * (1 + self.gap_tolerance) + 31
-            earlier = _distinct_months(o for o in before if o.date and (days is None or (when - o.date).days <= days))
+            elif days is not None and isinstance(window, dict) and window.get("qualifier") == "exact":
+                days -= _window_days({**window, "value": 0.5}) or 0.0  # 'first in 24 years': the last, ~24 years ago
+            since = _since(window, claim.value) if isinstance(window, dict) and window is not gap else None
+            earlier = _distinct_months(
+                o
+                for o in before
+                if o.date and (days is None or (when - o.date).days <= days) and (since is None or o.date >= since)
+            )
             if len(earlier) + 1 <= claim.value:
                 continue
             scope = f"within {window['text']}" if isinstance(window, dict) else "in all"
@@ -130,6 +137,15 @@ class TimelineRule(RuleBase):
 
 def _when(claim: Claim) -> dt.date | None:
     return claim.date or claim.as_of
+
+
+def _since(window: dict[str, object], ordinal: float) -> dt.date | None:
+    """Where a window written as a year starts ('fifth visit since 2013'): that year, or the year after for a first
+    ('first trip to Europe since 2019' follows the one of 2019)."""
+    value = window.get("value")
+    if window.get("unit") is not None or not isinstance(value, float) or not 1000 <= value <= 9999:
+        return None
+    return dt.date(int(value) + (1 if ordinal == 1 else 0), 1, 1)
 
 
 def _window_days(window: dict[str, object]) -> float | None:
