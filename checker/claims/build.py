@@ -337,6 +337,8 @@ class _DefinitionBuilder:
     ) -> tuple[float | None, str | None, dt.date | None]:
         match definition.value.read_as:
             case "year":
+                if value.granularity is Granularity.DAY and value.date_start and not value.relative:
+                    fields["on"] = value.date_start.isoformat()  # 'established on January 27, 1964': the day too
                 return (float(value.date_start.year) if value.date_start else None), "year", None
             case "date":
                 fields["date_text"] = value.text

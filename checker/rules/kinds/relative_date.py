@@ -4,11 +4,12 @@ mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved 
 date must fall on the same day as an absolute date other sources give for the same event.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
 began ('established diplomatic ties in 1991'): N is the document year minus that year, or one less
-before the anniversary.
+before the anniversary; the whole years to the document date when a source gives the day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import ClassVar, Literal
@@ -78,13 +79,20 @@ class RelativeDateRule(RuleBase):
                 elapsed = claim.as_of.year - int(start.value)
                 years, slack = _years(claim)
                 allowed = range(elapsed - 1 - slack, elapsed + slack + 1)
+                passed = f"{elapsed - 1} or {elapsed}"
+                on = start.fields.get("on")
+                if isinstance(on, str) and claim.unit != "ordinal":  # the day is known: whole years, no guess
+                    day = dt.date.fromisoformat(on)
+                    exact = elapsed - ((claim.as_of.month, claim.as_of.day) < (day.month, day.day))
+                    allowed, passed = range(exact - slack, exact + slack + 1), str(exact)
                 if claim.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
                     allowed = range(int(years), elapsed + 1)
                 if years in allowed:
                     continue
                 explanation = (
                     f"'{claim.text}' as of {claim.as_of} puts the start in {claim.as_of.year - years}, "
-                    f"but {start.document} gives {int(start.value)}: {elapsed - 1} or {elapsed} years had passed"
+                    f"but {start.document} gives {on if isinstance(on, str) else int(start.value)}: "
+                    f"{passed} years had passed"
                 )
                 yield self._verdict(claim, start, str(elapsed), explanation)
                 break
