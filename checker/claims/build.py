@@ -18,7 +18,7 @@ from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, Subj
 from checker.claims.units import factor as unit_factor
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
-from checker.extract.dates import looks_future
+from checker.extract.dates import clause, looks_future
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
@@ -160,6 +160,20 @@ class _DefinitionBuilder:
             kept.append(cue)
         return kept
 
+    @staticmethod
+    def _said_of_future(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
+        """Whether the value's clause speaks of the future, in words ('will mark') or by a year still to come ('in
+        the run-up to 75 years of diplomatic ties in 2025')."""
+        text, date = context.document.text, context.document.date
+        if looks_future(text, value.start, value.end):
+            return True
+        start, end = clause(text, value.start, value.end)
+        return date is not None and any(
+            m.date_start is not None and m.date_start > date and start <= m.start and m.end <= end
+            for m in sentence.mentions
+            if m.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and m is not value
+        )
+
     def _negative(self, between: str) -> bool:
         """Whether the last word of change before the value is one of `negative`: in 'trade, which fell in 2022,
         rose 5 percent' it is 'rose'."""
@@ -291,7 +305,7 @@ class _DefinitionBuilder:
             return None
         if period and document.date and definition.period.future == "skip" and period.start > document.date:
             return None
-        if definition.future_tense == "skip" and looks_future(document.text, value.start, value.end):
+        if definition.future_tense == "skip" and self._said_of_future(context, sentence, value):
             return None  # 'will mark 35 years of relations next year', 'investment will total $30 billion': to come
 
         claim_value, unit, date = self._value(value, definition, fields)

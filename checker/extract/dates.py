@@ -175,12 +175,16 @@ def looks_future(text: str, start: int, end: int) -> bool:
     """
     if _REPORTED_RIGHT_BEFORE.search(text, max(0, start - 15), start):
         return False
+    return _FUTURE.search(text, *clause(text, start, end)) is not None
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: up to the nearest `. ! ? ; : , —` or line break each side, within 200 characters."""
     left = max(0, start - 200)
     right = min(len(text), end + 200)
     boundaries = [m.end() for m in _CLAUSE_END.finditer(text, left, start)]
-    clause_start = boundaries[-1] if boundaries else left
     stop = _CLAUSE_END.search(text, end, right)
-    return _FUTURE.search(text, clause_start, stop.start() if stop else right) is not None
+    return boundaries[-1] if boundaries else left, stop.start() if stop else right
 
 
 def _nearest_weekday(reference: dt.date, weekday: int, future: bool, mode: str) -> dt.date:
