@@ -159,3 +159,11 @@ def test_a_claim_whose_parties_are_a_guess_is_at_most_a_warning() -> None:
         "Trade between the United States and China fell to $664 billion in 2023.",
     )
     assert [(f.rule, f.severity) for f in report.findings] == [("trade-volume-agrees", "warning")]
+
+
+def test_a_relative_date_inside_a_quotation_is_at_most_a_warning() -> None:
+    dated = "On February 28, 2024, Macron and Xi Jinping jointly met the press in Paris."
+    quoted = '"At yesterday\'s press conference, Macron and Xi Jinping were clear," a French diplomat said on Thursday.'
+    plain = "At yesterday's press conference, Macron and Xi Jinping were clear, a French diplomat said."
+    assert [(f.rule, f.severity) for f in check(quoted, dated).findings] == [("event-weekday", "warning")]
+    assert [(f.rule, f.severity) for f in check(plain, dated).findings] == [("event-weekday", "error")]

@@ -254,7 +254,7 @@ class _DefinitionBuilder:
         definition = self.definition
         document = context.document
         notes: list[str] = []
-        certain = not (value.relative and context.date_inferred)
+        certain = not (value.relative and (context.date_inferred or _quoted(context.document.text, sentence, value)))
         subjects, roles, subjects_certain = self._subjects(context, position, sentence, value, cue)
         if subjects is None:
             return None
@@ -469,6 +469,13 @@ def _negated(claim: Claim) -> Claim:
         return None if number is None else -number
 
     return claim.model_copy(update={"value": minus(claim.value), "low": minus(claim.high), "high": minus(claim.low)})
+
+
+def _quoted(text: str, sentence: Sentence, value: Mention) -> bool:
+    """Whether the value stands inside a quotation: its 'yesterday' counts from the day the speaker spoke, which
+    may not be the article's ('"At yesterday's press conference ...," a diplomat said on Tuesday')."""
+    before = text[sentence.start : value.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _distance(mention: Mention, value: Mention) -> int:
