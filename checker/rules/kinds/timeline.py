@@ -140,7 +140,7 @@ def _when(claim: Claim) -> dt.date | None:
 
 
 def _since(window: dict[str, object], ordinal: float) -> dt.date | None:
-    """Where a window written as a year starts ('fifth visit since 2013'): that year, or the year after for a first
+    """Where a window written as a year starts ('fifth visit since 2010'): that year, or the year after for a first
     ('first trip to Europe since 2016' follows the one of 2016)."""
     value = window.get("value")
     if window.get("unit") is not None or not isinstance(value, float) or not 1000 <= value <= 9999:
