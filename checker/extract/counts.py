@@ -28,6 +28,7 @@ from checker.extract.numbers import (
     orphan_scale,
     parse_numeral,
     qualifier_of,
+    qualifier_word,
     right_after_change,
     split_run,
 )
@@ -109,8 +110,8 @@ def find_numbers(scan: Scan) -> Iterator[Mention]:
                 neg = match.group("neg") is not None and text[end : end + 1] not in ("-", "/")
                 if neg:
                     start = match.start("neg")
-                word = match.group("qualifier")
-                if word and " ".join(word.lower().split()) not in VERB_QUALIFIERS:  # 'crossed 3 rivers' counts
+                word = qualifier_word(match)
+                if word and word not in VERB_QUALIFIERS:  # 'crossed 3 rivers' counts rivers
                     qualifier = qualifier_of(match)
                     start = match.start()
             value = -value if neg else value

@@ -238,9 +238,15 @@ def follows_change(text: str, position: int, change: regex.Pattern[str] = _CHANG
     return change.search(text, breaks[-1] if breaks else start, position) is not None
 
 
-def qualifier_of(match: regex.Match[str]) -> Qualifier:
+def qualifier_word(match: regex.Match[str]) -> str | None:
+    """The qualifier as QUALIFIER_WORDS spells it ('More  than' is 'more than'), or None."""
     word = match.group("qualifier")
-    return QUALIFIER_WORDS[" ".join(word.lower().split())] if word else Qualifier.EXACT
+    return " ".join(word.lower().split()) if word else None
+
+
+def qualifier_of(match: regex.Match[str]) -> Qualifier:
+    word = qualifier_word(match)
+    return QUALIFIER_WORDS[word] if word else Qualifier.EXACT
 
 
 def bounds(value: float, qualifier: Qualifier) -> tuple[float | None, float | None]:
