@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 
 import regex
@@ -797,42 +798,68 @@ _JOIN = r"(?P<joiner>\s*(?:-|–)\s*|\s+(?i:to|till|until|through|and)\s+)"
 _MONTH_ANY2 = MONTH_ANY.replace("?P<month>", "?P<month2>")
 
 
+
+
+def _forms(kind: MentionKind, resolve: Resolver, *forms: str) -> list[tuple[MentionKind, regex.Pattern[str], Resolver]]:
+    """One pattern per form of a date, all read by one resolver.
+
+    `regex` skips ahead fast to where a pattern's one form can begin (a literal, a set of first letters), but not
+    to where any of several alternatives can: four forms in one pattern took six times as long as four patterns.
+    Their matches may overlap; the extractor keeps the leftmost longest, as for every family. A form gets the
+    other forms' groups as groups that never match, so the resolver reads None there, as from one pattern.
+    """
+    names = {name: None for form in forms for name in _GROUP.findall(form)}
+    entries = []
+    for form in forms:
+        unmatched = "".join(f"(?:(?P<{name}>(?!)))?" for name in names if name not in _GROUP.findall(form))
+        entries.append((kind, lazy_regex(form + unmatched), resolve))
+    return entries
+
+
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
-    (
+    *_forms(
         MentionKind.DATE,
-        lazy_regex(
-            rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
+        _resolve_day,
+        *(
+            rf"\b{weekday}{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
             rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
+            for weekday in (rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+", "")
         ),
-        _resolve_day,
     ),
-    (
+    *_forms(
         MentionKind.DATE,
-        lazy_regex(
-            rf"\b(?:(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+)?(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
+        _resolve_day,
+        *(
+            rf"\b{weekday}(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
             rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
+            for weekday in (rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+", "")
         ),
-        _resolve_day,
     ),
-    (
+    *_forms(
         MentionKind.DATE,
-        lazy_regex(
-            rf"(?:\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b|\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)|\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)"
-            rf"(?!{_SEP}{_A_MONTH}))"  # 'from January to March' is a range (the half / quarter / months pattern)
-        ),
         _resolve_month,
-    ),
-    (
-        MentionKind.DATE,
-        lazy_regex(
-            rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?"
-            r"|\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"
-            rf"|(?<=\b(?i:from|between)\s+){_WD_ABBR}\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)"
-            rf"|(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*){_WD_ABBR}\b"
+        *(
+            form + rf"(?!{_SEP}{_A_MONTH})"  # 'from January to March' is a range (the half / quarter / months pattern)
+            for form in (
+                rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b",
+                rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)",
+                rf"\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)",
+            )
         ),
+    ),
+    *_forms(
+        MentionKind.DATE,
         _resolve_weekday,
+        rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?",
+        r"\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b",
+        # 'from Mon to Fri': each abbreviation, read where it stands, the lookbehind after it (see _forms)
+        rf"{_WD_ABBR}(?<=\b(?i:from|between)\s+{_WD_ABBR2})\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)",
+        rf"{_WD_ABBR}\b(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2})",
     ),
     (
         MentionKind.DATE,
@@ -888,16 +915,15 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         ),
         _resolve_year_span,
     ),
-    (
+    *_forms(
         MentionKind.DATE_RANGE,
-        lazy_regex(
-            rf"\b(?:(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}"
-            rf"|(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}"
-            rf"|H(?P<half>[12])\s*{YEAR}|Q(?P<quarter>[1-4])\s*{YEAR}"
-            rf"|(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?"
-            rf"|(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR})\b"
-        ),
         _resolve_part,
+        rf"\b(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}\b",
+        rf"\b(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}\b",
+        rf"\bH(?P<half>[12])\s*{YEAR}\b",
+        rf"\bQ(?P<quarter>[1-4])\s*{YEAR}\b",
+        rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?\b",
+        rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR}\b",
     ),
     (
         MentionKind.DATE,
@@ -970,14 +996,12 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         lazy_regex(rf"\b(?:(?i:the)\s+)?(?:{DAY_NUMBER}|{_DAY_WORD})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<mrel>{_REL})\s+(?i:month)\b"),
         _resolve_day_of_month,
     ),
-    (
+    *_forms(
         MentionKind.DATE,
-        lazy_regex(
-            rf"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)"
-            rf"|\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)"
-            rf"|\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)"
-        ),
         _resolve_offset,
+        rf"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)",
+        rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)",
+        rf"\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)",
     ),
     (
         MentionKind.DATE,
@@ -1016,14 +1040,12 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         ),
         _resolve_rest_of,
     ),
-    (
+    *_forms(
         MentionKind.DATE,
-        lazy_regex(
-            rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"
-            rf"|\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
-            r"(?!\s+(?i:than)\b)"  # 'two years later than planned' is a delay (a duration)
-        ),
         _resolve_narrative,
+        rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)",
+        rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
+        r"(?!\s+(?i:than)\b)",  # 'two years later than planned' is a delay (a duration)
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1052,15 +1074,13 @@ SPAN_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
         ),
         _resolve_day,
     ),
-    (
+    *_forms(
         MentionKind.DATE_RANGE,
-        lazy_regex(
-            rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?"
-            rf"|\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})"
-            rf"|\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?"
-            rf"|\b{MONTH_ANY}\s+(?P<between>(?i:between))\s+{_DAY_N}(?P<joiner>\s+(?i:and)\s+){_DAY_N2}\b"
-        ),
         _resolve_day_span,
+        rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?",
+        rf"\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})",
+        rf"\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?",
+        rf"\b{MONTH_ANY}\s+(?P<between>(?i:between))\s+{_DAY_N}(?P<joiner>\s+(?i:and)\s+){_DAY_N2}\b",
     ),
 ]
 
@@ -1107,7 +1127,7 @@ _ANCHOR_WORDS = (
 )
 # Short names, whole words that may touch a number ('Dec31', 'Jan2017'); not beginnings of a word ('market')
 _SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
-# The patterns that need no word of _ANCHOR_WORDS (_DIGIT_ONLY) all hold a year, or read the first months of
+# The patterns that need no word of _ANCHOR_WORDS all hold a year, or read the first months of
 # one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
 # literal character (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
 _YEAR_ANCHOR = Anchor(
@@ -1118,11 +1138,10 @@ _YEAR_ANCHOR = Anchor(
 )
 
 
-# Patterns that can match with a year alone; every other pattern holds a word of _ANCHOR_WORDS and runs only near
-# one, which keeps a page of bare digits (tables, hostile input) from running all of them everywhere.
-_DIGIT_ONLY = frozenset(
-    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_part, _resolve_open_year}
-)
+# Patterns that hold a year and may hold no date word run near a year; every other pattern holds a word of
+# _ANCHOR_WORDS and runs near its own (_NAMED), which keeps a page of bare digits (tables, hostile input) or of
+# common date words ('this', 'last') from running all of them everywhere.
+_YEAR_HELD = frozenset({_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_open_year})
 _OFFSET_WORDS = (
     "from now|from today|from tomorrow|from yesterday|after today|after tomorrow|after yesterday|before today"
     "|before yesterday".split("|")
@@ -1165,6 +1184,11 @@ _PART_ANCHOR = Anchor(
 _NAMED = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,
     _resolve_weekday: _WEEKDAY_WORDS, _resolve_weekday_day: _WEEKDAY_WORDS, _resolve_part: _PART_ANCHOR,
+    # each holds a word of its own, one of _ANCHOR_WORDS: most date-word windows hold none of them
+    _resolve_ago: Anchor(words=["ago"]), _resolve_deictic: Anchor(words=["today", "yesterday", "tomorrow"]),
+    _resolve_since: Anchor(words=["since"]), _resolve_fiscal: Anchor(words=["fiscal", "financial", "fy"]),
+    _resolve_past_span: Anchor(words=["past", "last", "previous"]),
+    _resolve_relative_unit: Anchor(words="next last this past previous coming upcoming following current".split()),
 }  # fmt: skip
 
 
@@ -1190,14 +1214,15 @@ _REACH = 60
 def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
     text = scan.text
     word_spans = windows(scan, _WORD_ANCHOR, before=_REACH, after=_REACH)
-    spans = union(word_spans, windows(scan, _YEAR_ANCHOR, before=_REACH, after=_REACH))
+    year_spans = windows(scan, _YEAR_ANCHOR, before=_REACH, after=_REACH)
+    spans = union(word_spans, year_spans)
     rare_spans = windows(scan, RARE_ANCHOR, before=_REACH, after=_REACH)
     named = {
         own: windows(scan, own, before=_REACH, after=_REACH, within=spans if own is _PART_ANCHOR else word_spans)
         for own in set(_NAMED.values())
     }
     runs = [
-        (entry, named[_NAMED[entry[2]]] if entry[2] in _NAMED else spans if entry[2] in _DIGIT_ONLY else word_spans)
+        (entry, year_spans if entry[2] in _YEAR_HELD else named[_NAMED[entry[2]]])
         for entry in PATTERNS
     ]
     narrow = {resolve: windows(scan, own, before=_REACH, after=_REACH, within=rare_spans) for resolve, own in _NARROW.items()}
