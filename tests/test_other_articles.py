@@ -71,3 +71,17 @@ def test_an_impossible_front_matter_date_skips_only_that_file(tmp_path: Path, pa
     report, errors = run([str(tmp_path)], pack)
     assert [d.id for d in report.documents] == ["good"]
     assert len(errors) == 1 and "impossible value" in str(errors[0])
+
+
+def test_a_weekday_between_two_dated_events_of_one_week_is_only_a_warning(tmp_path: Path, pack: Pack) -> None:
+    """The sources date two press conferences that week: 'on Wednesday' may be a third, so no error."""
+    documents = {
+        "a": ("2024-05-10", "Macron and Scholz told a joint news conference on Wednesday that talks go on."),
+        "b": ("2024-05-07", "On May 6, 2024, Macron and Scholz held a joint press conference in Paris."),
+        "c": ("2024-05-10", "On May 9, 2024, Macron and Scholz held a joint press conference in Berlin."),
+    }
+    for name, (date, text) in documents.items():
+        (tmp_path / f"{name}.md").write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert [(f.rule, f.severity) for f in report.findings] == [("event-weekday", Severity.WARNING)]
+    assert "2 such events that week" in report.findings[0].message

@@ -999,7 +999,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     *_forms(
         MentionKind.DATE,
         _resolve_offset,
-        rf"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)",
+        r"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)",
         rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)",
         rf"\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)",
     ),
@@ -1043,7 +1043,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
     *_forms(
         MentionKind.DATE,
         _resolve_narrative,
-        rf"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)",
+        r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)",
         rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
         r"(?!\s+(?i:than)\b)",  # 'two years later than planned' is a delay (a duration)
     ),

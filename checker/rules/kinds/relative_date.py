@@ -1,7 +1,9 @@
 """relative_date: dates that depend on the document date, checked against absolute ones.
 
 mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved against its document
-date must fall on the same day as an absolute date other sources give for the same event.
+date must fall on the same day as an absolute date other sources give for the same event: the nearest within
+`same_event_days`. A day some source gives is never a contradiction (the same leaders may meet the press twice in
+a week), and when the sources give several days that week the finding is only a warning.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
 began ('established diplomatic ties in 1991'): N is the document year minus that year, or one less
 before the anniversary; the whole years to the document date when a source gives the day.
@@ -53,18 +55,19 @@ class RelativeDateRule(RuleBase):
             absolute = distinct([c for c in claims if not c.fields.get("relative")], lambda c: c.date)[:MAX_PAIRWISE]
             for a in relative:
                 assert a.date is not None
-                for b in absolute:
-                    assert b.date is not None
-                    gap = abs((a.date - b.date).days)
-                    if gap == 0 or gap > self.same_event_days:
-                        continue
-                    document_date = index.documents[a.document].date
-                    explanation = (
-                        f"'{a.fields.get('date_text')}' in a document dated {document_date} means "
-                        f"{a.date:%A %Y-%m-%d}, but {b.document} dates the same event {b.date:%A %Y-%m-%d}"
-                    )
-                    yield self._verdict(a, b, str(b.date), explanation)
-                    break
+                near = [b for b in absolute if b.date and abs((a.date - b.date).days) <= self.same_event_days]
+                if not near or any(b.date == a.date for b in near):
+                    continue  # no event that close, or one on that very day: the same people may meet twice a week
+                b = min(near, key=lambda c: abs((a.date - c.date).days))  # type: ignore[operator]
+                assert b.date is not None
+                document_date = index.documents[a.document].date
+                explanation = (
+                    f"'{a.fields.get('date_text')}' in a document dated {document_date} means "
+                    f"{a.date:%A %Y-%m-%d}, but {b.document} dates the same event {b.date:%A %Y-%m-%d}"
+                )
+                if len(near) > 1:
+                    explanation += f"; the sources date {len(near)} such events that week, so this may be another one"
+                yield self._verdict(a, b, str(b.date), explanation, one_event=len(near) == 1)
 
     def _elapsed(self, index: ClaimIndex) -> Iterator[Verdict]:
         starts: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
@@ -97,7 +100,7 @@ class RelativeDateRule(RuleBase):
                 yield self._verdict(claim, start, str(elapsed), explanation)
                 break
 
-    def _verdict(self, a: Claim, b: Claim, expected: str, explanation: str) -> Verdict:
+    def _verdict(self, a: Claim, b: Claim, expected: str, explanation: str, one_event: bool = True) -> Verdict:
         return Verdict(
             claims=[a, b],
             values={
@@ -113,7 +116,7 @@ class RelativeDateRule(RuleBase):
                 "expected": expected,
                 "explanation": explanation,
             },
-            certain=not a.notes and not b.notes,
+            certain=one_event and not a.notes and not b.notes,
         )
 
 
