@@ -1181,7 +1181,7 @@ _PART_ANCHOR = Anchor(
     words=["half", "quarter", "months", *(m.lower() for m in MONTHS), *(m[:3] for m in MONTHS)],
     prefixes=[f"{part}{n}" for part in "hq" for n in range(1, 5)],
 )
-_NAMED = {
+_NAMED: dict[Resolver, Anchor] = {
     _resolve_day: _MONTH_WORDS, _resolve_month: _MONTH_WORDS, _resolve_month_rel_year: _MONTH_WORDS,
     _resolve_weekday: _WEEKDAY_WORDS, _resolve_weekday_day: _WEEKDAY_WORDS, _resolve_part: _PART_ANCHOR,
     # each holds a word of its own, one of _ANCHOR_WORDS: most date-word windows hold none of them
