@@ -134,6 +134,11 @@ class _DefinitionBuilder:
         self.exclude = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.exclude]
         self.require = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.require]
         self.negative = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.negative]
+        self.leads = {
+            name: regex.compile(rf"(?:{spec.lead})\s*$", regex.IGNORECASE)
+            for name, spec in definition.fields.items()
+            if spec.lead is not None
+        }
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         """Cue matches in a document body; where cues overlap the longest wins ('comprehensive strategic partnership').
@@ -268,7 +273,7 @@ class _DefinitionBuilder:
         fields: dict[str, object] = {"cue": context.document.text[cue.start : cue.end], "roles": roles}
         used = {(value.start, value.end)}
         for name, spec in definition.fields.items():
-            found = self._near(context.document.text, sentence, value, spec)
+            found = self._near(context.document.text, sentence, value, spec, self.leads.get(name), used)
             if found is not None:
                 used.add((found.start, found.end))
                 fields[name] = _mention_summary(found)
@@ -439,10 +444,22 @@ class _DefinitionBuilder:
                     break
         return found, True
 
-    def _near(self, text: str, sentence: Sentence, value: Mention, spec: FieldSpec) -> Mention | None:
+    def _near(
+        self,
+        text: str,
+        sentence: Sentence,
+        value: Mention,
+        spec: FieldSpec,
+        lead: regex.Pattern[str] | None,
+        used: set[tuple[int, int]],
+    ) -> Mention | None:
+        """The nearest mention of the field's kinds, within its words and after its lead; one an earlier field
+        took is not another's ('after a gap of five years' is a gap, not also a window)."""
         candidates = []
         for mention in sentence.mentions:
-            if mention is value or mention.kind not in spec.kinds:
+            if (mention.start, mention.end) in used or mention.kind not in spec.kinds:
+                continue
+            if lead is not None and not lead.search(text, max(sentence.start, mention.start - 60), mention.start):
                 continue
             if mention.start >= value.end and spec.position in ("after", "either"):
                 gap = text[value.end : mention.start]

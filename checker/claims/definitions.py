@@ -102,6 +102,16 @@ class FieldSpec(Strict):
     kinds: list[MentionKind]
     position: Position = "after"
     within_words: int = Field(default=3, ge=0, le=30)
+    lead: str | None = Field(
+        default=None,
+        description="A regular expression the text just before the field's mention must end with, in any case: "
+        "'gap of' makes 'after a gap of five years' a gap and leaves 'first talks in five years' to a window.",
+    )
+
+    @field_validator("lead")
+    @classmethod
+    def _lead_compiles(cls, lead: str | None) -> str | None:
+        return None if lead is None else _check_pattern(lead)
 
 
 class PeriodSpec(Strict):
