@@ -18,7 +18,7 @@ from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, Subj
 from checker.claims.units import factor as unit_factor
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
-from checker.extract.dates import clause, looks_future
+from checker.extract.dates import MONTHS, WEEKDAYS, clause, looks_future
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
@@ -430,6 +430,13 @@ class _DefinitionBuilder:
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed
+        if role.kinds == {"person"}:
+            span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+            zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
+                role.position, (sentence.start, sentence.end)
+            )
+            if _names_unknown_person(context.document.text, *zone, sentence.subjects):
+                return found, True  # 'Angela Merkel visited Vietnam in 2011': not the leader a fallback would give
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
                 for hit in reversed(earlier.subjects):
@@ -522,6 +529,34 @@ _AS_OF = regex.compile(
     r"\b(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE
 )
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
+
+
+# Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
+# once these and the known subjects are taken out ('Former German Chancellor Angela Merkel') is someone's name.
+_NOT_NAMES = frozenset(
+    "A An The In On At It Its His Her Their This That These Those But And Or After Before During When While As Since "
+    "Last Next Then Former Late Mr Mrs Ms Dr President Vice Prime Minister Premier Chancellor King Queen Prince "
+    "Princess Crown Emperor Sheikh Emir Sultan Pope Secretary General Foreign Defence Defense Finance Trade State "
+    "Chairman Chairwoman Chair Leader Senator Governor Mayor Ambassador Envoy Spokesman Spokeswoman Deputy Supreme "
+    "Lady First".split()
+    + [*MONTHS, *WEEKDAYS]
+)
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
+
+
+def _names_unknown_person(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
+    """Whether text[start:end] holds two capitalised words in a row that are neither a known subject nor an office
+    ('Angela Merkel', 'Vice Premier Ding Xuexiang'): a person the subject lists do not know."""
+    covered = [(hit.start, hit.end) for hit in known]
+    run, last_end = 0, -1
+    for word in _CAPITALISED.finditer(text, start, end):
+        name = word.group() not in _NOT_NAMES and not any(a <= word.start() < b for a, b in covered)
+        joined = last_end >= 0 and text[last_end : word.start()].isspace()
+        run = (run + 1 if joined and run else 1) if name else 0
+        if run >= 2:
+            return True
+        last_end = word.end()
+    return False
 
 
 def _venue(text: str, hit: SubjectHit) -> bool:

@@ -48,7 +48,10 @@ class TimelineRule(RuleBase):
                     occurrences[tuple(claim.subjects)].append(claim)
         for claims in ordinals.values():
             yield from self._pairs(claims)
-            yield from self._against_occurrences(claims, occurrences.get(tuple(claims[0].subjects), []))
+            # a 'first state visit' counts the dated state visits, not a visit of unknown kind
+            kind = claims[0].key.items()
+            same_kind = [o for o in occurrences.get(tuple(claims[0].subjects), []) if kind <= o.key.items()]
+            yield from self._against_occurrences(claims, same_kind)
 
     def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
         overall = [claim for claim in claims if "window" not in claim.fields and "gap" not in claim.fields]
