@@ -312,6 +312,9 @@ class _DefinitionBuilder:
             return None
         if definition.future_tense == "skip" and self._said_of_future(context, sentence, value):
             return None  # 'will mark 35 years of relations next year', 'investment will total $30 billion': to come
+        as_of_now = definition.future_tense == "skip" and definition.period.source != "sentence"
+        if as_of_now and _set_in_past(context, sentence, value):
+            return None  # 'In 2014, the two countries celebrated 50 years of relations': as of then, not now
 
         claim_value, unit, date = self._value(value, definition, fields)
         scale = 1.0
@@ -529,6 +532,21 @@ _AS_OF = regex.compile(
     r"\b(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE
 )
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
+
+
+def _set_in_past(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
+    """Whether the sentence opens with a date before the document's year ('In 2014, ...', 'Ten years ago, in 2014,
+    ...'): a count or duration in it is as of then, not as of the document date."""
+    date, text = context.document.date, context.document.text
+    return date is not None and any(
+        m.kind is MentionKind.DATE
+        and m.date_end is not None
+        and m.date_end.year < date.year
+        and m.end <= value.start
+        and word_count(text[sentence.start : m.start]) <= 5
+        and "," in text[m.end : value.start]
+        for m in sentence.mentions
+    )
 
 
 # Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
