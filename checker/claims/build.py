@@ -408,6 +408,7 @@ class _DefinitionBuilder:
             return (not role.kinds or subject.kind in role.kinds) and subject.id not in excluded
 
         found: list[str] = []
+        parties = 0  # distinct subjects of the role's kinds the sentence names as parties
         if role.group:
             alias = cue.groups.get(role.group)
             subject = index.lookup(alias) if alias else None
@@ -420,6 +421,12 @@ class _DefinitionBuilder:
                 if len({hit.subject.id for hit in named}) >= role.count:
                     hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
             span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+            parties = len({hit.subject.id for hit in hits})
+            if role.position == "sentence" and parties > role.count:
+                start, end = clause(context.document.text, span_start, span_end)
+                own = [hit for hit in hits if start <= hit.start and hit.end <= end]
+                if len({hit.subject.id for hit in own}) == role.count:
+                    hits = own  # 'two years after India and France formed a strategic partnership in 1998'
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
             elif role.position == "after":
@@ -428,8 +435,9 @@ class _DefinitionBuilder:
                 if hit.subject.id not in found:
                     found.append(hit.subject.id)
         # 'The US overtook China as India's largest trading partner, with bilateral trade of $118 billion': more
-        # parties than the claim has, and which ones it means is a guess
-        guessed = role.position == "sentence" and len(found) > role.count
+        # parties than the claim has, and which ones it means is a guess (the clause's own, when it names as many,
+        # are a better one)
+        guessed = role.position == "sentence" and parties > role.count
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed
