@@ -477,6 +477,8 @@ class _DefinitionBuilder:
         for mention in sentence.mentions:
             if (mention.start, mention.end) in used or mention.kind not in spec.kinds:
                 continue
+            if mention.kind is MentionKind.DATE and spec.granularity and mention.granularity not in spec.granularity:
+                continue
             if lead is not None and not lead.search(text, max(sentence.start, mention.start - 60), mention.start):
                 continue
             if mention.start >= value.end and spec.position in ("after", "either"):
@@ -615,12 +617,15 @@ def _period(mention: Mention) -> Period:
 
 def _mention_summary(mention: Mention) -> dict[str, object]:
     return {
+        "kind": mention.kind.value,
         "text": mention.text,
         "value": mention.value,
         "unit": mention.unit,
         "qualifier": mention.qualifier.value,
         "start": mention.start,
         "end": mention.end,
+        "date_start": mention.date_start.isoformat() if mention.date_start else None,
+        "date_end": mention.date_end.isoformat() if mention.date_end else None,
     }
 
 

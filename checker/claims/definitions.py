@@ -107,6 +107,9 @@ class FieldSpec(Strict):
         description="A regular expression the text just before the field's mention must end with, in any case: "
         "'gap of' makes 'after a gap of five years' a gap and leaves 'first talks in five years' to a window.",
     )
+    granularity: list[Granularity] | None = Field(
+        default=None, description="For date mentions: the granularities accepted ('this year', not 'on Tuesday')."
+    )
 
     @field_validator("lead")
     @classmethod

@@ -84,6 +84,8 @@ class TimelineRule(RuleBase):
             if isinstance(gap, dict) and before and (verdict := self._gap(claim, gap, before)):
                 yield verdict
             window = claim.fields.get("window") or gap
+            if isinstance(window, dict) and not _holds(window, when):
+                continue  # 'his second visit in 2019', said in 2024: the visit's year, or a count within it
             days = _window_days(window) if isinstance(window, dict) else None
             if days is not None and window is gap:
                 days = days * (1 + self.gap_tolerance) + 31
@@ -144,11 +146,22 @@ def _when(claim: Claim) -> dt.date | None:
 
 def _since(window: dict[str, object], ordinal: float) -> dt.date | None:
     """Where a window written as a year starts ('fifth visit since 2010'): that year, or the year after for a first
-    ('first trip to Europe since 2016' follows the one of 2016)."""
+    ('first trip to Europe since 2016' follows the one of 2016); a date's first day ('third meeting this year')."""
+    start = window.get("date_start")
+    if window.get("kind") == "date" and isinstance(start, str):
+        return dt.date.fromisoformat(start)  # 'their third meeting this year': from the year's first day
     value = window.get("value")
     if window.get("unit") is not None or not isinstance(value, float) or not 1000 <= value <= 9999:
         return None
     return dt.date(int(value) + (1 if ordinal == 1 else 0), 1, 1)
+
+
+def _holds(window: dict[str, object], when: dt.date) -> bool:
+    """Whether a window written as a date ('their third meeting this year') holds the occasion counted."""
+    start, end = window.get("date_start"), window.get("date_end")
+    if window.get("kind") != "date" or not isinstance(start, str) or not isinstance(end, str):
+        return True
+    return dt.date.fromisoformat(start) <= when <= dt.date.fromisoformat(end)
 
 
 def _window_days(window: dict[str, object]) -> float | None:
