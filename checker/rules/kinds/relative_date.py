@@ -1,7 +1,8 @@
 """relative_date: dates that depend on the document date, checked against absolute ones.
 
 mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved against its document
-date must fall on the same day as an absolute date other sources give for the same event: the nearest within
+date must fall on the same day as a date other sources give for the same event (a full date, or a day and month
+whose year is the document's: 'On April 10'): the nearest within
 `same_event_days`. A day some source gives is never a contradiction (the same leaders may meet the press twice in
 a week), and when the sources give several days that week the finding is only a warning.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
@@ -51,8 +52,9 @@ class RelativeDateRule(RuleBase):
             if claim.date is not None:
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
-            relative = distinct([c for c in claims if c.fields.get("relative")], lambda c: (c.document, c.date))
-            absolute = distinct([c for c in claims if not c.fields.get("relative")], lambda c: c.date)[:MAX_PAIRWISE]
+            counted = [c for c in claims if c.fields.get("relative") and not _day_written(c)]
+            relative = distinct(counted, lambda c: (c.document, c.date))
+            absolute = distinct([c for c in claims if c not in counted], lambda c: c.date)[:MAX_PAIRWISE]
             for a in relative:
                 assert a.date is not None
                 near = [b for b in absolute if b.date and abs((a.date - b.date).days) <= self.same_event_days]
@@ -118,6 +120,13 @@ class RelativeDateRule(RuleBase):
             },
             certain=one_event and not a.notes and not b.notes,
         )
+
+
+def _day_written(claim: Claim) -> bool:
+    """Whether a date names its day of the month ('On April 10', the year taken from the document date): it dates
+    the event as a full date does, unlike a weekday or 'yesterday', which count from the document date."""
+    text = claim.fields.get("date_text")
+    return isinstance(text, str) and claim.fields.get("weekday") is None and any(char.isdigit() for char in text)
 
 
 def _years(claim: Claim) -> tuple[int, int]:
