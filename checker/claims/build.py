@@ -427,6 +427,10 @@ class _DefinitionBuilder:
                 own = [hit for hit in hits if start <= hit.start and hit.end <= end]
                 if len({hit.subject.id for hit in own}) == role.count:
                     hits = own  # 'two years after India and France formed a strategic partnership in 1998'
+                elif own:  # 'trade between Australia and ASEAN was A$178 billion, while trade with Vietnam alone ...'
+                    rank = {subject: order for order, subject in enumerate(context.main(role.kinds))}
+                    others = sorted((h for h in hits if h not in own), key=lambda h: rank.get(h.subject.id, len(rank)))
+                    hits = own + others
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
             elif role.position == "after":
