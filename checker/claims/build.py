@@ -450,7 +450,7 @@ class _DefinitionBuilder:
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
             )
-            if _names_unknown_person(context.document.text, *zone, sentence.subjects):
+            if _names_other_person(context.document.text, *zone, sentence.subjects):
                 return found, True  # 'Angela Merkel visited Vietnam in 2011': not the leader a fallback would give
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
@@ -574,12 +574,22 @@ _NOT_NAMES = frozenset(
     + [*MONTHS, *WEEKDAYS]
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
+_OFFICE = regex.compile(
+    r"\s+(?:(?:vice|deputy)\s+)?(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
+    regex.IGNORECASE,
+)
 
 
-def _names_unknown_person(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
-    """Whether text[start:end] holds two capitalised words in a row that are neither a known subject nor an office
-    ('Angela Merkel', 'Vice Premier Ding Xuexiang'): a person the subject lists do not know."""
+def _names_other_person(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
+    """Whether text[start:end] names a person the subject lists do not know: two capitalised words in a row that are
+    neither a known subject nor an office ('Angela Merkel', 'Vice Premier Ding Xuexiang'), or an office of a
+    country ('the French president's third visit'), whose holder depends on the date."""
     covered = [(hit.start, hit.end) for hit in known]
+    if any(
+        start <= hit.start and hit.end <= end and hit.subject.kind == "country" and _OFFICE.match(text, hit.end)
+        for hit in known
+    ):
+        return True
     run, last_end = 0, -1
     for word in _CAPITALISED.finditer(text, start, end):
         name = word.group() not in _NOT_NAMES and not any(a <= word.start() < b for a, b in covered)
