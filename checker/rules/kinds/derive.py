@@ -85,6 +85,8 @@ class DeriveRule(RuleBase):
             names_in_order = [anchor_name, *(name for name, _ in others)]
             failure: tuple[dict[str, Claim], Interval, Interval] | None = None
             for chosen in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
+                if len({c.unit for c in chosen if c.unit and c.unit.isupper()}) > 1:
+                    continue  # yen and euros do not add up without a rate, which no source gives
                 claims = dict(zip(names_in_order, chosen, strict=True))
                 values = {name: Interval(*self.tolerance.interval(claim)) for name, claim in claims.items()}
                 left_range, right_range = evaluate(left, values), evaluate(right, values)
