@@ -550,17 +550,28 @@ _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
 def _set_in_past(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
     """Whether the sentence opens with a date before the document's year ('In 2014, ...', 'Ten years ago, in 2014,
-    ...'): a count or duration in it is as of then, not as of the document date."""
+    ...'), or the value's clause holds one that is no founding date ('which celebrated 150 years of diplomatic
+    relations in 2016'): a count or duration in it is as of then, not as of the document date."""
     date, text = context.document.date, context.document.text
-    return date is not None and any(
-        m.kind is MentionKind.DATE
-        and m.date_end is not None
-        and m.date_end.year < date.year
-        and m.end <= value.start
-        and word_count(text[sentence.start : m.start]) <= 5
-        and "," in text[m.end : value.start]
-        for m in sentence.mentions
-    )
+    if date is None:
+        return False
+    start, end = clause(text, value.start, value.end)
+    for m in sentence.mentions:
+        if m.kind is not MentionKind.DATE or m.date_end is None or m.date_end.year >= date.year or m is value:
+            continue
+        before = text[m.end : value.start] if m.end <= value.start else ""
+        opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
+        founding = _FOUNDING.search(text, max(start, m.start - 40), m.start)
+        in_clause = start <= m.start and m.end <= end and not founding
+        if opening or in_clause:
+            return True
+    return False
+
+
+# 'established diplomatic relations in 1964', 'ties forged in 1992': the date a duration counts from, not its date
+_FOUNDING = regex.compile(
+    r"\b(?:establish|since|from|forg|set\s+up|found|normali[sz]|sign|began|start)", regex.IGNORECASE
+)
 
 
 # Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
@@ -575,7 +586,8 @@ _NOT_NAMES = frozenset(
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
 _OFFICE = regex.compile(
-    r"\s+(?:(?:vice|deputy)\s+)?(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
+    r"\s+(?:(?:vice|deputy)\s+)?"
+    r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
     regex.IGNORECASE,
 )
 
