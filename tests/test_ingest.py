@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from checker.errors import InputError
 from checker.ingest import parse_document
 
 
@@ -11,6 +14,17 @@ def test_front_matter() -> None:
     doc = parse_document("---\ntitle: Trade up\nsource: Wire\ndate: 2024-01-05\n---\nBody.\n", path="a.md")
     assert (doc.title, doc.source, doc.date, doc.date_origin) == ("Trade up", "Wire", dt.date(2024, 1, 5), "front-matter")
     assert doc.text.startswith("---"), "spans index the whole file text"
+
+
+def test_front_matter_with_an_unquoted_colon_in_a_headline() -> None:
+    text = "---\ntitle: Modi in Abu Dhabi: ties deepen\nsource: 'Wire: Gulf desk'\ndate: 2024-02-14\n---\nBody.\n"
+    doc = parse_document(text, path="a.md")
+    assert (doc.title, doc.source, doc.date) == ("Modi in Abu Dhabi: ties deepen", "Wire: Gulf desk", dt.date(2024, 2, 14))
+
+
+def test_front_matter_that_is_broken_otherwise_is_an_error_with_its_place() -> None:
+    with pytest.raises(InputError, match=r"a\.md:4:5: front matter is not valid YAML"):
+        parse_document("---\ntitle: Trade up\ntags: [a, b\ndate: 2024-01-05\n---\nBody.\n", path="a.md")
 
 
 def test_date_line_shares_its_line_with_the_body() -> None:

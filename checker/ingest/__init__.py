@@ -8,6 +8,7 @@ Undated documents are dated later from their own mentions (see checker.dating).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -135,12 +136,32 @@ def _front_matter(block: str, path: str) -> dict[str, object]:
     try:
         meta = yaml.safe_load(block)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
-        raise InputError(f"{where}: front matter is not valid YAML") from None
+        try:  # 'title: Modi in Abu Dhabi: ties deepen', as people write headlines: read with the value quoted
+            meta = yaml.safe_load(quoted) if (quoted := _quote_colons(block)) else None
+        except yaml.YAMLError:
+            meta = None
+        if not isinstance(meta, dict):
+            mark = getattr(error, "problem_mark", None)
+            where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
+            raise InputError(f"{where}: front matter is not valid YAML") from None
     except (ValueError, TypeError) as error:  # PyYAML builds dates itself: "date: 2024-13-45"
         raise InputError(f"{path}: front matter has an impossible value: {error}") from None
     return meta if isinstance(meta, dict) else {}
+
+
+_PLAIN_LINE = regex.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>.*?)[ \t]*")
+
+
+def _quote_colons(block: str) -> str | None:
+    """The front matter with each plain value that holds ': ' quoted, or None when none does."""
+    lines, changed = [], False
+    for line in block.splitlines():
+        match = _PLAIN_LINE.fullmatch(line)
+        value = match.group("value") if match else ""
+        if match and ": " in value and value[0] not in "'\"[{|>&*!%@`#":
+            line, changed = f"{match.group('key')}: {json.dumps(value, ensure_ascii=False)}", True
+        lines.append(line)
+    return "\n".join(lines) if changed else None
 
 
 def _as_text(value: object) -> str | None:
