@@ -289,9 +289,10 @@ class _DefinitionBuilder:
             periods = [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
             own = [m for m in periods if not _closer_to_another(m, value, others)]
-            # A period nearer another figure is that one's, unless this one has none of its own: in 'exports of
-            # $129 billion in 2023, imports of $111 billion', 2023 is both figures' period.
-            period_mention = _nearest(own or periods, value)
+            # A period nearer another figure is that one's, unless this one has none of its own: then one stated
+            # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
+            # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's).
+            period_mention = _nearest(own or [m for m in periods if m.end <= value.start], value)
             if period_mention is not None:
                 if period_mention.date_start is None:
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
