@@ -780,6 +780,15 @@ def test_fiscal_years_are_their_own_periods(text: str, written: str, resolved: s
     assert mention.value == int(resolved[2:])
 
 
+def test_a_fiscal_year_that_ended_in_a_month_takes_its_year_from_the_document_date() -> None:
+    """Japan names the fiscal year to March 2025 'fiscal 2024'; said in May 2025, 'which ended in March' is 2025."""
+    text = "Trade totaled $20.6 billion in fiscal 2024, which ended in March."
+    (mention,) = [m for m in extract(text, reference_date=dt.date(2025, 5, 20)) if m.kind.value == "date"]
+    assert (mention.text, mention.resolved) == ("fiscal 2024, which ended in March", "FY2025")
+    (mention,) = [m for m in extract(text) if m.kind.value == "date"]
+    assert mention.resolved == "FY2024"  # no document date: the year as written
+
+
 def test_lower_case_month_abbreviations_after_a_lead_word() -> None:
     text = "Out last sept, back in jan; they may march"
     found = [(m.text, m.resolved) for m in extract(text, reference_date=dt.date(2024, 7, 4))]

@@ -947,20 +947,25 @@ FISCAL = lazy_regex(
     rf"(?:\b(?-i:FY)\s?(?:(?P<year>(?:19|20)\d{{2}})|(?P<yy>\d{{2}})){_FISCAL_END}\b"
     rf"|\b(?i:(?:fiscal|financial)(?:\s+year)?)\s+(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\b"
     rf"|\b(?P<year>(?:19|20)\d{{2}}){_FISCAL_END}\s+(?i:fiscal|financial)\s+(?i:year)\b)"
-    rf"(?:,?\s+(?i:which\s+|that\s+)?(?i:ended|ending|ends)\s+(?i:in\s+|on\s+)?(?:{MONTH_ANY}\s+)?"
-    rf"(?P<closing>(?:19|20)\d{{2}})\b)?",
+    rf"(?:,?\s+(?i:which\s+|that\s+)?(?i:ended|ending|ends)\s+(?i:in\s+|on\s+)?"
+    rf"(?:(?:{MONTH_ANY}\s+)?(?P<closing>(?:19|20)\d{{2}})\b|{MONTH_ANY}\b(?!\s*\d)))?",
     regex.VERSION1,
 )
 
 
 def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'FY23', 'FY2023-24', 'fiscal 2023', 'the 2022/23 financial year': the fiscal year named by the year it ends
-    in (the year written, the second of two, or the one of 'which ended in March 2024'). Its months differ by
+    in (the year written, the second of two, or the one of 'which ended in March 2024', or of 'which ended in
+    March' before the document date, when that is the year written or the next). Its months differ by
     country (India's FY2023 ends in March 2023, the US's in September, Japan's in March 2024), so the span is their
     union and the claims compare the label."""
     first = int(match.group("year")) if match.group("year") else 2000 + int(match.group("yy"))
     year = first
-    if closing := match.group("closing"):  # 'fiscal 2023, which ended in March 2024' (Japan names it by its start)
+    closing = match.group("closing")
+    if closing is None and match.group("month") and reference is not None:  # 'which ended in March': the last one
+        last = reference.year - (_month_number(match.group("month")) > reference.month)
+        closing = next((str(y) for y in (last, last + 1) if y in (first, first + 1)), None)
+    if closing:  # 'fiscal 2023, which ended in March 2024' (Japan names it by its start)
         year = int(closing)
         if year not in (first, first + 1):
             return None
