@@ -586,6 +586,8 @@ _NOT_NAMES = frozenset(
     + [*MONTHS, *WEEKDAYS]
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
+# One capitalised word that is a person's name by its form: a possessive, or after an honorific
+_ONE_NAME = regex.compile(r"\b(?P<name>\p{Lu}[\p{Ll}-]+)['’]s\b|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)")
 _OFFICE = regex.compile(
     r"\s+(?:(?:vice|deputy)\s+)?"
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
@@ -603,6 +605,10 @@ def _names_other_person(text: str, start: int, end: int, known: list[SubjectHit]
         for hit in known
     ):
         return True
+    for single in _ONE_NAME.finditer(text, start, end):  # 'Chinh's second visit', 'Mr. Chinh, who is on his third'
+        name_start = single.start("name")
+        if single.group("name") not in _NOT_NAMES and not any(a <= name_start < b for a, b in covered):
+            return True
     run, last_end = 0, -1
     for word in _CAPITALISED.finditer(text, start, end):
         name = word.group() not in _NOT_NAMES and not any(a <= word.start() < b for a, b in covered)
