@@ -587,7 +587,9 @@ _NOT_NAMES = frozenset(
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
 # One capitalised word that is a person's name by its form: a possessive, or after an honorific
-_ONE_NAME = regex.compile(r"\b(?P<name>\p{Lu}[\p{Ll}-]+)['’]s\b|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)")
+_ONE_NAME = regex.compile(
+    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)['’]s\b|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
+)
 _OFFICE = regex.compile(
     r"\s+(?:(?:vice|deputy)\s+)?"
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
