@@ -288,7 +288,7 @@ class _DefinitionBuilder:
         if definition.period.source == "sentence":
             periods = [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
-            own = [m for m in periods if not _closer_to_another(m, value, others)]
+            own = [m for m in periods if not _closer_to_another(document.text, m, value, others)]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
             # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's).
@@ -528,10 +528,17 @@ def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
     return min(mentions, key=lambda mention: _distance(mention, value)) if mentions else None
 
 
-def _closer_to_another(period: Mention, value: Mention, others: list[Mention]) -> bool:
+def _closer_to_another(text: str, period: Mention, value: Mention, others: list[Mention]) -> bool:
     """Whether another figure of the claim's kind stands nearer the period: in 'In 2023, trade hit $22.9 billion,
-    against $20.4 billion in 2021', 2021 is the second figure's and 2023 the first's."""
-    return any(_distance(period, other) < _distance(period, value) for other in others)
+    against $20.4 billion in 2021', 2021 is the second figure's and 2023 the first's. A comma or dash between
+    them counts as a long way: in '$3.1 billion in fiscal 2022/23, which ended in June, up from $2.4 billion' the
+    fiscal year is the first figure's."""
+    return any(_apart(text, period, other) < _apart(text, period, value) for other in others)
+
+
+def _apart(text: str, mention: Mention, value: Mention) -> int:
+    start, end = (mention.end, value.start) if mention.end <= value.start else (value.end, mention.start)
+    return end - start + 40 * sum(text.count(mark, start, end) for mark in ",;—–(")
 
 
 # A wire dateline at the start of a line: 'ANKARA, Sept 10 - ', 'SOCHI, Russia, Sept 5 (Reuters) - ',
