@@ -1222,6 +1222,9 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
     year_spans = windows(scan, _YEAR_ANCHOR, before=_REACH, after=_REACH)
     spans = union(word_spans, year_spans)
     rare_spans = windows(scan, RARE_ANCHOR, before=_REACH, after=_REACH)
+    quarter_spans = windows(scan, QUARTER_ANCHOR, before=_REACH, after=_REACH)
+    if not (spans or rare_spans or quarter_spans):
+        return  # most paragraphs of a long text: no date word, year, 'weekend' or 'Q3' to read
     named = {
         own: windows(scan, own, before=_REACH, after=_REACH, within=spans if own is _PART_ANCHOR else word_spans)
         for own in set(_NAMED.values())
@@ -1235,7 +1238,7 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
     # a day range or a weekday's numeric date holds a digit and a month, weekday or 'month': both anchors
     span_spans = windows(scan, SPAN_ANCHOR, before=_REACH, after=_REACH, within=word_spans)
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
-    runs.append((QUARTER_PATTERN, windows(scan, QUARTER_ANCHOR, before=_REACH, after=_REACH)))
+    runs.append((QUARTER_PATTERN, quarter_spans))
     for (kind, pattern, resolve), chosen in runs:
         if not chosen:
             continue

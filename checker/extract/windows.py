@@ -380,6 +380,8 @@ def matches(
     `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one, found
     in any case or glued (`Anchor.loose`), as the pattern reads it.
     """
+    if not spans:
+        return  # no anchor: no beginnings to gather either
     text = scan.text
     positions = scan.begins(begin) if begin else None
     anchored = None if held is None else scan.begins((held,))
