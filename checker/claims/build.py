@@ -111,7 +111,9 @@ def build_claims(
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
-    context.hits = subject_index.find(document.text)
+    money = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
+    # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
+    context.hits = [hit for hit in subject_index.find(document.text) if not _inside_any(hit.start, hit.end, money)]
     claims: list[Claim] = []
     for definition in definitions:
         builder = _DefinitionBuilder(definition)
@@ -202,7 +204,7 @@ class _DefinitionBuilder:
             for cue in document_cues[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             if cue.end <= sentence.end
         ]
-        if not cues:
+        if not cues or _RETRACTED.search(text, sentence.start, sentence.end):
             return []
         values = [m for m in sentence.mentions if self._is_value(m)]
         claims = []
@@ -286,7 +288,11 @@ class _DefinitionBuilder:
 
         period = None
         if definition.period.source == "sentence":
-            periods = [m for m in sentence.mentions if (m.start, m.end) not in used and _is_period(m)]
+            periods = [
+                m
+                for m in sentence.mentions
+                if (m.start, m.end) not in used and _is_period(m) and not _is_baseline(document.text, sentence, m)
+            ]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
             own = [m for m in periods if not _closer_to_another(document.text, m, value, others)]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
@@ -518,6 +524,33 @@ def _quoted(text: str, sentence: Sentence, value: Mention) -> bool:
     may not be the article's ('"At yesterday's press conference ...," a diplomat said on Tuesday')."""
     before = text[sentence.start : value.start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# A correction notice quotes the figure it takes back: 'An earlier version of this story misstated trade as $14
+# billion.'
+_RETRACTED = regex.compile(
+    r"\b(?:misstated|misreported|(?:incorrectly|wrongly|erroneously)\s+(?:stated|reported|said|gave|put)"
+    r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report))\b",
+    regex.IGNORECASE,
+)
+# What a change is measured against: 'up 1.6 percent on 2022', 'rose 8 percent from the same period of 2023'
+_BASELINE = regex.compile(
+    r"\b(?:up|down|rose|fell|grew|increased|decreased|declined|jumped|dropped|higher|lower|percent|per\s+cent|%)"
+    r"[^.;,]{0,20}?\b(?:on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+def _is_baseline(text: str, sentence: Sentence, period: Mention) -> bool:
+    """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), not the figure's own."""
+    return _BASELINE.search(text, max(sentence.start, period.start - 80), period.start) is not None
+
+
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
+    index = bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _distance(mention: Mention, value: Mention) -> int:
