@@ -294,7 +294,13 @@ class _DefinitionBuilder:
                 if (m.start, m.end) not in used and _is_period(m) and not _is_baseline(document.text, sentence, m)
             ]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
-            own = [m for m in periods if not _closer_to_another(document.text, m, value, others)]
+            figures = [m for m in sentence.mentions if m is not value and m.kind in _FIGURES]
+            own = [
+                m
+                for m in periods
+                if not _closer_to_another(document.text, m, value, others)
+                and not _in_clause_of_another(document.text, m, value, figures)
+            ]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
             # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's).
@@ -305,6 +311,9 @@ class _DefinitionBuilder:
                 else:
                     period = _period(period_mention)
                     end = period_mention.date_end or period_mention.date_start
+                    if _ROLLING.search(document.text, max(0, period_mention.start - 40), period_mention.start):
+                        start = _year_ending(end)
+                        period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
                     if definition.cumulative and _AS_OF.search(document.text, max(0, period_mention.start - 20),
                                                                period_mention.start):  # fmt: skip
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
@@ -540,6 +549,31 @@ _BASELINE = regex.compile(
     r"(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?$",
     regex.IGNORECASE,
 )
+
+
+# 'in the four quarters to the end of Q2 2024', 'in the 12 months to June': a year ending then, not that quarter
+_ROLLING = regex.compile(
+    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$",
+    regex.IGNORECASE,
+)
+_FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
+
+
+def _year_ending(end: dt.date) -> dt.date:
+    """The first day of the twelve months that end on `end`."""
+    try:
+        return end.replace(year=end.year - 1) + dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return end - dt.timedelta(days=365)
+
+
+def _in_clause_of_another(text: str, period: Mention, value: Mention, figures: list[Mention]) -> bool:
+    """Whether the period stands in another clause than the value, next to a figure of that clause: in 'In 2022,
+    trade reached €105 billion, and it grew about 6 percent in 2023', 2023 is the growth's."""
+    start, end = clause(text, period.start, period.end)
+    if start <= value.start < end:
+        return False
+    return any(start <= figure.start and figure.end <= end for figure in figures)
 
 
 def _is_baseline(text: str, sentence: Sentence, period: Mention) -> bool:
