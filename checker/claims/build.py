@@ -618,7 +618,8 @@ _DATELINE = regex.compile(
 )
 # 'reached $133 billion by the end of 2023', 'as of 2023': a running total at that date, not the year's flow.
 _AS_OF = regex.compile(
-    r"\b(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE
+    r"\b(?:(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?|at\s+the\s+end\s+of\s+)$",
+    regex.IGNORECASE,
 )
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
@@ -660,9 +661,9 @@ _NOT_NAMES = frozenset(
     + [*MONTHS, *WEEKDAYS]
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
-# One capitalised word that is a person's name by its form: a possessive, or after an honorific
+# One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
 _ONE_NAME = regex.compile(
-    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)['’]s\b|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
+    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
 )
 _OFFICE = regex.compile(
     r"\s+(?:(?:vice|deputy)\s+)?"
