@@ -720,9 +720,26 @@ def _period(mention: Mention) -> Period:
             label = mention.resolved or ""  # 'FY2023': never the calendar year '2023'
         case _ if start == dt.date.min or end == dt.date.max:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
+        case _ if (part := _calendar_part(start, end)) is not None:
+            label = part  # 'between January and June 2024' is the first half, as 'the first half of 2024' is
         case _:
             label = f"{start.year}/{end.year}" if mention.relative else f"{start.isoformat()}/{end.isoformat()}"
     return Period(label=label, start=start, end=end)
+
+
+def _calendar_part(start: dt.date, end: dt.date) -> str | None:
+    """The label of a range that is exactly a calendar year, half or quarter; None for any other range."""
+    following = end + dt.timedelta(days=1)
+    if start.day != 1 or following.day != 1 or start.year != end.year:
+        return None
+    months = (following.year - start.year) * 12 + following.month - start.month
+    if months == 12:
+        return str(start.year)
+    if months == 6 and start.month in (1, 7):
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
+    if months == 3 and start.month % 3 == 1:
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return None
 
 
 def _mention_summary(mention: Mention) -> dict[str, object]:

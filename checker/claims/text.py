@@ -76,7 +76,9 @@ class SubjectIndex:
         aliases = sorted(self._by_alias, key=len, reverse=True)
         alternation = "|".join(regex.escape(alias).replace(r"\ ", r"\s+") for alias in aliases) or r"(?!)"
         # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's" and "Chile-Peru" still match.
-        return regex.compile(rf"(?<![\w'’])(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
+        # 'South American', 'Latin American', 'the South China Sea': a region, not the country
+        region = r"(?<!\b(?:South|North|Latin|Central)[\s-])"
+        return regex.compile(rf"(?<![\w'’]){region}(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
 
     def lookup(self, alias: str) -> Subject | None:
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))
