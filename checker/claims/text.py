@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,6 +10,7 @@ from functools import cached_property
 import regex
 
 from checker.claims.definitions import Subject
+from checker.extract.windows import trie
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -72,13 +74,14 @@ class SubjectIndex:
                 self._by_alias.setdefault(alias, subject)
 
     @cached_property
-    def _pattern(self) -> regex.Pattern[str]:
-        aliases = sorted(self._by_alias, key=len, reverse=True)
-        alternation = "|".join(regex.escape(alias).replace(r"\ ", r"\s+") for alias in aliases) or r"(?!)"
+    def _pattern(self) -> re.Pattern[str]:
+        """Every alias in one stdlib pattern, factored by common prefixes (see windows.trie): the `regex` module took
+        0.3 s to compile the thousand aliases as a flat alternation, a third of checking one article."""
+        alternation = trie(self._by_alias) if self._by_alias else r"(?!)"
         # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's" and "Chile-Peru" still match.
         # 'South American', 'Latin American', 'the South China Sea': a region, not the country
-        region = r"(?<!\b(?:South|North|Latin|Central)[\s-])"
-        return regex.compile(rf"(?<![\w'’]){region}(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
+        region = "".join(rf"(?<!\b{word}[\s-])" for word in ("South", "North", "Latin", "Central"))
+        return re.compile(rf"(?<![\w'’]){region}(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
 
     def lookup(self, alias: str) -> Subject | None:
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))

@@ -33,7 +33,7 @@ from checker.extract.numbers import (
 from checker.extract.windows import (
     Anchor,
     Scan,
-    _trie,
+    trie,
     starts,
     windowed,
     word_end_pattern,
@@ -179,7 +179,7 @@ _LONG_UNITS = [u for u in QUANTITY_UNITS if u not in _SHORT_UNITS and len(u) > 3
 # A short unit ('km', 'MW', 'm3') anchors after a digit, or after a number or scale word ('5 million km',
 # 'two thousand t', '5bn m3'); in any case ('5 KM') unless its case tells units apart ('m', 'M3').
 _SHORT_UNIT_AFTER = (
-    f"(?:(?i:{_trie(u.lower() for u in _SHORT_UNITS if u not in CASED)})|{_trie(u for u in _SHORT_UNITS if u in CASED)})"
+    f"(?:(?i:{trie(u.lower() for u in _SHORT_UNITS if u not in CASED)})|{trie(u for u in _SHORT_UNITS if u in CASED)})"
     r"(?![^\W\d_])"
 )
 QUANTITY_ANCHOR = Anchor(

@@ -49,7 +49,7 @@ Windows = list[list[int]]
 Hits = list[tuple[int, int]]
 
 
-def _trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str]) -> str:
     """An alternation factored by common prefixes: stdlib `re` tries one branch per first letter, not every word."""
     root: dict[str, dict] = {}
     for word in words:
@@ -75,9 +75,9 @@ def _loose(
     """The anchor in any case and glued to digits or signs ('7 kM', '1,600INR', '5Percent'): a family's pattern
     is case-insensitive and reads these, so a cut that trusts the anchor must look for them too."""
     lowered = {word.lower() for word in words}
-    parts = [rf"{_LETTER_BEFORE}(?:{_trie(lowered)}){_LETTER_AFTER}"] if lowered else []
+    parts = [rf"{_LETTER_BEFORE}(?:{trie(lowered)}){_LETTER_AFTER}"] if lowered else []
     if beginnings := {prefix.lower() for prefix in prefixes}:
-        parts.append(rf"{_LETTER_BEFORE}(?:{_trie(beginnings)})")
+        parts.append(rf"{_LETTER_BEFORE}(?:{trie(beginnings)})")
     parts += [re.escape(sign) for sign in signs]
     if pattern is not None:
         parts.append(f"(?:{pattern.pattern})")
@@ -117,11 +117,11 @@ class Anchor:
         self.signs, self.digits, self.pattern = signs, digits, pattern
         parts = []
         if self.words:
-            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.words)}){_LETTER_AFTER}")
+            parts.append(rf"{_LETTER_BEFORE}(?:{trie(self.words)}){_LETTER_AFTER}")
         if self.prefixes:
-            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.prefixes)})")
+            parts.append(rf"{_LETTER_BEFORE}(?:{trie(self.prefixes)})")
         if self.led:
-            parts.append(rf"{_LETTER_BEFORE}(?:{_trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
+            parts.append(rf"{_LETTER_BEFORE}(?:{trie(self.led)})\b(?:{led[1]})")  # '5bn m3': a digit may lead
         # confirms a word or beginning where the scan found its first letters: boundaries, later words
         self.confirm = lazy_re("|".join(parts)) if parts else None
         self.loose = _loose([*words, *led[0]], prefixes, signs, pattern)
@@ -214,7 +214,7 @@ class _Tables:
 def word_end_pattern(words: Iterable[str], then: str = "") -> re.Pattern[str]:
     """Words in lower, Capitalised and UPPER case, as word ends, then `then`: with no leading \\b, stdlib `re`
     scans for their first letters only; a hit inside a word ('sometimes') costs one pattern run."""
-    return re.compile("(?:" + _trie(_cases(words)) + r")\b" + then)
+    return re.compile("(?:" + trie(_cases(words)) + r")\b" + then)
 
 
 def starts(tokens: Iterable[str], *, digits: bool = True) -> Anchor:
