@@ -125,7 +125,7 @@ PATTERN = lazy_regex(
     rf"{MONEY_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
     rf"|\b{QUALIFIER}?{NUMBER_CORE}(?=[\s-]*+[^\W\d_]|\s?(?:[€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ))(?:(?:\s*|-)(?:(?P<word>{_WORD})\b{_CENTS}|(?P<code_after>{_CODE})\b"
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
-    regex.IGNORECASE | regex.VERSION1,
+    regex.IGNORECASE,
 )
 _BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES, *LETTER_PREFIXES, *LETTER_SCALED], digits=False))
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.

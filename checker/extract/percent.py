@@ -16,7 +16,7 @@ PATTERN = lazy_regex(
     rf"(?:(?P<points>percentage\s+points?|pp\b)|(?P<basis>basis\s+points?|(?-i:bps?)\b)"
     rf"|(?P<percent>%(?![0-9A-Fa-f]{{2}})|percent(?:s|age)?\b|per\s+cent\b|pct\b|(?<=\d)(?-i:pc)\b))"
     rf"|\b(?P<prefix>percents?|per\s+cent)\s+of\s+{NUMBER_CORE}\b(?!\s*(?:%|percent|per\s+cent))",
-    regex.IGNORECASE | regex.VERSION1,
+    regex.IGNORECASE,
 )
 
 

@@ -153,7 +153,7 @@ QUANTITY = lazy_regex(
     rf"\b{QUALIFIER}?(?:(?P<half>(?:one|a)[-\s]half)|{_A}\s+|{number_core('bn|mn|mln|tn|trn|k')}"
     rf"(?P<and_half>\s+and\s+a\s+half)?)(?:\s*|-)(?P<open>[(\[{{<])?(?P<unit>{_unit_alternation()})"
     rf"(?(open)[)\]}}>])(?![\w/²³^])",
-    regex.IGNORECASE | regex.VERSION1,
+    regex.IGNORECASE,
 )
 # What may stand before a quantity to make it a range or a pair: 'between 44 and', '8- to', '10-', '44 mg to'.
 _RANGE_HEAD = lazy_regex(
@@ -326,7 +326,7 @@ def _rate_unit_alternation() -> str:
 _PER_UNIT = lazy_regex(
     rf"(?:\s*/\s*|\s+(?:per|an?)\s+)(?P<unit>{_rate_unit_alternation()})(?![\w/²³^])"
     r"(?!\s+(?:ago|earlier|later|before|after)\b)",
-    regex.IGNORECASE | regex.VERSION1,
+    regex.IGNORECASE,
 )
 
 
@@ -354,7 +354,7 @@ FREQUENCY = lazy_regex(
     rf"\b{QUALIFIER}?(?:{NUMBER_CORE}\s+times|(?P<times>{_alternation(list(_TIMES))}))"
     rf"\s+(?:an?|per|each|every)\s+(?P<period>{_alternation(list(_PERIODS))})\b"
     rf"(?!\s+(?:ago|earlier|before|later|after)\b)",  # 'ten times a year ago' compares, it is no frequency
-    regex.IGNORECASE | regex.VERSION1,
+    regex.IGNORECASE,
 )
 _FREQUENCY_BEGIN = (FIGURE_BEGIN, starts(_TIMES, digits=False))
 # The anchor holds the whole 'times a week': 'once' and 'times' alone are common in prose.
