@@ -756,6 +756,13 @@ def _mention_summary(mention: Mention) -> dict[str, object]:
     }
 
 
+def _repeats(lead: str, body: str) -> bool:
+    """Whether every comma-separated part of a list repeats its first word: 'on visas, on trade, and on tourism' lists
+    three documents, where 'on energy, transport and tourism' describes them."""
+    parts = [regex.sub(r"^(?:and|or)\s+", "", part.strip()) for part in body.split(",")]
+    return len(parts) >= 3 and all(part.lower().startswith(lead.lower() + " ") for part in parts)
+
+
 def _list_items(text: str, start: int, end: int, stated: float | None = None) -> list[str] | None:
     """The items listed after a count: 'four principles: a, b, c and d' -> [a, b, c, d].
 
@@ -767,7 +774,9 @@ def _list_items(text: str, start: int, end: int, stated: float | None = None) ->
     if not match:
         return None
     body = match.group("list").strip()
-    if regex.match(r"(?i)(?:on|in|for|about|with|covering|including|such\s+as)\b", body):
+    if (lead := regex.match(r"(?i)(?:on|in|for|about|with|covering|including|such\s+as)\b", body)) and not _repeats(
+        lead.group(), body
+    ):
         return None  # "12 agreements: on energy and transport" describes, it does not enumerate
     parts = [part.strip() for part in regex.split(r"\s*;\s*", body)] if ";" in body else regex.split(r"\s*,\s*", body)
     if len(parts) == 1:
