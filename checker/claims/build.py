@@ -467,7 +467,7 @@ class _DefinitionBuilder:
                 role.position, (sentence.start, sentence.end)
             )
             if _names_other_person(context.document.text, *zone, sentence.subjects):
-                return found, True  # 'Angela Merkel visited Vietnam in 2011': not the leader a fallback would give
+                return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
                 for hit in reversed(earlier.subjects):
@@ -644,7 +644,7 @@ def _set_in_past(context: DocumentContext, sentence: Sentence, value: Mention) -
     return False
 
 
-# 'established diplomatic relations in 1964', 'ties forged in 1992': the date a duration counts from, not its date
+# 'established diplomatic relations in 1964', 'ties forged in 1972': the date a duration counts from, not its date
 _FOUNDING = regex.compile(
     r"\b(?:establish|since|from|forg|set\s+up|found|normali[sz]|sign|began|start)", regex.IGNORECASE
 )

@@ -85,7 +85,7 @@ class TimelineRule(RuleBase):
                 yield verdict
             window = claim.fields.get("window") or gap
             if isinstance(window, dict) and not _holds(window, when):
-                continue  # 'his second visit in 2019', said in 2024: the visit's year, or a count within it
+                continue  # 'his second visit in 2017', said in 2022: the visit's year, or a count within it
             days = _window_days(window) if isinstance(window, dict) else None
             if days is not None and window is gap:
                 days = days * (1 + self.gap_tolerance) + 31
