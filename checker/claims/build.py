@@ -111,9 +111,9 @@ def build_claims(
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
-    money = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
+    amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
-    context.hits = [hit for hit in subject_index.find(document.text) if not _inside_any(hit.start, hit.end, money)]
+    context.hits = [hit for hit in subject_index.find(document.text) if not _inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []
     for definition in definitions:
         builder = _DefinitionBuilder(definition)
@@ -425,6 +425,7 @@ class _DefinitionBuilder:
 
         found: list[str] = []
         parties = 0  # distinct subjects of the role's kinds the sentence names as parties
+        span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
         if role.group:
             alias = cue.groups.get(role.group)
             subject = index.lookup(alias) if alias else None
@@ -436,7 +437,6 @@ class _DefinitionBuilder:
                 named = [hit for hit in hits if not _venue(context.document.text, hit)]
                 if len({hit.subject.id for hit in named}) >= role.count:
                     hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
-            span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
             parties = len({hit.subject.id for hit in hits})
             if role.position == "sentence" and parties > role.count:
                 start, end = clause(context.document.text, span_start, span_end)
@@ -462,7 +462,6 @@ class _DefinitionBuilder:
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed
         if role.kinds == {"person"}:
-            span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
             )
@@ -587,8 +586,14 @@ def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
+def _gap(mention: Mention, value: Mention) -> tuple[int, int]:
+    """The text between two mentions, as offsets."""
+    return (mention.end, value.start) if mention.end <= value.start else (value.end, mention.start)
+
+
 def _distance(mention: Mention, value: Mention) -> int:
-    return value.start - mention.end if mention.end <= value.start else mention.start - value.end
+    start, end = _gap(mention, value)
+    return end - start
 
 
 def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
@@ -604,7 +609,8 @@ def _closer_to_another(text: str, period: Mention, value: Mention, others: list[
 
 
 def _apart(text: str, mention: Mention, value: Mention) -> int:
-    start, end = (mention.end, value.start) if mention.end <= value.start else (value.end, mention.start)
+    """The distance between two mentions, a clause boundary between them counting as 40 characters."""
+    start, end = _gap(mention, value)
     return end - start + 40 * sum(text.count(mark, start, end) for mark in ",;—–(")
 
 
