@@ -210,9 +210,15 @@ class _DefinitionBuilder:
         claims = []
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
-        for value in values:
-            cue = self._bind(text, layout, value)
-            if cue is None:
+        binds = [(value, bind) for value in values if (bind := self._bind(text, layout, value)) is not None]
+        # A cue bound from both sides takes the nearer value: in 'upgraded ties in December 2014, and held the
+        # China-Egypt Culture Year in 2016', the Culture Year is 2016's
+        nearest: dict[tuple[int, int], tuple[int, int]] = {}
+        for value, (cue, distance) in binds:
+            key = (cue.start, cue.end)
+            nearest[key] = min(nearest.get(key, (distance, -value.start)), (distance, -value.start))
+        for value, (cue, distance) in binds:
+            if nearest[(cue.start, cue.end)] != (distance, -value.start):
                 continue
             bound.add((cue.start, cue.end))
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
@@ -232,8 +238,8 @@ class _DefinitionBuilder:
                         claims.append(claim)
         return claims
 
-    def _bind(self, text: str, layout: _Layout, value: Mention) -> Cue | None:
-        """The nearest cue on an allowed side with no other value mention in between."""
+    def _bind(self, text: str, layout: _Layout, value: Mention) -> tuple[Cue, int] | None:
+        """The nearest cue on an allowed side with no other value mention in between, and how many words apart."""
         spec = self.definition.cue
         max_chars = 40 * (spec.within_words + 1)  # a cheap bound before counting words
         candidates: list[tuple[int, int, Cue]] = []
@@ -253,7 +259,7 @@ class _DefinitionBuilder:
                 continue
             if best is None or distance < best[0]:
                 best = (distance, cue)
-        return best[1] if best else None
+        return (best[1], best[0]) if best else None
 
     def _claim(
         self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
