@@ -44,6 +44,11 @@ def test_wire_dateline() -> None:
     assert doc.date == dt.date(2024, 7, 4)
 
 
+def test_wire_dateline_with_a_country_and_an_ap_month() -> None:
+    doc = parse_document("Headline\n\nSOCHI, Russia, Sept. 5, 2023 (Reuters) - Text.", path="x.txt")
+    assert (doc.date, doc.date_origin) == (dt.date(2023, 9, 5), "dateline")
+
+
 def test_override_wins() -> None:
     doc = parse_document(" date 2024-07-12 Text.", path="x.txt", date_override=dt.date(2020, 1, 1))
     assert doc.date == dt.date(2020, 1, 1) and doc.date_origin == "override"

@@ -22,13 +22,16 @@ SUFFIXES = (".txt", ".md", ".markdown")
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-_MONTH_ALT = "|".join(m.capitalize() + "|" + m[:3].capitalize() + r"\.?" for m in _MONTHS)
+_MONTH_ALT = "|".join(  # 'Sept. 5' as AP style writes September
+    m.capitalize() + ("|Sept\\.?" if m == "september" else "") + "|" + m[:3].capitalize() + r"\.?" for m in _MONTHS
+)
 
 _DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 _ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
 _WIRE_DATELINE = regex.compile(
-    rf"^[ \t]*\p{{Lu}}[\p{{Lu}} .'-]{{1,40}},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
+    rf"^[ \t]*\p{{Lu}}[\p{{Lu}} .'-]{{1,40}}(?:,[ \t]*\p{{Lu}}[\p{{L}} .'’-]{{1,30}}?)?,[ \t]+(?P<month>{_MONTH_ALT})[ \t]+"
+    rf"(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
     regex.M,
 )
 _DATELINE_WINDOW = 1500
