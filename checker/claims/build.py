@@ -337,6 +337,7 @@ class _DefinitionBuilder:
         as_of_now = definition.future_tense == "skip" and definition.period.source != "sentence"
         if as_of_now and _set_in_past(context, sentence, value):
             return None  # 'In 2014, the two countries celebrated 50 years of relations': as of then, not now
+        certain = certain and not (as_of_now and context.date_inferred)  # '78 years' as of a guessed date
 
         claim_value, unit, date = self._value(value, definition, fields)
         scale = 1.0
