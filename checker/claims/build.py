@@ -445,7 +445,10 @@ class _DefinitionBuilder:
                 if len({hit.subject.id for hit in named}) >= role.count:
                     hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
             parties = len({hit.subject.id for hit in hits})
-            if role.position == "sentence" and parties > role.count:
+            pair = _between_pair(context.document.text, hits, span_start, span_end) if role.count == 2 else None
+            if role.position == "sentence" and parties > role.count and pair:
+                hits = pair  # 'Díaz-Canel's visit to Moscow came ... after relations between Cuba and the Soviet Union'
+            elif role.position == "sentence" and parties > role.count:
                 start, end = clause(context.document.text, span_start, span_end)
                 own = [hit for hit in hits if start <= hit.start and hit.end <= end]
                 if len({hit.subject.id for hit in own}) == role.count:
@@ -563,6 +566,26 @@ _ROLLING = regex.compile(
     regex.IGNORECASE,
 )
 _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
+
+
+_BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
+_AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> list[SubjectHit] | None:
+    """Two subjects the clause of the claim's span names as 'between A and B', the pair nearest the span; None if
+    none ('trade between Australia and ASEAN was ..., while trade with Vietnam alone ...' has none for Vietnam)."""
+    low, high = clause(text, start, end)
+    pairs = [
+        [first, second]
+        for first, second in zip(hits, hits[1:])
+        if first.subject.id != second.subject.id
+        and low <= first.start
+        and second.end <= high
+        and _BETWEEN.search(text, max(0, first.start - 14), first.start)
+        and _AND.fullmatch(text, first.end, second.start)
+    ]
+    return min(pairs, key=lambda pair: abs(pair[0].start - start) + abs(pair[1].end - end), default=None)
 
 
 def _year_ending(end: dt.date) -> dt.date:
