@@ -447,7 +447,7 @@ class _DefinitionBuilder:
             parties = len({hit.subject.id for hit in hits})
             pair = _between_pair(context.document.text, hits, span_start, span_end) if role.count == 2 else None
             if role.position == "sentence" and parties > role.count and pair:
-                hits = pair  # 'Díaz-Canel's visit to Moscow came ... after relations between Cuba and the Soviet Union'
+                hits = pair  # 'a visit to Moscow ... relations between Cuba and the Soviet Union'
             elif role.position == "sentence" and parties > role.count:
                 start, end = clause(context.document.text, span_start, span_end)
                 own = [hit for hit in hits if start <= hit.start and hit.end <= end]
