@@ -551,11 +551,13 @@ _RETRACTED = regex.compile(
     r"|an\s+earlier\s+version\s+of\s+this\s+(?:story|article|report))\b",
     regex.IGNORECASE,
 )
-# What a change is measured against: 'up 1.6 percent on 2022', 'rose 8 percent from the same period of 2023'
+# What a change is measured against: 'up 1.6 percent on 2022', 'rose 8 percent from the same period of 2023',
+# 'up 7 percent from $4.5 billion in 2023'
 _BASELINE = regex.compile(
     r"\b(?:up|down|rose|fell|grew|increased|decreased|declined|jumped|dropped|higher|lower|percent|per\s+cent|%)"
     r"[^.;,]{0,20}?\b(?:on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
-    r"(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?$",
+    r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?"
+    r"|\S*\d[^.;,]{0,25}?\s+in\s+)$",
     regex.IGNORECASE,
 )
 
