@@ -72,10 +72,13 @@ class Document(BaseModel):
     date_origin: str | None = Field(
         default=None,
         description="Where the date came from: override, front-matter, date-line, dateline, "
-        "inferred-latest-date, inferred-same-event.",
+        "inferred-dateline, inferred-latest-date, inferred-same-event.",
     )
     text: str = Field(default="", exclude=True)
     body_start: int = Field(default=0, exclude=True, description="Offset after front matter or a date line.")
+    dateline_day: tuple[int, int] | None = Field(
+        default=None, exclude=True, description="Month and day of a wire dateline without a year ('OSLO, Oct 9 -')."
+    )
     _line_starts: list[int] = PrivateAttr(default_factory=list)
 
     def line_of(self, offset: int) -> int:

@@ -156,13 +156,21 @@ def _date_undated(
     """Give undated documents a date from their own text or from dated reports of the same event."""
     notes: list[DocumentNote] = []
     dated_claims = [claim for a in analyses if a.document.date for claim in a.claims] + archived
+    dated = sorted(a.document.date for a in analyses if a.document.date)
     for position, analysis in enumerate(analyses):
         document = analysis.document
         if document.date is not None:
             continue
         inferred: tuple[dt.date, str] | None = None
-        if (latest := latest_explicit_date(analysis.mentions)) is not None:
-            inferred, document.date_origin = (latest, f"dated {latest} from its latest explicit date"), "inferred-latest-date"
+        latest = latest_explicit_date(analysis.mentions)
+        if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, latest)) is not None:
+            date = dt.date(found[0], *document.dateline_day)
+            inferred, document.date_origin = (date, f"dated {date} from its dateline, the year from {found[1]}"), (
+                "inferred-dateline"
+            )
+        elif latest is not None:
+            inferred = latest, f"dated {latest} from its latest explicit date"
+            document.date_origin = "inferred-latest-date"
         elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
             inferred, document.date_origin = same, "inferred-same-event"
         if inferred is None:
@@ -171,6 +179,32 @@ def _date_undated(
         analyses[position] = analyse(document, pack, subjects, date_inferred=True)
         notes.append(DocumentNote(document=document.id, message=inferred[1]))
     return notes
+
+
+def _dateline_year(day: tuple[int, int], dated: list[dt.date], latest: dt.date | None) -> tuple[int, str] | None:
+    """The year of a dateline without one ('OSLO, Oct 9 -'): the one that puts it nearest a dated article of the
+    run, within half a year; else the first that is not before the article's latest explicit date."""
+    month, day_of_month = day
+
+    def on(year: int) -> dt.date | None:
+        try:
+            return dt.date(year, month, day_of_month)
+        except ValueError:
+            return None  # 29 February of another year, or 'Feb 30'
+
+    options = [
+        (abs((date - other).days), year)
+        for other in dated
+        for year in (other.year - 1, other.year, other.year + 1)
+        if (date := on(year)) is not None
+    ]
+    if options and (best := min(options))[0] <= 183:
+        return best[1], "the dated articles"
+    if latest is not None:
+        for year in (latest.year, latest.year + 1):
+            if (date := on(year)) is not None and date >= latest:
+                return year, "its latest explicit date"
+    return None
 
 
 def run(

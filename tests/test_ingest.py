@@ -49,6 +49,11 @@ def test_wire_dateline_with_a_country_and_an_ap_month() -> None:
     assert (doc.date, doc.date_origin) == (dt.date(2023, 9, 5), "dateline")
 
 
+def test_a_wire_dateline_without_its_year_gives_its_day_only() -> None:
+    doc = parse_document("Headline\n\nOSLO, Oct 9 (Reuters) - Text.", path="x.txt")
+    assert (doc.date, doc.dateline_day) == (None, (10, 9))
+
+
 def test_override_wins() -> None:
     doc = parse_document(" date 2024-07-12 Text.", path="x.txt", date_override=dt.date(2020, 1, 1))
     assert doc.date == dt.date(2020, 1, 1) and doc.date_origin == "override"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,12 @@ def test_a_weekday_between_two_dated_events_of_one_week_is_only_a_warning(tmp_pa
     report, _ = run([str(tmp_path)], pack)
     assert [(f.rule, f.severity) for f in report.findings] == [("event-weekday", Severity.WARNING)]
     assert "2 such events that week" in report.findings[0].message
+
+
+def test_a_dateline_without_its_year_takes_the_year_of_the_dated_articles(tmp_path: Path, pack: Pack) -> None:
+    (tmp_path / "a.md").write_text("---\ndate: 2024-10-10\n---\nNorway and China held talks.\n", encoding="utf-8")
+    text = "Talks\n\nOSLO, Oct 9 (Reuters) - Norway and China, which normalised ties in December 2016, held talks.\n"
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    dated = {d.id: (d.date, d.date_origin) for d in report.documents}
+    assert dated["b"] == (dt.date(2024, 10, 9), "inferred-dateline")

@@ -29,9 +29,16 @@ _MONTH_ALT = "|".join(  # 'Sept. 5' as AP style writes September
 _DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 _ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
+# 'SOCHI, Russia,', 'BEIJING,': a city in capitals, maybe with its country, then the date
+_DATELINE_PLACE = r"[ \t]*\p{Lu}[\p{Lu} .'-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?"
 _WIRE_DATELINE = regex.compile(
-    rf"^[ \t]*\p{{Lu}}[\p{{Lu}} .'-]{{1,40}}(?:,[ \t]*\p{{Lu}}[\p{{L}} .'’-]{{1,30}}?)?,[ \t]+(?P<month>{_MONTH_ALT})[ \t]+"
-    rf"(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
+    rf"^{_DATELINE_PLACE},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
+    regex.M,
+)
+# 'OSLO, Oct 9 (Reuters) -': how agencies date copy, without the year
+_YEARLESS_DATELINE = regex.compile(
+    rf"^{_DATELINE_PLACE},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}})[ \t]*"
+    r"(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]",
     regex.M,
 )
 _DATELINE_WINDOW = 1500
@@ -115,9 +122,12 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
     elif match := _DATE_LINE.match(text):
         date, origin = _parse_iso(match.group(1)), "date-line"
         body_start = match.end()
+    dateline_day = None
     if date is None:
         date = _dateline(text[:_DATELINE_WINDOW])
         origin = "dateline" if date else None
+        if date is None and (yearless := _YEARLESS_DATELINE.search(text, 0, _DATELINE_WINDOW)):
+            dateline_day = (_month_number(yearless.group("month")), int(yearless.group("day")))
     if date_override is not None:
         date, origin = date_override, "override"
     stem = "stdin" if path == "-" else Path(path).stem
@@ -130,6 +140,7 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
         date_origin=origin,
         text=text,
         body_start=body_start,
+        dateline_day=dateline_day,
     )
 
 
