@@ -89,7 +89,8 @@ class RelativeDateRule(RuleBase):
                 if isinstance(on, str) and claim.unit != "ordinal":  # the day is known: whole years, no guess
                     day = dt.date.fromisoformat(on)
                     exact = elapsed - ((claim.as_of.month, claim.as_of.day) < (day.month, day.day))
-                    allowed, passed = range(exact - slack, exact + slack + 1), str(exact)
+                    # before the anniversary, the coming count is said too ('78 years' in April of the 78th year)
+                    allowed, passed = range(exact - slack, elapsed + slack + 1), str(exact)
                 if claim.qualifier in (Qualifier.OVER, Qualifier.AT_LEAST):
                     allowed = range(int(years), elapsed + 1)
                 if years in allowed:
