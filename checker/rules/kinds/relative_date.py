@@ -7,7 +7,8 @@ whose year is the document's: 'On April 10'): the nearest within
 a week), and when the sources give several days that week the finding is only a warning.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
 began ('established diplomatic ties in 1991'): N is the document year minus that year, or one less
-before the anniversary; the whole years to the document date when a source gives the day.
+before the anniversary; when a source gives the day, the whole years to the document date, or before that day
+the coming count ('78 years' in April of the 78th year).
 """
 
 from __future__ import annotations
