@@ -27,6 +27,11 @@ def test_front_matter_that_is_broken_otherwise_is_an_error_with_its_place() -> N
         parse_document("---\ntitle: Trade up\ntags: [a, b\ndate: 2024-01-05\n---\nBody.\n", path="a.md")
 
 
+def test_an_unquoted_headline_beside_an_impossible_date_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"a\.md: front matter has an impossible value"):
+        parse_document("---\ntitle: Trade: up\ndate: 2024-13-45\n---\nBody.\n", path="a.md")
+
+
 def test_date_line_shares_its_line_with_the_body() -> None:
     doc = parse_document(" date 2024-07-12 At noon on July 3 the leaders met.", path="x.txt")
     assert doc.date == dt.date(2024, 7, 12) and doc.date_origin == "date-line"

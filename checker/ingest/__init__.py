@@ -154,6 +154,8 @@ def _front_matter(block: str, path: str) -> dict[str, object]:
             meta = yaml.safe_load(quoted) if (quoted := _quote_colons(block)) else None
         except yaml.YAMLError:
             meta = None
+        except (ValueError, TypeError) as impossible:  # the headline read, then "date: 2024-13-45"
+            raise InputError(f"{path}: front matter has an impossible value: {impossible}") from None
         if not isinstance(meta, dict):
             mark = getattr(error, "problem_mark", None)
             where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
