@@ -55,7 +55,8 @@ class RelativeDateRule(RuleBase):
         for claims in groups.values():
             counted = [c for c in claims if c.fields.get("relative") and not _day_written(c)]
             relative = distinct(counted, lambda c: (c.document, c.date))
-            absolute = distinct([c for c in claims if c not in counted], lambda c: c.date)[:MAX_PAIRWISE]
+            ids = {id(c) for c in counted}
+            absolute = distinct([c for c in claims if id(c) not in ids], lambda c: c.date)[:MAX_PAIRWISE]
             for a in relative:
                 assert a.date is not None
                 near = [b for b in absolute if b.date and abs((a.date - b.date).days) <= self.same_event_days]
