@@ -165,9 +165,8 @@ def _date_undated(
         latest = latest_explicit_date(analysis.mentions)
         if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, latest)) is not None:
             date = dt.date(found[0], *document.dateline_day)
-            inferred, document.date_origin = (date, f"dated {date} from its dateline, the year from {found[1]}"), (
-                "inferred-dateline"
-            )
+            inferred = date, f"dated {date} from its dateline, the year from {found[1]}"
+            document.date_origin = "inferred-dateline"
         elif latest is not None:
             inferred = latest, f"dated {latest} from its latest explicit date"
             document.date_origin = "inferred-latest-date"

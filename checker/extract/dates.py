@@ -808,12 +808,12 @@ def _forms(kind: MentionKind, resolve: Resolver, *forms: str) -> list[tuple[Ment
     Their matches may overlap; the extractor keeps the leftmost longest, as for every family. A form gets the
     other forms' groups as groups that never match, so the resolver reads None there, as from one pattern.
     """
-    names = {name: None for form in forms for name in _GROUP.findall(form)}
-    entries = []
-    for form in forms:
-        unmatched = "".join(f"(?:(?P<{name}>(?!)))?" for name in names if name not in _GROUP.findall(form))
-        entries.append((kind, lazy_regex(form + unmatched), resolve))
-    return entries
+    own = [set(_GROUP.findall(form)) for form in forms]
+    names = dict.fromkeys(name for form in forms for name in _GROUP.findall(form))  # in order, for stable patterns
+    return [
+        (kind, lazy_regex(form + "".join(f"(?:(?P<{name}>(?!)))?" for name in names if name not in mine)), resolve)
+        for form, mine in zip(forms, own, strict=True)
+    ]
 
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")

@@ -53,10 +53,12 @@ class RelativeDateRule(RuleBase):
             if claim.date is not None:
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
-            counted = [c for c in claims if c.fields.get("relative") and not _day_written(c)]
+            counted: list[Claim] = []  # from the document date: 'on Tuesday', 'yesterday'
+            dated: list[Claim] = []  # a full date, or a day and month: 'On April 10'
+            for claim in claims:
+                (counted if claim.fields.get("relative") and not _day_written(claim) else dated).append(claim)
             relative = distinct(counted, lambda c: (c.document, c.date))
-            ids = {id(c) for c in counted}
-            absolute = distinct([c for c in claims if id(c) not in ids], lambda c: c.date)[:MAX_PAIRWISE]
+            absolute = distinct(dated, lambda c: c.date)[:MAX_PAIRWISE]
             for a in relative:
                 assert a.date is not None
                 near = [b for b in absolute if b.date and abs((a.date - b.date).days) <= self.same_event_days]
