@@ -28,7 +28,7 @@ def test_front_matter_that_is_broken_otherwise_is_an_error_with_its_place() -> N
 
 
 def test_an_unquoted_headline_beside_an_impossible_date_is_an_input_error() -> None:
-    with pytest.raises(InputError, match=r"a\.md: front matter has an impossible value"):
+    with pytest.raises(InputError, match=r"^a\.md:3:7: front matter has an impossible value"):
         parse_document("---\ntitle: Trade: up\ndate: 2024-13-45\n---\nBody.\n", path="a.md")
 
 
@@ -67,3 +67,29 @@ def test_override_wins() -> None:
 def test_undated() -> None:
     doc = parse_document("Leaders met.\n\nThey talked about trade.", path="x.txt")
     assert doc.date is None and doc.date_origin is None
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("'2024-07-04'", dt.date(2024, 7, 4)), ("2024-07-04 09:30", dt.date(2024, 7, 4)),
+     ("July 4, 2024", dt.date(2024, 7, 4)), ("Jul. 4, 2024", dt.date(2024, 7, 4)), ("4 July 2024", dt.date(2024, 7, 4)),
+     ("2024/07/04", dt.date(2024, 7, 4)), ("''", None)],
+)  # fmt: skip
+def test_a_front_matter_date_as_people_write_it(written: str, day: dt.date | None) -> None:
+    assert parse_document(f"---\ntitle: T\ndate: {written}\n---\nBody.\n", path="a.md").date == day
+
+
+@pytest.mark.parametrize("written", ["04/07/2024", "tomorrow", "2024", "'2024-13-45'"])
+def test_a_front_matter_date_that_is_no_day_is_an_error_at_its_place(written: str) -> None:
+    with pytest.raises(InputError, match=r"^a\.md:3:7: front matter date .* is no day"):
+        parse_document(f"---\ntitle: T\ndate: {written}\n---\nBody.\n", path="a.md")
+
+
+def test_an_impossible_front_matter_date_is_reported_at_its_place() -> None:
+    with pytest.raises(InputError, match=r"^a\.md:3:7: front matter has an impossible value"):
+        parse_document("---\ntitle: T\ndate: 2024-02-30\n---\nBody.\n", path="a.md")
+
+
+def test_an_impossible_date_line_is_an_error_at_its_place() -> None:
+    with pytest.raises(InputError, match=r"^x\.txt:1:7: the date line's 2024-13-45 is no day"):
+        parse_document(" date 2024-13-45\nTrade rose.", path="x.txt")

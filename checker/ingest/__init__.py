@@ -116,11 +116,13 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
         meta = _front_matter(front.group(1), path)
         title = _as_text(meta.get("title"))
         source = _as_text(meta.get("source"))
-        date = _as_date(meta.get("date"))
+        date = _front_date(meta.get("date"), front.group(1), path)
         origin = "front-matter" if date else None
         body_start = front.end()
     elif match := _DATE_LINE.match(text):
         date, origin = _parse_iso(match.group(1)), "date-line"
+        if date is None:
+            raise InputError(f"{path}:1:{match.start(1) + 1}: the date line's {match.group(1)} is no day")
         body_start = match.end()
     dateline_day = None
     if date is None:
@@ -155,14 +157,30 @@ def _front_matter(block: str, path: str) -> dict[str, object]:
         except yaml.YAMLError:
             meta = None
         except (ValueError, TypeError) as impossible:  # the headline read, then "date: 2024-13-45"
-            raise InputError(f"{path}: front matter has an impossible value: {impossible}") from None
+            raise _impossible(block, path, impossible) from None
         if not isinstance(meta, dict):
             mark = getattr(error, "problem_mark", None)
             where = f"{path}:{mark.line + 2}:{mark.column + 1}" if mark else path
             raise InputError(f"{where}: front matter is not valid YAML") from None
     except (ValueError, TypeError) as error:  # PyYAML builds dates itself: "date: 2024-13-45"
-        raise InputError(f"{path}: front matter has an impossible value: {error}") from None
+        raise _impossible(block, path, error) from None
     return meta if isinstance(meta, dict) else {}
+
+
+_YAML_DATE = regex.compile(r"^[ \t]*[\w-]+[ \t]*:[ \t]*['\"]?(\d{4}-\d\d?-\d\d?)", regex.M)
+
+
+def _impossible(block: str, path: str, error: Exception) -> InputError:
+    """The error for a value PyYAML could not build, at the first date the calendar does not have."""
+    where = path
+    for found in _YAML_DATE.finditer(block):
+        year, month, day = map(int, found.group(1).split("-"))
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            where = f"{path}:{block.count(chr(10), 0, found.start()) + 2}:{found.start(1) - found.start() + 1}"
+            break
+    return InputError(f"{where}: front matter has an impossible value: {error}")
 
 
 _PLAIN_LINE = regex.compile(r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>.*?)[ \t]*")
@@ -184,14 +202,31 @@ def _as_text(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def _as_date(value: object) -> dt.date | None:
+# How people write a day in front matter besides ISO: '2024-07-04 09:30', 'July 4, 2024', '4 July 2024'. Orders
+# of day and month that depend on the country ('04/07/2024') are not guessed.
+_WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
+
+
+def _front_date(value: object, block: str, path: str) -> dt.date | None:
+    """The front matter's `date`; one given that is no day is an error, never a silently undated article."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        return _parse_iso(value.strip()[:10])
-    return None
+        written = value.strip()
+        if (date := _parse_iso(written[:10])) is not None:
+            return date
+        for form in _WRITTEN_DATES:
+            try:
+                return dt.datetime.strptime(written, form).date()
+            except ValueError:
+                continue
+    key = regex.search(r"^[ \t]*date[ \t]*:[ \t]*", block, regex.M)
+    where = f"{path}:{block.count(chr(10), 0, key.start()) + 2}:{key.end() - key.start() + 1}" if key else path
+    raise InputError(f"{where}: front matter date {value!r} is no day; write it as YYYY-MM-DD")
 
 
 def _parse_iso(value: str) -> dt.date | None:
