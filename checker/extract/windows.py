@@ -115,6 +115,7 @@ class Anchor:
         self.words, self.prefixes = _cases(words), _cases(prefixes)
         self.led = _cases(led[0])
         self.signs, self.digits, self.pattern = signs, digits, pattern
+        self._continued: set[str] | None = None
         parts = []
         if self.words:
             parts.append(rf"{_LETTER_BEFORE}(?:{trie(self.words)}){_LETTER_AFTER}")
@@ -147,10 +148,12 @@ class Anchor:
     def _is_whole(self, word: str) -> bool:
         """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no word or
         beginning of the anchor goes on past it ('per' of 'per cent' is not; 'a' of 'about' is)."""
-        return word in self.words and word not in self.led and not any(
-            entry.startswith(word) and len(entry) > len(word) and not _LETTERS.match(entry, len(word))
-            for entry in chain(self.words, self.prefixes)
-        )
+        if word not in self.words or word in self.led:
+            return False
+        if self._continued is None:  # the first word of every longer entry: 'per' of 'per cent', 'u' of 'u.s.'
+            firsts = ((entry, _LETTERS.match(entry).group()) for entry in chain(self.words, self.prefixes))
+            self._continued = {first for entry, first in firsts if len(first) < len(entry)}  # type: ignore[union-attr]
+        return word not in self._continued
 
     @classmethod
     def tables(cls) -> _Tables:
