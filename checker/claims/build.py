@@ -109,7 +109,7 @@ def build_claims(
 ) -> list[Claim]:
     datelines = [match.span("date") for match in _DATELINE.finditer(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
-        mentions = [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in datelines)]
+        mentions = [m for m in mentions if not _inside_any(m.start, m.end, datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
@@ -121,9 +121,11 @@ def build_claims(
         if not document_cues:
             continue
         starts = [cue.start for cue in document_cues]
+        built = 0
         for position, sentence in enumerate(context.sentences):
             for claim in builder.claims_in(context, position, sentence, document_cues, starts):
-                claim.id = f"{document.id}#{definition.id}-{sum(c.type == definition.id for c in claims) + 1}"
+                built += 1
+                claim.id = f"{document.id}#{definition.id}-{built}"
                 claims.append(claim)
     claims.sort(key=lambda claim: (claim.span[0], claim.type))
     return claims
