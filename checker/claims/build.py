@@ -299,7 +299,7 @@ class _DefinitionBuilder:
             periods = [
                 m
                 for m in sentence.mentions
-                if (m.start, m.end) not in used and _is_period(m) and not _is_baseline(document.text, sentence, m)
+                if (m.start, m.end) not in used and _is_period(m) and not _is_baseline(document.text, sentence, m, value)
             ]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
             figures = [m for m in sentence.mentions if m is not value and m.kind in _FIGURES]
@@ -557,9 +557,9 @@ _RETRACTED = regex.compile(
 # 'up 7 percent from $4.5 billion in 2023'
 _BASELINE = regex.compile(
     r"\b(?:up|down|rose|fell|grew|increased|decreased|declined|jumped|dropped|higher|lower|percent|per\s+cent|%)"
-    r"[^.;,]{0,20}?\b(?:on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
+    r"[^.;,]{0,20}?\b(?P<against>on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
     r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?"
-    r"|\S*\d[^.;,]{0,25}?\s+in\s+)$",
+    r"|(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+)$",  # 'from $9.8 billion in', 'from US$ 9.8 billion in'
     regex.IGNORECASE,
 )
 
@@ -609,9 +609,11 @@ def _in_clause_of_another(text: str, period: Mention, value: Mention, figures: l
     return any(start <= figure.start and figure.end <= end for figure in figures)
 
 
-def _is_baseline(text: str, sentence: Sentence, period: Mention) -> bool:
-    """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), not the figure's own."""
-    return _BASELINE.search(text, max(sentence.start, period.start - 80), period.start) is not None
+def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention) -> bool:
+    """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), not the figure's own.
+    When the figure is the baseline ('up from $15.4 billion in 2021-22'), the period is its own."""
+    baseline = _BASELINE.search(text, max(sentence.start, period.start - 80), period.start)
+    return baseline is not None and not (baseline.end("against") < value.start and value.end <= period.start)
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
