@@ -274,9 +274,11 @@ def rules_test(paths: RulePathsArgument = None) -> None:
         for result in mine:
             if not result.passed:
                 label = "todo" if result.example.todo else "failed"
+                wanted = f" ({result.example.severity.value})" if result.example.severity else ""
                 typer.echo(
-                    f"    {label}: {result.example.name!r}: expected {result.example.expected} finding(s), "
-                    f"found {result.found}" + "".join(f"\n      {m}" for m in result.messages)
+                    f"    {label}: {result.example.name!r}: expected {result.example.expected} finding(s){wanted}, "
+                    f"found {result.found}"
+                    + "".join(f"\n      {s.value}: {m}" for s, m in zip(result.severities, result.messages, strict=True))
                 )
     typer.echo(f"{len(results)} examples, {failed} failure(s)")
     if failed:

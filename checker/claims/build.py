@@ -434,6 +434,7 @@ class _DefinitionBuilder:
 
         found: list[str] = []
         parties = 0  # distinct subjects of the role's kinds the sentence names as parties
+        pair: list[SubjectHit] | None = None  # the two the claim's clause names as 'between A and B'
         span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
         if role.group:
             alias = cue.groups.get(role.group)
@@ -468,8 +469,8 @@ class _DefinitionBuilder:
                     found.append(hit.subject.id)
         # 'The US overtook China as India's largest trading partner, with bilateral trade of $118 billion': more
         # parties than the claim has, and which ones it means is a guess (the clause's own, when it names as many,
-        # are a better one)
-        guessed = role.position == "sentence" and parties > role.count
+        # are a better one), unless the clause says 'between A and B'
+        guessed = role.position == "sentence" and parties > role.count and pair is None
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed

@@ -74,6 +74,9 @@ class RuleExample(BaseModel):
     expect: Literal["fires", "quiet"]
     documents: list[ExampleDocument] = Field(min_length=1)
     findings: int | None = Field(default=None, ge=0, description="Exact number of findings; fires defaults to 1.")
+    severity: Severity | None = Field(
+        default=None, description="The severity every finding must have: how sure the rule must be (fires only)."
+    )
     todo: bool = Field(default=False, description="A known gap: reported, but does not fail `rules test`.")
 
     @property
