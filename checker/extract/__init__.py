@@ -55,7 +55,7 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
         if mention.start >= last_end and mention.end > mention.start:
             chosen.append(mention)
             last_end = mention.end
-    return dates.join_ranges(counts.join_figures(chosen, text), text, reference_date)
+    return dates.join_years(dates.join_ranges(counts.join_figures(chosen, text), text, reference_date), text)
 
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)

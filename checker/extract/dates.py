@@ -1431,6 +1431,42 @@ def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -
     return joined
 
 
+# 'in June last year', 'on March 3 of next year': a month or a day, then the year it falls in, counted from now
+_OF_YEAR = lazy_regex(r"\s+(?:(?i:of)\s+)?")
+_COUNTED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)")
+_YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
+
+
+def join_years(mentions: list[Mention], text: str) -> list[Mention]:
+    """A month or day whose year was inferred, followed by the year it falls in ('in June last year'), becomes one
+    date in that year: the two are read by different patterns, and 'in June' alone is the latest June."""
+    joined: list[Mention] = []
+    for m in mentions:
+        first = joined[-1] if joined else None
+        if first is not None and (merged := _in_year(text, first, m)) is not None:
+            joined[-1] = merged
+        else:
+            joined.append(m)
+    return joined
+
+
+def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
+    if not (year.granularity is Granularity.YEAR and year.date_start and _COUNTED_YEAR.fullmatch(year.text)
+            and first.granularity in (Granularity.DAY, Granularity.MONTH, Granularity.RANGE) and first.relative
+            and first.weekday is None and first.date_start and first.date_end
+            and first.date_start.year == first.date_end.year and not _YEAR_STATED.search(first.text)
+            and _OF_YEAR.fullmatch(text, first.end, year.start) is not None):  # fmt: skip
+        return None
+    try:
+        start, end = (day.replace(year=year.date_start.year) for day in (first.date_start, first.date_end))
+    except ValueError:  # 29 February in a year without it
+        return None
+    return first.model_copy(
+        update={"text": text[first.start : year.end], "end": year.end, "value": float(start.year),
+                "resolved": _iso(start, end, first.granularity), "date_start": start, "date_end": end}
+    )  # fmt: skip
+
+
 def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
     """'between now and November 15th', 'from Jan 22 to now': a range with the reference at one end."""
     assert m.date_start is not None
