@@ -400,11 +400,47 @@ class _DefinitionBuilder:
     def _subjects(
         self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
     ) -> tuple[list[str] | None, dict[str, str], bool]:
+        rejected: set[str] = set()
+        while True:
+            chosen, key, certain = self._assign(context, position, sentence, value, cue, rejected)
+            if chosen is None or (wrong := self._own_country_named(context, sentence, value, cue, chosen)) is None:
+                return chosen, key, certain
+            rejected.add(wrong)
+
+    def _own_country_named(
+        self, context: DocumentContext, sentence: Sentence, value: Mention, cue: Cue, chosen: list[str]
+    ) -> str | None:
+        """A person chosen for one role whose own country is the first subject named where a later role looks for a
+        country: in 'Biden met Peruvian President Dina Boluarte, his first visit to Peru', the visitor is not
+        Boluarte, since no one visits their own country."""
+        span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+        index = context.subject_index
+        people = {_country(index, s): s for s in chosen if getattr(index.subjects.get(s), "kind", None) == "person"}
+        for role in self.definition.subjects:
+            if role.position not in ("before", "after") or "country" not in role.kinds:
+                continue
+            hits = [h for h in sentence.subjects if h.subject.kind == "country"]
+            hits = [h for h in hits if h.start >= span_end] if role.position == "after" else [
+                h for h in reversed(hits) if h.end <= span_start
+            ]
+            if hits and not _POSSESSIVE.match(context.document.text, hits[0].end) and hits[0].subject.id in people:
+                return people[hits[0].subject.id]
+        return None
+
+    def _assign(
+        self,
+        context: DocumentContext,
+        position: int,
+        sentence: Sentence,
+        value: Mention,
+        cue: Cue,
+        rejected: set[str],
+    ) -> tuple[list[str] | None, dict[str, str], bool]:
         chosen: list[str] = []
         key: dict[str, str] = {}
         certain = True
         for role in self.definition.subjects:
-            excluded = set(chosen) | {c for s in chosen if (c := _country(context.subject_index, s))}
+            excluded = set(chosen) | {c for s in chosen if (c := _country(context.subject_index, s))} | rejected
             found, from_fallback = self._fill_role(context, position, sentence, value, cue, role, excluded)
             if len(found) < role.count:
                 if role.required:
@@ -704,6 +740,7 @@ _NOT_NAMES = frozenset(
     + [*MONTHS, *WEEKDAYS]
 )
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
+_POSSESSIVE = regex.compile(r"['’]s\b")
 # One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
 _ONE_NAME = regex.compile(
     r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
