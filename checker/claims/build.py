@@ -342,6 +342,10 @@ class _DefinitionBuilder:
         certain = certain and not (as_of_now and context.date_inferred)  # '78 years' as of a guessed date
 
         claim_value, unit, date = self._value(value, definition, fields)
+        for name, spec in definition.fields.items():
+            occasion = fields.get(name)
+            if spec.dates_claim and date is None and isinstance(occasion, dict) and occasion.get("date_start"):
+                date = dt.date.fromisoformat(str(occasion["date_start"]))
         scale = 1.0
         if definition.value.unit and value.unit and definition.value.read_as == "number":
             scale = unit_factor(value.unit, definition.value.unit)  # "40 bcm" read in cubic metres, say

@@ -110,6 +110,11 @@ class FieldSpec(Strict):
     granularity: list[Granularity] | None = Field(
         default=None, description="For date mentions: the granularities accepted ('this year', not 'on Tuesday')."
     )
+    dates_claim: bool = Field(
+        default=False,
+        description="The field's date is when the claim's occasion happened: 'his fifth visit to France, in July "
+        "2023' is dated July 2023, not as of the article's date.",
+    )
 
     @field_validator("lead")
     @classmethod

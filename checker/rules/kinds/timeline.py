@@ -44,7 +44,6 @@ class TimelineRule(RuleBase):
                     occurrences[tuple(claim.subjects)].append(claim)
         ordinals: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for claim in index.of(*(t for t in self.claims if t != self.occurrences)):
-            claim = _dated_by_its_sentence(claim, occurrences.get(tuple(claim.subjects), []))
             if claim.value is not None and _when(claim) is not None:
                 ordinals[index.identity(claim)].append(claim)  # a 'first state visit' is its own count
         for claims in ordinals.values():
@@ -143,17 +142,6 @@ class TimelineRule(RuleBase):
 
 def _when(claim: Claim) -> dt.date | None:
     return claim.date or claim.as_of
-
-
-def _dated_by_its_sentence(claim: Claim, occurrences: list[Claim]) -> Claim:
-    """An ordinal without a date of its own counts the occasion its sentence dates ('visited Jakarta in June last
-    year, his first trip'), not one as of the article's date."""
-    if claim.date is not None:
-        return claim
-    for occurrence in occurrences:
-        if occurrence.document == claim.document and occurrence.line == claim.line and occurrence.quote == claim.quote:
-            return claim.model_copy(update={"date": occurrence.date})
-    return claim
 
 
 def _since(window: dict[str, object], ordinal: float) -> dt.date | None:
