@@ -143,6 +143,16 @@ class _DefinitionBuilder:
             for name, spec in definition.fields.items()
             if spec.lead is not None
         }
+        self.not_after = {
+            role.role: regex.compile(rf"(?:{role.not_after})\s*$", regex.IGNORECASE)
+            for role in definition.subjects
+            if role.not_after is not None
+        }
+        self.not_before = {
+            role.role: regex.compile(rf"\s*(?:{role.not_before})", regex.IGNORECASE)
+            for role in definition.subjects
+            if role.not_before is not None
+        }
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         """Cue matches in a document body; where cues overlap the longest wins ('comprehensive strategic partnership').
@@ -482,7 +492,7 @@ class _DefinitionBuilder:
             if subject and fits(subject):
                 found.append(subject.id)
         else:
-            hits = [hit for hit in sentence.subjects if fits(hit.subject)]
+            hits = [hit for hit in sentence.subjects if fits(hit.subject) and self._may_be(role, context, hit)]
             if len({hit.subject.id for hit in hits}) > role.count:
                 named = [hit for hit in hits if not _venue(context.document.text, hit)]
                 if len({hit.subject.id for hit in named}) >= role.count:
@@ -502,6 +512,12 @@ class _DefinitionBuilder:
                     hits = own + others
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
+                if role.kinds != {"person"}:
+                    low = max(sentence.start, clause(context.document.text, span_start, span_end)[0])
+                    if _names_unknown_party(context.document.text, low, span_start, sentence.subjects) and not any(
+                        h.start >= low for h in hits
+                    ):
+                        return [], True  # 'and Samsung Electronics alone has invested $22.4 billion': no country's
             elif role.position == "after":
                 hits = [h for h in hits if h.start >= span_end]
             for hit in hits:
@@ -518,7 +534,7 @@ class _DefinitionBuilder:
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
             )
-            if _names_other_person(context.document.text, *zone, sentence.subjects):
+            if _names_unknown_party(context.document.text, *zone, sentence.subjects):
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
@@ -527,12 +543,24 @@ class _DefinitionBuilder:
                         found.append(hit.subject.id)
                         if len(found) >= role.count:
                             return found, True
+        # the sentence names it where the role may not be ('investor in Vietnam'): the document's main subject or not,
+        # it is not this role's
+        refused = {h.subject.id for h in sentence.subjects if fits(h.subject) and not self._may_be(role, context, h)}
         for subject_id in context.main(role.kinds):
-            if subject_id not in found and subject_id not in excluded:
+            if subject_id not in found and subject_id not in excluded and subject_id not in refused:
                 found.append(subject_id)
                 if len(found) >= role.count:
                     break
         return found, True
+
+    def _may_be(self, role: SubjectRole, context: DocumentContext, hit: SubjectHit) -> bool:
+        """Whether the words around a subject let it fill the role ('investor in Vietnam': Vietnam is no investor)."""
+        text = context.document.text
+        after, before = self.not_after.get(role.role), self.not_before.get(role.role)
+        return not (
+            (after is not None and after.search(text, max(0, hit.start - 40), hit.start))
+            or (before is not None and before.match(text, hit.end, hit.end + 60))
+        )
 
     def _near(
         self,
@@ -756,10 +784,11 @@ _OFFICE = regex.compile(
 )
 
 
-def _names_other_person(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
-    """Whether text[start:end] names a person the subject lists do not know: two capitalised words in a row that are
-    neither a known subject nor an office ('Angela Merkel', 'Vice Premier Ding Xuexiang'), or an office of a
-    country ('the French president's third visit'), whose holder depends on the date."""
+def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
+    """Whether text[start:end] names someone the subject lists do not know: two capitalised words in a row that are
+    neither a known subject nor an office ('Angela Merkel', 'Vice Premier Ding Xuexiang', 'Samsung Electronics'), a
+    possessive name ('Chinh's'), or an office of a country ('the French president's third visit'), whose holder
+    depends on the date."""
     covered = [(hit.start, hit.end) for hit in known]
     if any(
         start <= hit.start and hit.end <= end and hit.subject.kind == "country" and _OFFICE.match(text, hit.end)

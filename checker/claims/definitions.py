@@ -90,6 +90,21 @@ class SubjectRole(Strict):
     group: str | None = Field(default=None, description="Take the subject from this named group of the cue.")
     fallback: Literal["document", "previous", "none"] = "document"
     required: bool = True
+    not_after: str | None = Field(
+        default=None,
+        description="A regular expression: a subject the text before which ends with it is not this role's, in any "
+        "case ('in|into' for an investor: 'the largest investor in Vietnam' names the recipient).",
+    )
+    not_before: str | None = Field(
+        default=None,
+        description="A regular expression: a subject the text after which begins with it is not this role's, in any "
+        "case (\"'s top investor\" for an investor: 'Vietnam's top investor' names the recipient).",
+    )
+
+    @field_validator("not_after", "not_before")
+    @classmethod
+    def _context_compiles(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _check_pattern(pattern)
 
     @property
     def kinds(self) -> frozenset[str]:
