@@ -504,6 +504,8 @@ class _DefinitionBuilder:
             elif role.position == "sentence" and parties > role.count:
                 start, end = clause(context.document.text, span_start, span_end)
                 own = [hit for hit in hits if start <= hit.start and hit.end <= end]
+                if _RELATIVE.match(context.document.text, start):  # 'after China, whose trade with Uzbekistan ...'
+                    own = [hit for hit in hits if 0 <= start - hit.end <= 2] + own
                 if len({hit.subject.id for hit in own}) == role.count:
                     hits = own  # 'two years after India and France formed a strategic partnership in 1998'
                 elif own:  # 'trade between Australia and ASEAN was A$178 billion, while trade with Vietnam alone ...'
@@ -641,6 +643,7 @@ _ROLLING = regex.compile(
 _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
 
 
+_RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)
 
