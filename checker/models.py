@@ -79,6 +79,11 @@ class Document(BaseModel):
     dateline_day: tuple[int, int] | None = Field(
         default=None, exclude=True, description="Month and day of a wire dateline without a year ('OSLO, Oct 9 -')."
     )
+    currencies: dict[str, str] = Field(
+        default_factory=dict,
+        exclude=True,
+        description="What this article's bare '$', '¥' and 'Rs' stand for, from its front matter ('dollar: CAD').",
+    )
     _line_starts: list[int] = PrivateAttr(default_factory=list)
 
     def line_of(self, offset: int) -> int:

@@ -41,7 +41,8 @@ _BARE_SIGNS = {
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
-    desk = {"USD": pack.dollar, "CNY": pack.yen, "INR": pack.rupee}
+    own = document.currencies  # the article's front matter, over the run's configuration
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": own.get("yen", pack.yen), "INR": own.get("rupee", pack.rupee)}
     if any(desk[sign] != sign for sign in desk):  # a desk whose "$" is another dollar, "¥" the yen, "Rs" Pakistan's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})

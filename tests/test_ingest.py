@@ -93,3 +93,14 @@ def test_an_impossible_front_matter_date_is_reported_at_its_place() -> None:
 def test_an_impossible_date_line_is_an_error_at_its_place() -> None:
     with pytest.raises(InputError, match=r"^x\.txt:1:7: the date line's 2024-13-45 is no day"):
         parse_document(" date 2024-13-45\nTrade rose.", path="x.txt")
+
+
+def test_front_matter_says_what_the_article_s_bare_dollar_is() -> None:
+    doc = parse_document("---\ntitle: T\ndollar: CAD\nrupee: PKR\n---\nBody.\n", path="a.md")
+    assert doc.currencies == {"dollar": "CAD", "rupee": "PKR"}
+    assert "currencies" not in doc.model_dump(), "not part of the report's document record"
+
+
+def test_a_front_matter_currency_that_is_no_code_is_an_error_at_its_place() -> None:
+    with pytest.raises(InputError, match=r"^a\.md:3:9: front matter dollar 'Canadian' is no currency code"):
+        parse_document("---\ntitle: T\ndollar: Canadian\n---\nBody.\n", path="a.md")

@@ -108,6 +108,7 @@ def _unique_id(base: str, seen: set[str]) -> str:
 def parse_document(text: str, *, path: str, date_override: dt.date | None = None) -> Document:
     """Build a Document from a file's text; spans later index into exactly this text."""
     title = source = None
+    currencies: dict[str, str] = {}
     date: dt.date | None = None
     origin: str | None = None
     body_start = 0
@@ -119,6 +120,7 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
         date = _front_date(meta.get("date"), front.group(1), path)
         origin = "front-matter" if date else None
         body_start = front.end()
+        currencies = _front_currencies(meta, front.group(1), path)
     elif match := _DATE_LINE.match(text):
         date, origin = _parse_iso(match.group(1)), "date-line"
         if date is None:
@@ -143,6 +145,7 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
         text=text,
         body_start=body_start,
         dateline_day=dateline_day,
+        currencies=currencies,
     )
 
 
@@ -202,6 +205,25 @@ def _as_text(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+# A desk's own dollar, yen or rupee for one article: a Canadian paper's bare "$" is the Canadian dollar
+_CURRENCY_KEYS = ("dollar", "yen", "rupee")
+_ISO_4217 = regex.compile(r"[A-Z]{3}")
+
+
+def _front_currencies(meta: dict[str, object], block: str, path: str) -> dict[str, str]:
+    """The front matter's `dollar`, `yen` and `rupee`: what the article's bare '$', '¥' and 'Rs' stand for."""
+    currencies = {}
+    for key in _CURRENCY_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not _ISO_4217.fullmatch(value.strip()):
+            where = _value_place(block, path, key)
+            raise InputError(f"{where}: front matter {key} {value!r} is no currency code; write one such as CAD")
+        currencies[key] = value.strip()
+    return currencies
+
+
 # How people write a day in front matter besides ISO: '2024-07-04 09:30', 'July 4, 2024', '4 July 2024'. Orders
 # of day and month that depend on the country ('04/07/2024') are not guessed.
 _WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
@@ -224,9 +246,16 @@ def _front_date(value: object, block: str, path: str) -> dt.date | None:
                 return dt.datetime.strptime(written, form).date()
             except ValueError:
                 continue
-    key = regex.search(r"^[ \t]*date[ \t]*:[ \t]*", block, regex.M)
-    where = f"{path}:{block.count(chr(10), 0, key.start()) + 2}:{key.end() - key.start() + 1}" if key else path
+    where = _value_place(block, path, "date")
     raise InputError(f"{where}: front matter date {value!r} is no day; write it as YYYY-MM-DD")
+
+
+def _value_place(block: str, path: str, key: str) -> str:
+    """file:line:column of a front-matter key's value (the block starts on the file's second line), else the file."""
+    found = regex.search(rf"^[ \t]*{regex.escape(key)}[ \t]*:[ \t]*", block, regex.M)
+    if found is None:
+        return path
+    return f"{path}:{block.count(chr(10), 0, found.start()) + 2}:{found.end() - found.start() + 1}"
 
 
 def _parse_iso(value: str) -> dt.date | None:
