@@ -628,6 +628,12 @@ def test_web_and_email_addresses_hold_no_figures() -> None:
             [("money", "R5 billion", 5e9, "ZAR"), ("money", "N28.7 trillion", 2.87e13, "NGN")],
         ),
         ("N95 masks, P5 and R2", []),  # one letter is a currency only before a scaled amount
+        (
+            "QR9.5bn, SR10 billion, Dh5 billion and KD2bn",
+            [("money", "QR9.5bn", 9.5e9, "QAR"), ("money", "SR10 billion", 1e10, "SAR"),
+             ("money", "Dh5 billion", 5e9, "AED"), ("money", "KD2bn", 2e9, "KWD")],
+        ),  # fmt: skip
+        ("the SR 71, a QR code, SR500", []),  # the Gulf press's letters, too, only before a scaled amount
         ("rm40 billion, COVID19 million cases", []),  # a scale after a figure glued to letters is no figure
     ],
 )

@@ -99,9 +99,12 @@ TRAILING_SYMBOLS = {
 # Letters written before the figure, in this case only: 'RM40 billion', 'Rs 500', 'Rs. 1,200', 'Rp 5,000', 'Tk 300',
 # 'KSh 500'. 'Rs' is also Pakistan's and Sri Lanka's; news of India writes it most, as '$' is most often USD.
 LETTER_PREFIXES = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES"}
-# One letter is a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn'): 'N95', 'P5'
-# and 'R2' are names.
-LETTER_SCALED = {"R": "ZAR", "N": "NGN", "P": "PHP"}
+# Letters that are a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn', and the Gulf
+# press's 'QR9.5bn', 'SR10 billion', 'Dh5 billion', 'KD2bn'): 'N95', 'P5', 'R2' and 'SR 71' are names.
+LETTER_SCALED = {
+    "R": "ZAR", "N": "NGN", "P": "PHP", "QR": "QAR", "SR": "SAR", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "KD": "KWD",
+    "RO": "OMR",
+}  # fmt: skip
 # 'c $ 16.4 million', 'hk $ 10.05 billion', 'Mex$ 10 million': a country prefix, maybe spaced, before '$'.
 SPACED_PREFIXES = {"us": "USD", "u.s.": "USD", "u.s": "USD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD",
                    "nz": "NZD", "mex": "MXN", "mx": "MXN"}  # fmt: skip
@@ -121,7 +124,7 @@ PATTERN = lazy_regex(
     rf"(?<![\w$€£¥]){QUALIFIER}?"
     rf"(?:(?<!['’])(?P<prefix>{_PREFIX})\s?(?=\$\s?\d)\$\s?|(?P<symbol>{_SYMBOL})\s?(?:(?P<neg>[-−])(?=\d))?"
     rf"|(?P<code>{_CODE})\s?(?=\d)|(?-i:(?P<letters>{_alternation(list(LETTER_PREFIXES))})\s?(?=\d)"
-    rf"|(?P<letter>[{''.join(LETTER_SCALED)}])(?=[\d.,]++\s?(?:{SCALE_WORD}|bn|mn|tn|trn)\b)))"
+    rf"|(?P<letter>{_alternation(list(LETTER_SCALED))})(?=[\d.,]++\s?(?:{SCALE_WORD}|bn|mn|tn|trn)\b)))"
     rf"{MONEY_CORE}(?:\s+(?P<trailing_word>{_WORD})\b)?"
     rf"|\b{QUALIFIER}?{NUMBER_CORE}(?=[\s-]*+[^\W\d_]|\s?(?:[€£¥₹₽₸₩₺元₡₾₭₴₦₱₪₫]|ரூ))(?:(?:\s*|-)(?:(?P<word>{_WORD})\b{_CENTS}|(?P<code_after>{_CODE})\b"
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
