@@ -538,6 +538,8 @@ class _DefinitionBuilder:
             )
             if _names_unknown_party(context.document.text, *zone, sentence.subjects):
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
+        if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role):
+            return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, position - 3) : position]):
                 for hit in reversed(earlier.subjects):
@@ -554,6 +556,20 @@ class _DefinitionBuilder:
                 if len(found) >= role.count:
                     break
         return found, True
+
+    @staticmethod
+    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole) -> bool:
+        """Whether the sentence names parties the role cannot take, so the article's cannot stand in for them: a
+        region ('Europe remains Africa's largest trading partner'), or a name no list knows in 'between A and B'."""
+        if any(hit.subject.kind == "region" and hit.subject.kind not in role.kinds for hit in sentence.subjects):
+            return True
+        known = [(hit.start, hit.end) for hit in sentence.subjects]
+        for pair in _BETWEEN_NAMES.finditer(text, sentence.start, sentence.end):
+            for side in ("a", "b"):
+                named = pair.group(side) not in _NOT_NAMES  # 'between January and June' names months
+                if named and not any(start <= pair.start(side) < end for start, end in known):
+                    return True
+        return False
 
     def _may_be(self, role: SubjectRole, context: DocumentContext, hit: SubjectHit) -> bool:
         """Whether the words around a subject let it fill the role ('investor in Vietnam': Vietnam is no investor)."""
@@ -643,6 +659,11 @@ _ROLLING = regex.compile(
 _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
 
 
+# 'between Korea and Poland', 'between the European Union and the African Union': two capitalised names
+_BETWEEN_NAMES = regex.compile(
+    r"\bbetween\s+(?:the\s+)?(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+(?:and|&)\s+(?:the\s+)?"
+    r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
+)
 _RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)

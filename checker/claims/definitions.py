@@ -190,7 +190,7 @@ class ClaimDefinition(Strict):
 
 class Subject(Strict):
     id: str
-    kind: Literal["country", "person", "bloc", "organisation"]
+    kind: Literal["country", "person", "bloc", "organisation", "region"]
     iso: str | None = None
     country: str | None = None
     role: str | None = None
