@@ -104,3 +104,18 @@ def test_front_matter_says_what_the_article_s_bare_dollar_is() -> None:
 def test_a_front_matter_currency_that_is_no_code_is_an_error_at_its_place() -> None:
     with pytest.raises(InputError, match=r"^a\.md:3:9: front matter dollar 'Canadian' is no currency code"):
         parse_document("---\ntitle: T\ndollar: Canadian\n---\nBody.\n", path="a.md")
+
+
+@pytest.mark.parametrize(
+    ("head", "date", "day"),
+    [
+        ("ABU DHABI, 14th January, 2025 (WAM) -- Text.", dt.date(2025, 1, 14), None),
+        ("LONDON, 4 July 2024 (Reuters) - Text.", dt.date(2024, 7, 4), None),
+        ("(ANSA) - ALGIERS, JAN 23 - Text.", None, (1, 23)),
+        ("NEW DELHI, April 1 (EFE).- Text.", None, (4, 1)),
+        ("WASHINGTON, SEPT. 5 (AP) — Text.", None, (9, 5)),
+    ],
+)
+def test_wire_datelines_as_agencies_write_them(head: str, date: dt.date | None, day: tuple[int, int] | None) -> None:
+    doc = parse_document(f"Headline\n\n{head}", path="x.txt")
+    assert (doc.date, doc.dateline_day) == (date, day)

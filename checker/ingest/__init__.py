@@ -22,24 +22,35 @@ SUFFIXES = (".txt", ".md", ".markdown")
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-_MONTH_ALT = "|".join(  # 'Sept. 5' as AP style writes September
-    m.capitalize() + ("|Sept\\.?" if m == "september" else "") + "|" + m[:3].capitalize() + r"\.?" for m in _MONTHS
-)
+
+
+def _month_forms(name: str) -> str:
+    """How datelines write a month: 'July', 'JULY', 'Jul.', 'JAN'; AP's 'Sept.' too."""
+    forms = [name, name.upper(), rf"{name[:3]}\.?", rf"{name[:3].upper()}\.?"]
+    if name == "September":
+        forms += [r"Sept\.?", r"SEPT\.?"]
+    return "|".join(forms)
+
+
+_MONTH_ALT = "|".join(_month_forms(month.capitalize()) for month in _MONTHS)
 
 _DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 _ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
-# 'SOCHI, Russia,', 'BEIJING,': a city in capitals, maybe with its country, then the date
-_DATELINE_PLACE = r"[ \t]*\p{Lu}[\p{Lu} .'-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?"
-_WIRE_DATELINE = regex.compile(
-    rf"^{_DATELINE_PLACE},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}}),[ \t]+(?P<year>\d{{4}})\b",
-    regex.M,
+# 'SOCHI, Russia,', 'BEIJING,', '(ANSA) - ALGIERS,': a city in capitals, maybe with its country or after the
+# agency, then the date
+_DATELINE_PLACE = (
+    r"[ \t]*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?\p{Lu}[\p{Lu} .'-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?"
 )
-# 'OSLO, Oct 9 (Reuters) -': how agencies date copy, without the year
+# 'July 4', 'JAN 23', and day first: '14th January', '4 July'
+_DATELINE_DAY = (
+    rf"(?:(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}})"
+    rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month>{_MONTH_ALT}))"
+)
+_WIRE_DATELINE = regex.compile(rf"^{_DATELINE_PLACE},[ \t]+{_DATELINE_DAY},?[ \t]+(?P<year>\d{{4}})\b", regex.M)
+# 'OSLO, Oct 9 (Reuters) -', 'NEW DELHI, April 1 (EFE).-': how agencies date copy, without the year
 _YEARLESS_DATELINE = regex.compile(
-    rf"^{_DATELINE_PLACE},[ \t]+(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}})[ \t]*"
-    r"(?:\([^)\n]{1,40}\)[ \t]*)?[-–—]",
-    regex.M,
+    rf"^{_DATELINE_PLACE},[ \t]+{_DATELINE_DAY}[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?\.?[ \t]*[-–—]", regex.M
 )
 _DATELINE_WINDOW = 1500
 
