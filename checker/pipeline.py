@@ -39,10 +39,22 @@ _BARE_SIGNS = {
 }
 
 
+# A bare "¥" is the yuan or the yen: an article that names countries paying in only one of them means that one
+_YEN_OR_YUAN = frozenset({"CNY", "JPY"})
+
+
+def _bare_yen(document: Document, subjects: SubjectIndex, default: str) -> str:
+    if "¥" not in document.text:
+        return default
+    named = {hit.subject.currency for hit in subjects.find(document.text) if hit.subject.currency in _YEN_OR_YUAN}
+    return named.pop() if len(named) == 1 else default
+
+
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
-    own = document.currencies  # the article's front matter, over the run's configuration
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": own.get("yen", pack.yen), "INR": own.get("rupee", pack.rupee)}
+    own = document.currencies  # the article's front matter, over what it names, over the run's configuration
+    yen = own.get("yen") or _bare_yen(document, subjects, pack.yen)
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": own.get("rupee", pack.rupee)}
     if any(desk[sign] != sign for sign in desk):  # a desk whose "$" is another dollar, "¥" the yen, "Rs" Pakistan's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})

@@ -192,6 +192,9 @@ class Subject(Strict):
     id: str
     kind: Literal["country", "person", "bloc", "organisation", "region"]
     iso: str | None = None
+    currency: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code of a sign it shares with others ('¥')."
+    )
     country: str | None = None
     role: str | None = None
     aliases: list[str] = Field(default_factory=list)
