@@ -15,6 +15,7 @@ from checker.dating import latest_explicit_date, same_event_date
 from checker.engine import ClaimIndex, run_rules
 from checker.errors import InputError
 from checker.extract import extract
+from checker.extract.money import SPACED_PREFIXES
 from checker.ingest import load_documents
 from checker.models import Claim, Document, DocumentNote, Mention, Report, RuleInfo, Severity, Summary
 from checker.rules.loader import Pack
@@ -30,10 +31,11 @@ class Analysis:
     claims: list[Claim]
 
 
-# A sign or word without a country ('$', not 'US$' or 'C$'; '¥', not 'CN¥'; 'Rs' or 'rupees', not 'Indian
+# A sign or word without a country ('$', not 'US$', 'US $' or 'C$'; '¥', not 'CN¥'; 'Rs' or 'rupees', not 'Indian
 # rupees' or '₹'), and what extraction reads it as.
+_COUNTRY_BEFORE_DOLLAR = "|".join(regex.escape(prefix) for prefix in SPACED_PREFIXES)  # 'US $41.3 billion'
 _BARE_SIGNS = {
-    "USD": regex.compile(r"(?<![A-Za-z$])\$"),
+    "USD": regex.compile(rf"(?<![A-Za-z$])(?<!\b(?i:{_COUNTRY_BEFORE_DOLLAR})\s)\$"),
     "CNY": regex.compile(r"(?<![A-Za-z¥])¥"),
     "INR": regex.compile(r"\bRs\b|(?<!\b[Ii]ndian\s)\b[Rr]upees?\b"),
 }

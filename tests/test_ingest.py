@@ -73,7 +73,8 @@ def test_undated() -> None:
     ("written", "day"),
     [("'2024-07-04'", dt.date(2024, 7, 4)), ("2024-07-04 09:30", dt.date(2024, 7, 4)),
      ("July 4, 2024", dt.date(2024, 7, 4)), ("Jul. 4, 2024", dt.date(2024, 7, 4)), ("4 July 2024", dt.date(2024, 7, 4)),
-     ("2024/07/04", dt.date(2024, 7, 4)), ("''", None)],
+     ("2024/07/04", dt.date(2024, 7, 4)), ("Sept. 5, 2024", dt.date(2024, 9, 5)),
+     ("'Thu, 04 Jul 2024 09:30:00 GMT'", dt.date(2024, 7, 4)), ("''", None)],
 )  # fmt: skip
 def test_a_front_matter_date_as_people_write_it(written: str, day: dt.date | None) -> None:
     assert parse_document(f"---\ntitle: T\ndate: {written}\n---\nBody.\n", path="a.md").date == day

@@ -514,12 +514,10 @@ class _DefinitionBuilder:
                     hits = own + others
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
-                if role.kinds != {"person"}:
-                    low = max(sentence.start, clause(context.document.text, span_start, span_end)[0])
-                    if _names_unknown_party(context.document.text, low, span_start, sentence.subjects) and not any(
-                        h.start >= low for h in hits
-                    ):
-                        return [], True  # 'and Samsung Electronics alone has invested $22.4 billion': no country's
+                doer = _DOER.search(context.document.text, max(sentence.start, span_start - 80), span_start)
+                if role.kinds != {"person"} and doer is not None and not any(h.start >= doer.start() for h in hits):
+                    if _names_unknown_party(context.document.text, doer.start(), span_start, sentence.subjects):
+                        return [], True  # 'Samsung Electronics alone has invested $22.4 billion': no country's
             elif role.position == "after":
                 hits = [h for h in hits if h.start >= span_end]
             for hit in hits:
@@ -559,9 +557,13 @@ class _DefinitionBuilder:
 
     @staticmethod
     def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole) -> bool:
-        """Whether the sentence names parties the role cannot take, so the article's cannot stand in for them: a
-        region ('Europe remains Africa's largest trading partner'), or a name no list knows in 'between A and B'."""
-        if any(hit.subject.kind == "region" and hit.subject.kind not in role.kinds for hit in sentence.subjects):
+        """Whether the sentence names parties a country or bloc role cannot take, so the article's cannot stand in for
+        them: a region as a party ('Europe remains Africa's largest trading partner'), or a name no list knows in
+        'between A and B'."""
+        if "person" not in role.kinds and any(
+            hit.subject.kind == "region" and hit.subject.kind not in role.kinds and _as_party(text, hit)
+            for hit in sentence.subjects
+        ):
             return True
         known = [(hit.start, hit.end) for hit in sentence.subjects]
         for pair in _BETWEEN_NAMES.finditer(text, sentence.start, sentence.end):
@@ -664,6 +666,22 @@ _BETWEEN_NAMES = regex.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+(?:and|&)\s+(?:the\s+)?"
     r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
 )
+# The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
+_DOER = regex.compile(
+    r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:(?:alone|also|itself|has|have|had|already|together|jointly|so\s+far)\s+)*$"
+)
+_PLACE_BEFORE = regex.compile(r"\b(?:in|at|of|across|throughout|around|within|from)\s+(?:the\s+)?$", regex.IGNORECASE)
+_NAME_GOES_ON = regex.compile(r"[\s-]+\p{Lu}")
+
+
+def _as_party(text: str, hit: SubjectHit) -> bool:
+    """Whether a region stands as a party, not as a place ('in Southeast Asia', 'Council of Europe') or inside a
+    name ('Asia-Pacific Economic Cooperation', 'the Pacific Alliance')."""
+    return not (
+        _PLACE_BEFORE.search(text, max(0, hit.start - 12), hit.start) or _NAME_GOES_ON.match(text, hit.end)
+    )
+
+
 _RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)

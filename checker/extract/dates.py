@@ -1439,7 +1439,8 @@ _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upco
 
 def join_years(mentions: list[Mention], text: str) -> list[Mention]:
     """A month or day whose year was inferred, followed by the year it falls in ('in June last year'), becomes one
-    date in that year: the two are read by different patterns, and 'in June' alone is the latest June."""
+    date in that year: the two are read by different patterns, and 'in June' alone is the latest June. Ranges
+    stay apart: 'since June last year' runs to the reference date, which the year does not move."""
     joined: list[Mention] = []
     for m in mentions:
         first = joined[-1] if joined else None
@@ -1452,7 +1453,8 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
 
 def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
     if not (year.granularity is Granularity.YEAR and year.date_start and _COUNTED_YEAR.fullmatch(year.text)
-            and first.granularity in (Granularity.DAY, Granularity.MONTH, Granularity.RANGE) and first.relative
+            and first.kind is MentionKind.DATE and first.granularity in (Granularity.DAY, Granularity.MONTH)
+            and first.relative
             and first.weekday is None and first.date_start and first.date_end
             and first.date_start.year == first.date_end.year and not _YEAR_STATED.search(first.text)
             and _OF_YEAR.fullmatch(text, first.end, year.start) is not None):  # fmt: skip

@@ -235,8 +235,8 @@ def _front_currencies(meta: dict[str, object], block: str, path: str) -> dict[st
     return currencies
 
 
-# How people write a day in front matter besides ISO: '2024-07-04 09:30', 'July 4, 2024', '4 July 2024'. Orders
-# of day and month that depend on the country ('04/07/2024') are not guessed.
+# How people write a day in front matter besides ISO: '2024-07-04 09:30', 'July 4, 2024', 'Sept. 5, 2024',
+# '4 July 2024'. Orders of day and month that depend on the country ('04/07/2024') are not guessed.
 _WRITTEN_DATES = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
@@ -254,9 +254,15 @@ def _front_date(value: object, block: str, path: str) -> dt.date | None:
             return date
         for form in _WRITTEN_DATES:
             try:
-                return dt.datetime.strptime(written, form).date()
+                return dt.datetime.strptime(regex.sub(r"\bSept\b", "Sep", written), form).date()
             except ValueError:
                 continue
+        from email.utils import parsedate_to_datetime  # only here: feeds' dates are rare in front matter
+
+        try:  # 'Thu, 04 Jul 2024 09:30:00 GMT', as feeds date their items
+            return parsedate_to_datetime(written).date()
+        except (TypeError, ValueError, IndexError):
+            pass
     where = _value_place(block, path, "date")
     raise InputError(f"{where}: front matter date {value!r} is no day; write it as YYYY-MM-DD")
 
