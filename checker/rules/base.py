@@ -11,7 +11,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from checker.models import Claim, Qualifier, Severity
 
@@ -78,6 +78,12 @@ class RuleExample(BaseModel):
         default=None, description="The severity every finding must have: how sure the rule must be (fires only)."
     )
     todo: bool = Field(default=False, description="A known gap: reported, but does not fail `rules test`.")
+
+    @model_validator(mode="after")
+    def _severity_only_when_firing(self) -> RuleExample:
+        if self.severity is not None and self.expect != "fires":
+            raise ValueError("severity applies to findings: give it only with expect: fires")
+        return self
 
     @property
     def expected(self) -> int:
