@@ -37,15 +37,15 @@ class TimelineRule(RuleBase):
     )  # fmt: skip
 
     def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        ordinals: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for claim in index.of(*(t for t in self.claims if t != self.occurrences)):
+            if claim.value is not None and _when(claim) is not None:
+                ordinals[index.identity(claim)].append(claim)  # a 'first state visit' is its own count
         occurrences: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         if self.occurrences:
             for claim in index.of(self.occurrences):
                 if claim.date is not None:
                     occurrences[tuple(claim.subjects)].append(claim)
-        ordinals: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-        for claim in index.of(*(t for t in self.claims if t != self.occurrences)):
-            if claim.value is not None and _when(claim) is not None:
-                ordinals[index.identity(claim)].append(claim)  # a 'first state visit' is its own count
         for claims in ordinals.values():
             yield from self._pairs(claims)
             # a 'first state visit' counts the dated state visits, not a visit of unknown kind
