@@ -113,7 +113,8 @@ def build_claims(
     context = DocumentContext(document, mentions, subject_index, date_inferred)
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
-    context.hits = [hit for hit in subject_index.find(document.text) if not _inside_any(hit.start, hit.end, amounts)]
+    hits = subject_index.with_short_names(document.text, subject_index.find(document.text))
+    context.hits = [hit for hit in hits if not _inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []
     for definition in definitions:
         builder = _DefinitionBuilder(definition)

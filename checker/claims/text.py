@@ -89,6 +89,27 @@ class SubjectIndex:
     def find(self, text: str) -> list[SubjectHit]:
         return [SubjectHit(m.start(), m.end(), self.lookup(m.group(0))) for m in self._pattern.finditer(text)]  # type: ignore[arg-type]
 
+    def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
+        """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
+        'Congo') that ends the longer name of exactly one country the article names ('South Korea') is that country
+        there ('trade between Korea and Poland' in a story about South Korea)."""
+        named: dict[str, set[str]] = {}
+        for subject in {hit.subject.id: hit.subject for hit in hits if hit.subject.kind == "country"}.values():
+            for alias in (subject.id, *subject.aliases):
+                last = alias.split()[-1]
+                if " " in alias and last[:1].isupper() and len(last) >= 4 and self.lookup(last) is None:
+                    named.setdefault(last, set()).add(subject.id)
+        short = {word: self.subjects[ids.pop()] for word, ids in named.items() if len(ids) == 1}
+        if not short:
+            return hits
+        taken = [(hit.start, hit.end) for hit in hits]
+        extra = [
+            SubjectHit(m.start(), m.end(), short[m.group()])
+            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))})(?![\w$]|['’](?!s\b)\w)", text)
+            if not any(start <= m.start() < end for start, end in taken)
+        ]
+        return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
+
     def country_of(self, subject: Subject) -> str | None:
         return subject.country if subject.kind == "person" else subject.id
 
