@@ -95,3 +95,14 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_dated_articles(tmp_pa
     report, _ = run([str(tmp_path)], pack)
     dated = {d.id: (d.date, d.date_origin) for d in report.documents}
     assert dated["b"] == (dt.date(2024, 10, 9), "inferred-dateline")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["MOSCOW, May 16 (Reuters) -", "MOSCOW, 16 May (Reuters) -", "(TASS) - MOSCOW, MAY 16 -"]
+)
+def test_the_day_a_wire_dateline_gives_dates_the_filing_not_an_event(dateline: str, tmp_path: Path, pack: Pack) -> None:
+    text = f" date 2024-05-17\n{dateline} Vladimir Putin and Xi Jinping told a joint press conference on ties.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    press = [c for c in report.claims if c.type == "press-conference"]
+    assert press and all(c.date is None for c in press)

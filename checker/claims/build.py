@@ -763,11 +763,12 @@ def _apart(text: str, mention: Mention, value: Mention) -> int:
 
 
 # A wire dateline at the start of a line: 'ANKARA, Sept 10 - ', 'SOCHI, Russia, Sept 5 (Reuters) - ',
-# 'BEIJING, July 4, 2024 /PRNewswire/ -- '.
+# 'BEIJING, July 4, 2024 /PRNewswire/ -- ', 'MOSCOW, 16 May (Reuters) - ', '(ANSA) - ALGIERS, JAN 23 - '.
 _DATELINE = regex.compile(
-    r"^[ \t]*\p{Lu}[\p{L} .'’-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?,[ \t]*"
-    r"(?P<date>\p{Lu}\p{L}{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*"
-    r"(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?[-–—]",
+    r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?"  # an agency first: '(ANSA) - '
+    r"\p{Lu}[\p{L} .'’-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?,[ \t]*"
+    r"(?P<date>(?:\p{Lu}\p{L}{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+\p{Lu}\p{L}{2,8}\.?)(?:,?[ \t]*\d{4})?)"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?\.?[ \t]*[-–—]",
     regex.M,
 )
 # 'reached $133 billion by the end of 2023', 'as of 2023': a running total at that date, not the year's flow.
