@@ -1,8 +1,9 @@
 """`claimcheck rules test`: run every rule's own examples through the whole pipeline.
 
 Each example is a handful of tiny documents; a `fires` example must produce exactly the expected number
-of findings of that rule (each of the example's `severity`, when it gives one), a `quiet` one none. Only the rule under test runs, with the pack's claim
-definitions and subjects, so an example tests the rule and the claims it reads together.
+of findings of that rule (each of the example's `severity`, when it gives one), a `quiet` one none. Only the
+rule under test runs, with the pack's claim definitions and subjects, so an example tests the rule and the
+claims it reads together.
 """
 
 from __future__ import annotations
@@ -43,7 +44,6 @@ def run_examples(pack: Pack, rules: list[RuleBase] | None = None) -> list[Exampl
                 document.id = document.path.rsplit("/", 1)[-1].removesuffix(".md")
             report = check_documents(documents, single)
             findings = [f for f in report.findings if f.rule == rule.id]
-            results.append(
-                ExampleResult(rule.id, example, len(findings), [f.message for f in findings], [f.severity for f in findings])
-            )
+            messages, severities = [f.message for f in findings], [f.severity for f in findings]
+            results.append(ExampleResult(rule.id, example, len(findings), messages, severities))
     return results

@@ -310,7 +310,9 @@ class _DefinitionBuilder:
             periods = [
                 m
                 for m in sentence.mentions
-                if (m.start, m.end) not in used and _is_period(m) and not _is_baseline(document.text, sentence, m, value)
+                if (m.start, m.end) not in used
+                and _is_period(m)
+                and not _is_baseline(document.text, sentence, m, value)
             ]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
             figures = [m for m in sentence.mentions if m is not value and m.kind in _FIGURES]
