@@ -63,6 +63,10 @@ class SubjectHit:
     subject: Subject
 
 
+# Where an alias ends: not inside a word, nor before "$" ("US$" is money); "Chile's" and "Chile-Peru" still match
+_ALIAS_END = r"(?![\w$]|['’](?!s\b)\w)"
+
+
 class SubjectIndex:
     """Finds every alias of every known subject in a text (whole words, case-sensitive)."""
 
@@ -81,7 +85,7 @@ class SubjectIndex:
         # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's" and "Chile-Peru" still match.
         # 'South American', 'Latin American', 'the South China Sea': a region, not the country
         region = "".join(rf"(?<!\b{word}[\s-])" for word in ("South", "North", "Latin", "Central"))
-        return re.compile(rf"(?<![\w'’]){region}(?:{alternation})(?![\w$]|['’](?!s\b)\w)")  # "US$" is money
+        return re.compile(rf"(?<![\w'’]){region}(?:{alternation}){_ALIAS_END}")
 
     def lookup(self, alias: str) -> Subject | None:
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))
@@ -105,7 +109,7 @@ class SubjectIndex:
         taken = [(hit.start, hit.end) for hit in hits]
         extra = [
             SubjectHit(m.start(), m.end(), short[m.group()])
-            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))})(?![\w$]|['’](?!s\b)\w)", text)
+            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}", text)
             if not any(start <= m.start() < end for start, end in taken)
         ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits

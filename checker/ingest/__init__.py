@@ -192,7 +192,7 @@ def _impossible(block: str, path: str, error: Exception) -> InputError:
         try:
             dt.date(year, month, day)
         except ValueError:
-            where = f"{path}:{block.count(chr(10), 0, found.start()) + 2}:{found.start(1) - found.start() + 1}"
+            where = _block_place(block, path, found.start(1))
             break
     return InputError(f"{where}: front matter has an impossible value: {error}")
 
@@ -268,11 +268,15 @@ def _front_date(value: object, block: str, path: str) -> dt.date | None:
 
 
 def _value_place(block: str, path: str, key: str) -> str:
-    """file:line:column of a front-matter key's value (the block starts on the file's second line), else the file."""
+    """file:line:column of a front-matter key's value, else the file."""
     found = regex.search(rf"^[ \t]*{regex.escape(key)}[ \t]*:[ \t]*", block, regex.M)
-    if found is None:
-        return path
-    return f"{path}:{block.count(chr(10), 0, found.start()) + 2}:{found.end() - found.start() + 1}"
+    return path if found is None else _block_place(block, path, found.end())
+
+
+def _block_place(block: str, path: str, offset: int) -> str:
+    """file:line:column of an offset into the front matter, which starts on the file's second line."""
+    line_start = block.rfind("\n", 0, offset) + 1
+    return f"{path}:{block.count(chr(10), 0, offset) + 2}:{offset - line_start + 1}"
 
 
 def _parse_iso(value: str) -> dt.date | None:
