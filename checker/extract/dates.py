@@ -17,17 +17,20 @@ import regex
 
 from checker.extract.lazy import lazy_re, lazy_regex
 from checker.extract.numbers import (
+    ALL_SCALES,
     NEGATED,
     NUMBER_WORD,
     NUMERAL,
     POSSESSIVE,
     RANGE_LEAD,
+    TENS,
+    UNITS,
     NumberParseError,
     follows_change,
     parse_number_words,
     parse_numeral,
 )
-from checker.extract.windows import Anchor, Scan, matches, union, windows
+from checker.extract.windows import Anchor, Scan, matches, starts, union, windows
 from checker.models import Granularity, Mention, MentionKind
 
 MONTHS = [
@@ -109,6 +112,9 @@ _REPORTED_RIGHT_BEFORE = lazy_regex(
 
 Resolver = Callable[[regex.Match[str], dt.date | None, str], "Resolution | None"]
 Resolution = tuple[dt.date | None, dt.date | None, Granularity, bool]  # start, end, granularity, relative
+# A date pattern: the kind it finds, the pattern, its resolver, and its lead (where its matches can begin: see
+# _MONTH_LEAD), or None where `regex` finds its beginnings faster by itself
+DatePattern = tuple[MentionKind, regex.Pattern[str], Resolver, Anchor | None]
 
 _YEAR_PRECEDERS = {
     "in", "since", "by", "from", "until", "till", "through", "to", "of", "and", "or", "between", "before",
@@ -800,66 +806,85 @@ _MONTH_ANY2 = MONTH_ANY.replace("?P<month>", "?P<month2>")
 
 
 
-def _forms(kind: MentionKind, resolve: Resolver, *forms: str) -> list[tuple[MentionKind, regex.Pattern[str], Resolver]]:
-    """One pattern per form of a date, all read by one resolver.
+def _forms(kind: MentionKind, resolve: Resolver, *forms: tuple[Anchor | None, str]) -> list[DatePattern]:
+    """One pattern per form of a date, all read by one resolver; each form with its own lead.
 
-    `regex` skips ahead fast to where a pattern's one form can begin (a literal, a set of first letters), but not
-    to where any of several alternatives can: four forms in one pattern took six times as long as four patterns.
+    A pattern is tried only where its lead stands (see DatePattern), or where `regex` finds a beginning of its
+    one form; several forms in one pattern are neither: four in one took six times as long as four patterns.
     Their matches may overlap; the extractor keeps the leftmost longest, as for every family. A form gets the
     other forms' groups as groups that never match, so the resolver reads None there, as from one pattern.
     """
-    own = [set(_GROUP.findall(form)) for form in forms]
-    names = dict.fromkeys(name for form in forms for name in _GROUP.findall(form))  # in order, for stable patterns
-    return [
-        (kind, lazy_regex(form + "".join(f"(?:(?P<{name}>(?!)))?" for name in names if name not in mine)), resolve)
-        for form, mine in zip(forms, own, strict=True)
-    ]
+    own = [set(_GROUP.findall(form)) for _, form in forms]
+    names = dict.fromkeys(name for _, form in forms for name in _GROUP.findall(form))  # in order, for stable patterns
+    never = [
+        "".join(f"(?:(?P<{name}>(?!)))?" for name in names if name not in mine) for mine in own
+    ]  # the other forms' groups
+    return [(kind, lazy_regex(form + absent), resolve, lead) for (lead, form), absent in zip(forms, never, strict=True)]
 
 
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 
+# What a date pattern's match can begin with (`starts`): its pattern is tried there only, not at every character
+# of its windows. A pattern led by optional words ('(the )?5th of', '(on )?Friday') costs `regex` a full try at
+# every character, three to seven times what its leads cost. Patterns led by a year or a letter `regex` scans for
+# itself are as fast without a lead, and have none. Leads are matched in lower, Capitalised and UPPER case;
+# test_date_leads_lose_no_match (tests/external) checks on the peers' suites and the fixtures that none is missing.
+_RELATIVE = "next last this past previous coming upcoming following current".split()
+_WEEKDAY_TOKENS = [*WEEKDAYS, "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
+_MONTH_LEAD = starts([*MONTHS, *_MONTH_ABBR], digits=False)
+_WEEKDAY_LEAD = starts(["on", *_RELATIVE, *_WEEKDAY_TOKENS], digits=False)
+_BEFORE_MONTH = "in since by until till from through during early late mid last next this of".split()  # 'in June'
+_TENS_DAYS = [f"{tens}{day}" for tens in ("twenty", "thirty") for day in _ORDINAL_DAYS]  # 'twentyfirst'
+_THE_LEAD = starts(["the", "twenty", "thirty", *_ORDINAL_DAYS, *_TENS_DAYS])  # 'the 5th of', 'twenty-first of'
+_COUNT_LEAD = starts([*UNITS, *TENS, "hundred", *ALL_SCALES, "few", "a", "an", "."])  # COUNT: a numeral or word
+_SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the", *_RELATIVE], digits=False)
+
 
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
-PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
-    (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso),
+PATTERNS: list[DatePattern] = [
+    (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso, None),
     *_forms(
         MentionKind.DATE,
         _resolve_day,
         *(
-            rf"\b{weekday}{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
-            rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
-            for weekday in (rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+", "")
+            (lead, rf"\b{weekday}{MONTH_ANY}(?:\s+(?:(?i:the)\s+)?|-|,\s*(?=\d\d?(?:st|nd|rd|th)\b)){DAY}\b(?!\s*%)"
+             rf"(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?")
+            for lead, weekday in ((_WEEKDAY_LEAD, rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+"), (_MONTH_LEAD, ""))
         ),
     ),
     *_forms(
         MentionKind.DATE,
         _resolve_day,
         *(
-            rf"\b{weekday}(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
-            rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?"
-            for weekday in (rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+", "")
+            (lead, rf"\b{weekday}(?:(?i:the)\s+)?(?:{DAY_NUMBER}(?:\.?\s+|-)|{_DAY_WORD}\s+(?i:of)\s+|{DAY_NUMBER}\s+(?i:of)\s+)"
+             rf"{MONTH_ANY}(?:(?<=\.)|\b)(?:(?:,?\s+|\s+(?i:of|in)\s+){YEAR_WIDE}\b)?")
+            for lead, weekday in ((_WEEKDAY_LEAD, rf"(?:(?i:on)\s+)?{WEEKDAY_ANY},?\s+"), (_THE_LEAD, ""))
         ),
     ),
     *_forms(
         MentionKind.DATE,
         _resolve_month,
         *(
-            form + rf"(?!{_SEP}{_A_MONTH})"  # 'from January to March' is a range (the half / quarter / months pattern)
-            for form in (
-                rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b",
-                rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)",
-                rf"\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)",
+            # 'from January to March' is a range (the half / quarter / months pattern)
+            (lead, form + rf"(?!{_SEP}{_A_MONTH})")
+            for lead, form in (
+                (_MONTH_LEAD, rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b"),
+                (None, rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)"),
+                (
+                    starts(_BEFORE_MONTH, digits=False),
+                    rf"\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)",
+                ),
             )
         ),
     ),
     *_forms(
         MentionKind.DATE,
         _resolve_weekday,
-        rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?",
-        r"\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b",
+        (_WEEKDAY_LEAD, rf"\b(?:(?P<mode>(?i:last|next|this|on|past|previous|coming|upcoming|following))\s+)?{WEEKDAY}\b(?:['’]s\b)?"),
+        (None, r"\b(?P<mode>(?i:on))\s+(?P<weekday>(?i:tues|weds|thurs?))\b"),
         # 'from Mon to Fri': each abbreviation, read where it stands, the lookbehind after it (see _forms)
-        rf"{_WD_ABBR}(?<=\b(?i:from|between)\s+{_WD_ABBR2})\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)",
-        rf"{_WD_ABBR}\b(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2})",
+        (None, rf"{_WD_ABBR}(?<=\b(?i:from|between)\s+{_WD_ABBR2})\.?(?=\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2}\b)"),
+        (None, rf"{_WD_ABBR}\b(?<=\b(?i:from|between)\s+{_WD_ABBR2}\.?\s*(?:[-–]|\s(?i:to|till|until|and)\s)\s*{_WD_ABBR2})"),
     ),
     (
         MentionKind.DATE,
@@ -868,9 +893,10 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s+(?i:of\b))"
         ),
         _resolve_weekday_day,
+        _WEEKDAY_LEAD,
     ),
-    (MentionKind.DATE, lazy_regex(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year),
-    (MentionKind.DATE, lazy_regex(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade),
+    (MentionKind.DATE, lazy_regex(rf"(?<![\w$€£¥.,-]){YEAR}\b(?!-\d)"), _resolve_year, None),
+    (MentionKind.DATE, lazy_regex(r"\b(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0)['’]?s\b"), _resolve_decade, None),
     (
         MentionKind.DATE,
         lazy_regex(
@@ -879,12 +905,19 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"(?!\s+(?i:of)\s+(?:{_A_MONTH}|\d{{4}}\b|(?i:this|next|last|the)\b))"  # 'the last week of July / of this month'; not 'last year of $12 billion'
         ),
         _resolve_relative_unit,
+        starts(_RELATIVE, digits=False),
     ),
-    (MentionKind.DATE, lazy_regex(r"\b(?i:today|yesterday|tomorrow)\b"), _resolve_deictic),
+    (
+        MentionKind.DATE,
+        lazy_regex(r"\b(?i:today|yesterday|tomorrow)\b"),
+        _resolve_deictic,
+        starts(["today", "yesterday", "tomorrow"], digits=False),
+    ),
     (
         MentionKind.DATE,
         lazy_regex(rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:ago)\b"),
         _resolve_ago,
+        _COUNT_LEAD,
     ),
     (
         MentionKind.DATE_RANGE,
@@ -893,11 +926,13 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"(?!\s+(?i:of)\b)"
         ),
         _resolve_past_span,
+        None,
     ),
     (
         MentionKind.DATE_RANGE,
         lazy_regex(rf"\b(?i:since)\s+(?:{MONTH}(?:,?\s+{YEAR}\b|\b(?!\.?\s*\d))|{YEAR}\b)"),
         _resolve_since,
+        starts(["since"], digits=False),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -906,6 +941,7 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             r"(?![-–/]\d|['’]s\b|,?\s+(?:(?i:and|or)\s+)?(?:1[6-9]|2[01])\d\d\b)"
         ),
         _resolve_open_year,
+        starts(["before", "after", "prior", "earlier", "later"], digits=False),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -914,31 +950,38 @@ PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
         ),
         _resolve_year_span,
+        starts(["from", "between"]),
     ),
     *_forms(
         MentionKind.DATE_RANGE,
         _resolve_part,
-        rf"\b(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}\b",
-        rf"\b(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}\b",
-        rf"\bH(?P<half>[12])\s*{YEAR}\b",
-        rf"\bQ(?P<quarter>[1-4])\s*{YEAR}\b",
-        rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?\b",
-        rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR}\b",
+        (None, rf"\b(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}\b"),
+        (None, rf"\b(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}\b"),
+        (starts(["H"], digits=False), rf"\bH(?P<half>[12])\s*{YEAR}\b"),
+        (starts(["Q"], digits=False), rf"\bQ(?P<quarter>[1-4])\s*{YEAR}\b"),
+        (
+            starts(["between", *MONTHS, *_MONTH_ABBR], digits=False),
+            rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?\b",
+        ),
+        (None, rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR}\b"),
     ),
     (
         MentionKind.DATE,
         lazy_regex(rf"\b{MONTH_BARE}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year)\b"),
         _resolve_month_rel_year,
+        _MONTH_LEAD,
     ),
     (
         MentionKind.DATE,
         lazy_regex(r"\b(?P<month>January|February|July|September|October|November|December)\b(?![\s.,-]*\d)(?P<year>(?!))?"),
         _resolve_month,
+        _MONTH_LEAD,
     ),
     (
         MentionKind.DATE,
         lazy_regex(rf"\b{YEAR}(?P<sep>[-/]){MONTH_ANY}(?P=sep){DAY_NUMBER}\b(?P<dayword>)"),
         _resolve_day,
+        None,
     ),
 ]
 
@@ -977,16 +1020,17 @@ def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: st
     return dt.date(year - 1, 4, 1), dt.date(year + 1, 3, 31), Granularity.FISCAL_YEAR, False
 
 
-PATTERNS.append((MentionKind.DATE, FISCAL, _resolve_fiscal))
+PATTERNS.append((MentionKind.DATE, FISCAL, _resolve_fiscal, starts(["FY", "fiscal", "financial"])))
 
 # Rarer forms: run only near RARE_ANCHOR.
-RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
+RARE_PATTERNS: list[DatePattern] = [
     (
         MentionKind.DATE,
         lazy_regex(
             rf"\b(?:(?i:on)\s+)?{WEEKDAY}(?:,?\s+(?i:of\s+)?(?:(?i:the)\s+)?){_WREL}|\b{_WREL}\s+(?:(?i:on)\s+)?{WEEKDAY}\b"
         ),
         _resolve_week_weekday,
+        _WEEKDAY_LEAD,
     ),
     (
         MentionKind.DATE,
@@ -995,23 +1039,35 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"(?:\s+(?i:of|in)\s+(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|(?:(?i:the)\s+)?{_MREL}))?"
         ),
         _resolve_nth_weekday,
+        starts(["the", "first", "second", "third", "fourth", "fifth", "last"]),
     ),
     (
         MentionKind.DATE,
         lazy_regex(rf"\b(?:(?i:the)\s+)?(?:{DAY_NUMBER}|{_DAY_WORD})\s+(?i:of)\s+(?:(?i:the)\s+)?(?P<mrel>{_REL})\s+(?i:month)\b"),
         _resolve_day_of_month,
+        _THE_LEAD,
     ),
     *_forms(
         MentionKind.DATE,
         _resolve_offset,
-        r"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)",
-        rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)",
-        rf"\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)",
+        (
+            starts(["the", "day"], digits=False),
+            r"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>(?i:before|after))\s+(?P<base>(?i:yesterday|tomorrow))\b(?P<unit>)(?P<count>)(?P<inword>)",
+        ),
+        (
+            _COUNT_LEAD,
+            rf"\b{COUNT}[\s-]+{SPAN_UNIT}\s+(?P<dir>(?i:from|after|before))\s+(?P<base>(?i:now|today|tomorrow|yesterday))\b(?P<inword>)",
+        ),
+        (
+            starts(["in"], digits=False),
+            rf"\b(?P<inword>(?i:in))\s+{COUNT}\s+(?P<unit>(?i:days?|weeks?|months?))\b(?!\s+(?i:time|of|to|and)\b)",
+        ),
     ),
     (
         MentionKind.DATE,
         lazy_regex(rf"\b{COUNT}\s+(?P<weekday>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\s+(?i:from\s+now)\b"),
         _resolve_weekday_count,
+        None,
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1020,11 +1076,13 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"|\b(?P<rel>(?i:past|last|previous))\s+{COUNT}\s*{SPAN_UNIT}\b"
         ),
         _resolve_next_span,
+        _SPAN_LEAD,
     ),
     (
         MentionKind.DATE_RANGE,
         lazy_regex(rf"\b(?P<lead>(?i:on|over|at|during)\s+)?(?:(?P<wrel>{_REL}|(?i:the))\s+)?(?i:weekend)\b(?!['’]s)"),
         _resolve_weekend,
+        starts(["on", "over", "at", "during", "the", "weekend", *_RELATIVE], digits=False),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1033,6 +1091,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"|\b{YEAR}\s+(?P<season>(?i:summer|winter|spring|autumn|fall))\b"
         ),
         _resolve_season,
+        starts(["the", "summer", "winter", "spring", "autumn", "fall", *_RELATIVE]),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1044,13 +1103,17 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             r"|(?i:in\s+the)\s+(?P<runit>(?i:week)))\b(?!\s+(?i:of|in|to|before|after)\b)"
         ),
         _resolve_rest_of,
+        None,
     ),
     *_forms(
         MentionKind.DATE,
         _resolve_narrative,
-        r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)",
-        rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
-        r"(?!\s+(?i:than)\b)",  # 'two years later than planned' is a delay (a duration)
+        (None, r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"),
+        (
+            _COUNT_LEAD,
+            rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
+            r"(?!\s+(?i:than)\b)",  # 'two years later than planned' is a delay (a duration)
+        ),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1058,6 +1121,7 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"\b(?P<mod>(?i:early|mid|late))(?:-|\s+)(?:(?P<rel>{_REL})\s+(?P<runit>(?i:year|month|week))\b|{YEAR}\b(?!-\d))"
         ),
         _resolve_modified,
+        starts(["early", "mid", "late"], digits=False),
     ),
     (
         MentionKind.DATE_RANGE,
@@ -1067,30 +1131,41 @@ RARE_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
             rf"|\b(?:(?i:the)\s+)?{_NTH_WORD}\s+(?i:week)\s+(?i:of|in)\s+{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?"
         ),
         _resolve_week_of,
+        starts(["the", "week", "month", "w", "first", "second", "third", "fourth", "fifth", "last"]),
     ),
 ]
 
 # Day ranges and weekdays with a numeric date: run only near SPAN_ANCHOR.
-SPAN_PATTERNS: list[tuple[MentionKind, regex.Pattern[str], Resolver]] = [
+SPAN_PATTERNS: list[DatePattern] = [
     (
         MentionKind.DATE,
         lazy_regex(
             rf"\b(?:(?i:this|next|on)\s+)?{WEEKDAY}\s*(?:-\s*{MONTH_ANY}-{DAY_NUMBER}\b|\(\s*{MONTH_ANY}[-\s]{DAY_NUMBER}\s*\))(?P<year>)(?P<dayword>)"
         ),
         _resolve_day,
+        _WEEKDAY_LEAD,
     ),
     *_forms(
         MentionKind.DATE_RANGE,
         _resolve_day_span,
-        rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?",
-        rf"\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})",
-        rf"\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?",
-        rf"\b{MONTH_ANY}\s+(?P<between>(?i:between))\s+{_DAY_N}(?P<joiner>\s+(?i:and)\s+){_DAY_N2}\b",
+        (
+            starts(["from", "between", *MONTHS, *_MONTH_ABBR], digits=False),
+            rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?",
+        ),
+        (
+            starts(["from", "between"]),
+            rf"\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})",
+        ),
+        (
+            starts(["from"], digits=False),
+            rf"\b(?i:from)\s+{_DAY_N}(?P<joiner>\s+(?i:to|till|until)\s+){MONTH_ANY}\s+{_DAY_N2}\b(?:,?\s+{YEAR}\b)?",
+        ),
+        (_MONTH_LEAD, rf"\b{MONTH_ANY}\s+(?P<between>(?i:between))\s+{_DAY_N}(?P<joiner>\s+(?i:and)\s+){_DAY_N2}\b"),
     ),
 ]
 
 # Quarters and halves written with Q / H or after the year: run only near QUARTER_ANCHOR.
-QUARTER_PATTERN: tuple[MentionKind, regex.Pattern[str], Resolver] = (
+QUARTER_PATTERN: DatePattern = (
         MentionKind.DATE_RANGE,
         lazy_regex(
             rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}|{_WHICH_YEAR})"
@@ -1099,6 +1174,7 @@ QUARTER_PATTERN: tuple[MentionKind, regex.Pattern[str], Resolver] = (
             r"(?P<month2>)(?P<count>)"
         ),
         _resolve_part,
+        starts(["h", "q"]),
     )
 
 
@@ -1239,10 +1315,10 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
     span_spans = windows(scan, SPAN_ANCHOR, before=_REACH, after=_REACH, within=word_spans)
     runs += [(entry, span_spans) for entry in SPAN_PATTERNS]
     runs.append((QUARTER_PATTERN, quarter_spans))
-    for (kind, pattern, resolve), chosen in runs:
+    for (kind, pattern, resolve, lead), chosen in runs:
         if not chosen:
             continue
-        for match in matches(pattern, scan, chosen):
+        for match in matches(pattern, scan, chosen, (lead,) if lead else ()):
             months = resolve is _resolve_part and bool(match.group("month2"))
             moved = (months or resolve in _TWO_DATES) and _changed(match, text)
             if moved and not months:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
-from checker.extract import extract
+from checker.extract import dates, extract
+from checker.extract.windows import Scan, matches
 from checker.models import Granularity, Mention, MentionKind
 from tests.external import harness as h
 
@@ -71,6 +73,24 @@ def test_in_scope_pass_rate_meets_floor(suite_id: str) -> None:
         f"{suite_id}: {outcome.in_scope_passed}/{len(outcome.in_scope)} in scope = {rate:.1f}% < floor {floor}% "
         f"(failures: {top}); see python -m tests.external.report --file {suite_id.rsplit('/', 1)[-1]} --failures"
     )
+
+
+def test_date_leads_lose_no_match() -> None:
+    """A date pattern tried only where its lead stands finds what it finds tried at every character
+    (checker.extract.dates, see _MONTH_LEAD), on every peer input and fixture article as one text."""
+    fixtures = [path for path in (Path(__file__).parents[2] / "fixtures").rglob("*") if path.suffix in (".md", ".txt")]
+    text = "\n\n".join([*(case.input for suite_id in SUITE_IDS for case in h.load_cases(suite_id)),
+                         *(path.read_text(encoding="utf-8") for path in fixtures)])  # fmt: skip
+    scan = Scan(text)
+    entries = [*dates.PATTERNS, *dates.RARE_PATTERNS, *dates.SPAN_PATTERNS, dates.QUARTER_PATTERN]
+    led = [(pattern, lead) for _, pattern, _, lead in entries if lead is not None]
+    assert len(led) > 20
+    for pattern, lead in led:
+        everywhere = [found.span() for found in pattern.finditer(text)]
+        assert everywhere, f"no peer input exercises {pattern.pattern[:60]!r}"
+        tried = [found.span() for found in matches(pattern, scan, [[0, len(text)]], (lead,))]
+        lost = sorted(set(everywhere) - set(tried))
+        assert tried == everywhere, f"{pattern.pattern[:60]!r} loses {[text[a:b] for a, b in lost[:5]]}"
 
 
 def test_floors_name_exactly_the_suite_files() -> None:
