@@ -836,7 +836,7 @@ _WEEKDAY_LEAD = starts(["on", *_RELATIVE, *_WEEKDAY_TOKENS], digits=False)
 _BEFORE_MONTH = "in since by until till from through during early late mid last next this of".split()  # 'in June'
 _TENS_DAYS = [f"{tens}{day}" for tens in ("twenty", "thirty") for day in _ORDINAL_DAYS]  # 'twentyfirst'
 _THE_LEAD = starts(["the", "twenty", "thirty", *_ORDINAL_DAYS, *_TENS_DAYS])  # 'the 5th of', 'twenty-first of'
-_COUNT_LEAD = starts([*UNITS, *TENS, "hundred", *ALL_SCALES, "few", "a", "an", "."])  # COUNT: a numeral or word
+_COUNT_LEAD = starts([*UNITS, *TENS, "hundred", *ALL_SCALES, "few", "a", "an"], before_digit=".")  # COUNT
 _SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the", *_RELATIVE], digits=False)
 
 

@@ -304,8 +304,8 @@ PRIORITY = {
 DOZENS = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
 FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
 # Every token a figure (a qualifier, then a numeral or number words) can begin with: see windows.starts.
-FIGURE_LEADS = [*QUALIFIER_WORDS, *UNITS, *TENS, "hundred", *ALL_SCALES, *DOZENS, *FRACTIONS, "a", "an", ".", "-", "−"]
-FIGURE_BEGIN = starts(FIGURE_LEADS)
+FIGURE_LEADS = [*QUALIFIER_WORDS, *UNITS, *TENS, "hundred", *ALL_SCALES, *DOZENS, *FRACTIONS, "a", "an"]
+FIGURE_BEGIN = starts(FIGURE_LEADS, before_digit=".-−")  # '.5', '-3', '−0.5'
 RUN_ABBREVIATIONS = {
     "k": 10**3, "K": 10**3, "M": 10**6, "MM": 10**6, "mil": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9,
     "bln": 10**9, "b": 10**9, "B": 10**9, "G": 10**9, "tn": 10**12, "trn": 10**12, "tln": 10**12,

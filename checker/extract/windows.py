@@ -23,6 +23,7 @@ _EDGE = 40  # how far a window edge may move to reach whitespace
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: how anchor words are looked up
 _LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # word edges for anchors: digits may touch
 _DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")  # a token of several words ('more than')
 
 
 def _widen_start(text: str, start: int) -> int:
@@ -85,8 +86,9 @@ def _loose(
 
 
 def _cases(items: Iterable[str]) -> set[str]:
-    """Each word in lower, Capitalised and UPPER case: how news writes it, at any place in a sentence."""
-    return {variant for item in items for variant in (item, item.capitalize(), item.upper())}
+    """Each word in lower, Capitalised, Title and UPPER case: how news writes it, at any place in a sentence or a
+    headline ('More Than')."""
+    return {variant for item in items for variant in (item, item.capitalize(), item.title(), item.upper())}
 
 
 class Anchor:
@@ -220,22 +222,28 @@ def word_end_pattern(words: Iterable[str], then: str = "") -> re.Pattern[str]:
     return re.compile("(?:" + trie(_cases(words)) + r")\b" + then)
 
 
-def starts(tokens: Iterable[str], *, digits: bool = True) -> Anchor:
+def starts(tokens: Iterable[str], *, digits: bool = True, before_digit: str = "") -> Anchor:
     """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
 
-    A token beginning with a letter stands for its first word ('us' for 'US$', 'u' for 'u.s.'); any other
-    token for its first character; with `digits`, a digit run is a beginning too. Families share one anchor
-    for what every figure begins with and add their own ('percent of'): the scan files a word once per anchor.
+    A token of words stands for all of them ('more than', 'in excess of': not every 'in'); one beginning with a
+    letter for its first word ('us' for 'US$', 'u' for 'u.s.'); any other token for its first character; with
+    `digits`, a digit run is a beginning too. Families share one anchor for what every figure begins with and
+    add their own ('percent of'): the scan files a word once per anchor.
+    `before_digit`: signs that begin a match only before a digit or a decimal point ('.5', '-3', '-.5'), so
+    that every full stop and hyphen of a text is not a beginning to try.
     """
     words: set[str] = set()
     signs: set[str] = set()
     for token in tokens:
-        if first := regex.match(r"\w+", token):
+        if _WORDS.fullmatch(token):
+            words.update((token, token.lower()))
+        elif first := regex.match(r"\w+", token):
             if not first.group()[0].isdigit():
                 words.update((first.group(), first.group().lower()))  # as written too: "KSh"
         elif token:
             signs.add(token[0])
-    return Anchor(words=words, signs="".join(sorted(signs)), digits=digits)
+    before = lazy_re(f"[{re.escape(before_digit)}]" + r"(?=\.?\d)") if before_digit else None
+    return Anchor(words=words, signs="".join(sorted(signs)), digits=digits, pattern=before)
 
 
 class Scan:
