@@ -1232,7 +1232,10 @@ _STORY_WORDS = ["later", "earlier", "rest", "remainder", "next day", "following 
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
 QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter"))
 SPAN_ANCHOR = Anchor(
-    pattern=lazy_re(r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[A-Za-z][-(]\s*\d|\(\s*[A-Za-z]{3}")
+    # 'Friday (Jun-15)', 'Jun-15': the sign after a letter, found by the sign, not tried at every letter
+    pattern=lazy_re(
+        r"\d(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|till|until|through|and)\s)|[-(](?<=[A-Za-z][-(])\s*\d|\(\s*[A-Za-z]{3}"
+    )
 )
 RARE_ANCHOR = Anchor(
     words="weekend summer winter spring autumn fall early mid late week month w/c days weeks months years decades"
