@@ -617,6 +617,7 @@ def test_web_and_email_addresses_hold_no_figures() -> None:
     )
     assert [(m.kind.value, m.text) for m in extract(text)] == [("percent", "5%")]
     assert [m.text for m in extract("In 2024 @5 percent")] == ["2024", "5 percent"]
+    assert [m.text for m in extract("HTTPS://EXAMPLE.COM/2024/05 or Www.Example.com/7 and hww.x/5")] == ["5"]
 
 
 @pytest.mark.parametrize(

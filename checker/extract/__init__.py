@@ -58,7 +58,9 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
     return dates.join_years(dates.join_ranges(counts.join_figures(chosen, text), text, reference_date), text)
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+# 'http://' or 'www.' in any case, led by a character class so that the scan skips ahead (IGNORECASE tried
+# every position)
+_URL = re.compile(r"[HhWw](?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)[^\s<>\"]+")
 _EMAIL_DOMAIN = re.compile(r"@[^\W_](?:[\w-]*\.)+[^\W\d_]{2,}\b")
 
 
