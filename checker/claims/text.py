@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -67,31 +68,53 @@ class SubjectHit:
 _ALIAS_END = r"(?![\w$]|['’](?!s\b)\w)"
 
 
+def _fold_table() -> dict[int, str]:
+    """A Latin letter with diacritics -> its base letter, one character for one so that offsets stay: English copy
+    writes 'Erdogan', 'Pham Minh Chinh' and 'Lopez' as often as 'Erdoğan', 'Phạm Minh Chính' and 'López'."""
+    table = {ord(letter): base for letter, base in zip("ĐđŁłØøı", "DdLlOoi", strict=True)}  # no decomposition
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """`text` with its Latin letters' diacritics dropped; as long as `text`."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
 class SubjectIndex:
-    """Finds every alias of every known subject in a text (whole words, case-sensitive)."""
+    """Finds every alias of every known subject in a text (whole words, case-sensitive, with or without
+    diacritics: see `fold`)."""
 
     def __init__(self, subjects: list[Subject]) -> None:
         self.subjects = {subject.id: subject for subject in subjects}
         self._by_alias: dict[str, Subject] = {}
         for subject in subjects:
             for alias in (subject.id, *subject.aliases):
-                self._by_alias.setdefault(alias, subject)
+                self._by_alias.setdefault(fold(alias), subject)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
         """Every alias in one stdlib pattern, factored by common prefixes (see windows.trie): the `regex` module took
         0.3 s to compile the thousand aliases as a flat alternation, a third of checking one article."""
         alternation = trie(self._by_alias) if self._by_alias else r"(?!)"
-        # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's" and "Chile-Peru" still match.
+        # a short alias must not match inside "Xi'an"-like names, nor "US" in "US$"; "Chile's", "Chile-Peru" do match.
         # 'South American', 'Latin American', 'the South China Sea': a region, not the country
         region = "".join(rf"(?<!\b{word}[\s-])" for word in ("South", "North", "Latin", "Central"))
         return re.compile(rf"(?<![\w'’]){region}(?:{alternation}){_ALIAS_END}")
 
     def lookup(self, alias: str) -> Subject | None:
+        alias = fold(alias)
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))
 
     def find(self, text: str) -> list[SubjectHit]:
-        return [SubjectHit(m.start(), m.end(), self.lookup(m.group(0))) for m in self._pattern.finditer(text)]  # type: ignore[arg-type]
+        found = self._pattern.finditer(fold(text))
+        return [SubjectHit(m.start(), m.end(), self.lookup(m.group(0))) for m in found]  # type: ignore[arg-type]
 
     def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
         """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
@@ -100,7 +123,7 @@ class SubjectIndex:
         named: dict[str, set[str]] = {}
         for subject in {hit.subject.id: hit.subject for hit in hits if hit.subject.kind == "country"}.values():
             for alias in (subject.id, *subject.aliases):
-                last = alias.split()[-1]
+                last = fold(alias.split()[-1])
                 if " " in alias and last[:1].isupper() and len(last) >= 4 and self.lookup(last) is None:
                     named.setdefault(last, set()).add(subject.id)
         short = {word: self.subjects[ids.pop()] for word, ids in named.items() if len(ids) == 1}
@@ -109,7 +132,7 @@ class SubjectIndex:
         taken = [(hit.start, hit.end) for hit in hits]
         extra = [
             SubjectHit(m.start(), m.end(), short[m.group()])
-            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}", text)
+            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}", fold(text))
             if not any(start <= m.start() < end for start, end in taken)
         ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
