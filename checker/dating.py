@@ -1,6 +1,7 @@
 """Dates for undated documents, so their relative references ('last year') can be resolved.
 
-First the document's own latest explicit day or month; failing that, the date that dated documents
+First the document's own latest explicit day or month (not one that bounds a state: 'until March 2023',
+'since May 2021'); failing that, the date that dated documents
 give for an event the undated one also reports (same claim type, same people), provided those dates
 agree. Claims resting on an inferred date are marked uncertain: findings about them are at most warnings.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import regex
+
 from checker.models import Claim, Granularity, Mention, MentionKind
 
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
@@ -18,8 +21,21 @@ SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time 
 SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a story like its last day; '1990-2000' not
 
 
-def latest_explicit_date(mentions: list[Mention]) -> dt.date | None:
-    dates = [m.date_end or m.date_start for m in mentions if not m.relative and _dates_the_story(m)]
+# 'until March 2023', 'before 2020', 'since May 2021': a bound of some state, not a day the story reports; a story
+# that says so was written well after it
+_BOUND = regex.compile(
+    r"\b(?:until|till|before|since|by|through|prior\s+to|ahead\s+of)\s+"
+    r"(?:the\s+end\s+of\s+|(?:early|late|mid)[\s-]+)?\Z",
+    regex.IGNORECASE,
+)
+
+
+def latest_explicit_date(mentions: list[Mention], text: str) -> dt.date | None:
+    dates = [
+        m.date_end or m.date_start
+        for m in mentions
+        if not m.relative and _dates_the_story(m) and not _BOUND.search(text, max(0, m.start - 40), m.start)
+    ]
     return max((d for d in dates if d is not None), default=None)
 
 

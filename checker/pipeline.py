@@ -177,7 +177,7 @@ def _date_undated(
         if document.date is not None:
             continue
         inferred: tuple[dt.date, str] | None = None
-        latest = latest_explicit_date(analysis.mentions)
+        latest = latest_explicit_date(analysis.mentions, document.text)
         if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, latest)) is not None:
             date = dt.date(found[0], *document.dateline_day)
             inferred = date, f"dated {date} from its dateline, the year from {found[1]}"

@@ -362,8 +362,17 @@ def test_an_explicit_short_range_dates_an_undated_story_and_a_span_of_years_does
     from checker.dating import latest_explicit_date
 
     story = "The forum ran from June 3 to June 5, 2024. Trade doubled over 2005-2015."
-    assert latest_explicit_date(extract(story)) == dt.date(2024, 6, 5)
-    assert latest_explicit_date(extract("Trade doubled over 2005-2015.")) is None
+    assert latest_explicit_date(extract(story), story) == dt.date(2024, 6, 5)
+    assert latest_explicit_date(extract("Trade doubled over 2005-2015."), "Trade doubled over 2005-2015.") is None
+
+
+def test_a_bound_of_some_state_does_not_date_an_undated_story() -> None:
+    from checker.dating import latest_explicit_date
+
+    story = "Leaders met on May 2, 2024. Oil flowed until March 2025, and the ban held until the end of June 2025."
+    assert latest_explicit_date(extract(story), story) == dt.date(2024, 5, 2)
+    bounds = "Exports were halted before March 2023 and have risen since May 2021."
+    assert latest_explicit_date(extract(bounds), bounds) is None
 
 
 # --- quantulum3 peer suite: identifiers, coins, negative money, rates, frequencies, ranges --------------------
