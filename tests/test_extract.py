@@ -619,6 +619,13 @@ def test_units_and_currencies_in_any_case_or_glued_to_the_figure(text: str, expe
     assert [(m.kind.value, m.text) for m in extract(text)] == expected
 
 
+def test_a_decimal_comma_before_a_scale_or_a_percent() -> None:
+    assert [(m.kind.value, m.text, m.value) for m in extract("Trade reached 7,2 billion euros, up 3,5%.")] == [
+        ("money", "7,2 billion euros", 7.2e9), ("percent", "3,5%", 3.5)]  # fmt: skip
+    assert [(m.text, m.value, m.precision) for m in extract("US$ 11,8 billion")] == [("US$ 11,8 billion", 11.8e9, 5e7)]
+    assert [m.text for m in extract("scores of 7,2 and 5, and 1,234 billion")] == ["7", "5", "1,234 billion"]
+
+
 def test_web_and_email_addresses_hold_no_figures() -> None:
     text = (
         "Trade rose 5% (https://www.example.com/world/2024/05/17/trade-up-20-billion/), "

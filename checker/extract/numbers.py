@@ -6,6 +6,7 @@ keeps matching linear on hostile input (a megabyte of digits and commas, endless
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -65,14 +66,17 @@ def _alternation(words: list[str]) -> str:
 
 
 NUMBER_WORD = _alternation([*UNITS, *TENS, "hundred", *ALL_SCALES])
+SCALE_WORD = _alternation(list(ALL_SCALES))
+# '7,2 billion', 'US$ 11,8 billion', '3,5%': a decimal comma, as much of Europe and Latin America writes it; only
+# before a scale or a percent, where a thousands group of one or two digits cannot stand ('7,2 and 5' is two)
+_DECIMAL_COMMA = rf"\d{{1,3}},\d{{1,2}}(?![\d,])(?=\s*(?:{SCALE_WORD}|bn|bln|mn|mln|tn|trn)\b|\s?%|\s*per\s?cent)"
 # A numeral: grouped thousands or a plain digit run, then decimals. The grouping repeat consumes ",ddd"
 # chunks only, so a long run of "1,1,1," cannot make the engine try exponentially many splits.
 NUMERAL = (
-    r"(?:\d{1,3}(?:,\d{3})++(?!\d)|\d{1,3}(?:[\u00a0\u202f]\d{3})++(?!\d)"
+    rf"(?:{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})++(?!\d)|\d{{1,3}}(?:[\u00a0\u202f]\d{{3}})++(?!\d)"
     r"|\d{1,3}(?: \d{3}(?![\d,]))++(?![\w-])|\d++|(?<![\d.])(?=\.\d))(?:\.\d++)?+"
 )
 WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion|trillion|lakh|crore)\b))?(?:{NUMBER_WORD})(?:(?:-|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*+"
-SCALE_WORD = _alternation(list(ALL_SCALES))
 # Not after 'times' or 'twice' ('three times as many as 2,000' bounds nothing), nor inside a word ('the run-up to').
 QUALIFIER = rf"(?:(?<!\b(?:times|twice)\s)(?<!-)(?P<qualifier>{_alternation(list(QUALIFIER_WORDS))})\s+)"
 
@@ -94,8 +98,16 @@ class NumberParseError(ValueError):
     """Text that looks like a number but does not parse as one."""
 
 
+_COMMA_DECIMALS = re.compile(r"\d{1,3},\d{1,2}")
+
+
+def _plain(numeral: str) -> str:
+    """The numeral without its thousands commas, its decimal comma a point ('7,2' of '7,2 billion')."""
+    return numeral.replace(",", ".") if _COMMA_DECIMALS.fullmatch(numeral) else numeral.replace(",", "")
+
+
 def parse_numeral(text: str) -> float:
-    digits = text.replace(",", "")
+    digits = _plain(text)
     if not digits.isascii() or " " in digits:
         digits = "".join(digits.split())  # '1 234 567', '40\u202f000'
     try:
@@ -105,8 +117,8 @@ def parse_numeral(text: str) -> float:
 
 
 def numeral_step(text: str) -> float:
-    """The unit of the last written digit: '41' -> 1, '14.5' -> 0.1, '4,700' -> 1."""
-    digits = text.replace(",", "")
+    """The unit of the last written digit: '41' -> 1, '14.5' -> 0.1, '4,700' -> 1, '7,2' (of '7,2 billion') -> 0.1."""
+    digits = _plain(text)
     return 10.0 ** -len(digits.split(".", 1)[1]) if "." in digits else 1.0
 
 
