@@ -94,6 +94,7 @@ def test_two_way_is_not_a_number() -> None:
         ("the first half of 2024", "2024-01-01/2024-06-30"),
         ("Q3 2023", "2023-07-01/2023-09-30"),
         ("January-June 2024", "2024-01-01/2024-06-30"),
+        ("the first three quarters of this year", "2024-01-01/2024-09-30"),
         ("2005-2015", "2005-01-01/2015-12-31"),
     ],
 )

@@ -467,7 +467,8 @@ def _resolve_year_span(match: regex.Match[str], reference: dt.date | None, text:
 
 
 def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
-    """'the first half of 2024', 'H1 2024', 'Q3 2023', 'January-June 2024', 'the first five months'."""
+    """'the first half of 2024', 'H1 2024', 'Q3 2023', 'January-June 2024', 'the first five months', 'the first
+    three quarters'."""
     year_text = match.group("year")
     if year_text:
         year = int(year_text)
@@ -492,9 +493,10 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
             return None
     else:
         amount = _count(match.group("count"))
-        if amount is None or not 1 <= amount <= 12 or "few" in match.group("count").lower():
+        per = 3 if match.group("parts").lower() == "quarters" else 1  # 'the first three quarters': nine months
+        if amount is None or not 1 <= amount * per <= 12 or "few" in match.group("count").lower():
             return None
-        start_month, months, granularity = 1, int(amount), Granularity.RANGE
+        start_month, months, granularity = 1, int(amount) * per, Granularity.RANGE
     end_month = start_month + months - 1
     return (
         dt.date(year, start_month, 1),
@@ -963,7 +965,7 @@ PATTERNS: list[DatePattern] = [
             starts(["between", *MONTHS, *_MONTH_ABBR], digits=False),
             rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?\b",
         ),
-        (None, rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?i:months){_WHICH_YEAR}\b"),
+        (None, rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?P<parts>(?i:months|quarters)){_WHICH_YEAR}\b"),
     ),
     (
         MentionKind.DATE,
@@ -1208,13 +1210,13 @@ _ANCHOR_WORDS = (
 )
 # Short names, whole words that may touch a number ('Dec31', 'Jan2017'); not beginnings of a word ('market')
 _SHORT_NAMES = [m[:3] for m in MONTHS] + [d[:3] for d in WEEKDAYS]
-# The patterns that need no word of _ANCHOR_WORDS all hold a year, or read the first months of
+# The patterns that need no word of _ANCHOR_WORDS all hold a year, or read the first months or quarters of
 # one: anchoring them on any digit would open a window at every number of the text. Each alternative is led by a
 # literal character (no \b, no lookbehind first) so that the stdlib scan skips ahead fast.
 _YEAR_ANCHOR = Anchor(
     pattern=lazy_re(
         r"1[6-9]\d\d(?<!\d....)(?!\d)|2[01]\d\d(?<!\d....)(?!\d)"
-        + "".join(rf"|{first}\s+\S+\s+(?:months|MONTHS)\b" for first in ("first", "First", "FIRST"))
+        + "".join(rf"|{first}\s+\S+\s+(?:months|MONTHS|quarters|QUARTERS)\b" for first in ("first", "First", "FIRST"))
     )
 )
 
@@ -1262,7 +1264,7 @@ _WEEKDAY_WORDS = Anchor(words=[d.lower() for d in WEEKDAYS] + ["tues", "weds", "
 # Halves, quarters, month spans and 'the first six months': their words, a month name or 'H1' / 'Q3' (inside the
 # year-or-date-word windows: 'H1 2024' has no date word).
 _PART_ANCHOR = Anchor(
-    words=["half", "quarter", "months", *(m.lower() for m in MONTHS), *(m[:3] for m in MONTHS)],
+    words=["half", "quarter", "quarters", "months", *(m.lower() for m in MONTHS), *(m[:3] for m in MONTHS)],
     prefixes=[f"{part}{n}" for part in "hq" for n in range(1, 5)],
 )
 _NAMED: dict[Resolver, Anchor] = {
