@@ -1,9 +1,10 @@
 """Dates for undated documents, so their relative references ('last year') can be resolved.
 
-First the document's own latest explicit day or month (not one that bounds a state: 'until March 2023',
-'since May 2021'); failing that, the date that dated documents
-give for an event the undated one also reports (same claim type, same people), provided those dates
-agree. Claims resting on an inferred date are marked uncertain: findings about them are at most warnings.
+A wire dateline's day first (its year from the run); then the date that dated documents give for an event
+the undated one also reports (same claim type, same people), provided those dates agree; failing that, the
+document's own latest explicit day or month, which only bounds the story's date from below (and not one that
+bounds a state: 'until March 2023', 'since May 2021'). Claims resting on an inferred date are marked
+uncertain: findings about them are at most warnings.
 """
 
 from __future__ import annotations

@@ -168,7 +168,8 @@ def check_documents(documents: list[Document], pack: Pack, jobs: int = 1, archiv
 def _date_undated(
     analyses: list[Analysis], pack: Pack, subjects: SubjectIndex, archived: list[Claim]
 ) -> list[DocumentNote]:
-    """Give undated documents a date from their own text or from dated reports of the same event."""
+    """Give undated documents a date: their dateline's day, else dated reports of the same event, else their own
+    latest explicit date (a lower bound of the story's date, so the weakest)."""
     notes: list[DocumentNote] = []
     dated_claims = [claim for a in analyses if a.document.date for claim in a.claims] + archived
     dated = sorted(a.document.date for a in analyses if a.document.date)
@@ -182,11 +183,11 @@ def _date_undated(
             date = dt.date(found[0], *document.dateline_day)
             inferred = date, f"dated {date} from its dateline, the year from {found[1]}"
             document.date_origin = "inferred-dateline"
+        elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
+            inferred, document.date_origin = same, "inferred-same-event"
         elif latest is not None:
             inferred = latest, f"dated {latest} from its latest explicit date"
             document.date_origin = "inferred-latest-date"
-        elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
-            inferred, document.date_origin = same, "inferred-same-event"
         if inferred is None:
             continue
         document.date = inferred[0]

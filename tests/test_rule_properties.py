@@ -167,3 +167,16 @@ def test_a_relative_date_inside_a_quotation_is_at_most_a_warning() -> None:
     plain = "At yesterday's press conference, Macron and Xi Jinping were clear, a French diplomat said."
     assert [(f.rule, f.severity) for f in check(quoted, dated).findings] == [("event-weekday", "warning")]
     assert [(f.rule, f.severity) for f in check(plain, dated).findings] == [("event-weekday", "error")]
+
+
+def test_an_undated_report_of_a_dated_event_takes_the_event_date_before_its_own_latest_date() -> None:
+    dated = parse_document(
+        "---\ndate: 2024-07-04\n---\nOn July 3, 2024, Xi Jinping and Tokayev jointly met the press.", path="a.md"
+    )
+    undated = parse_document(
+        "Xi Jinping and Tokayev met the press on Wednesday. The two sides set up relations on January 3, 1992.",
+        path="b.md",
+    )
+    report = check_documents([dated, undated], PACK)
+    assert {d.id: (d.date, d.date_origin) for d in report.documents}["b"] == (
+        dt.date(2024, 7, 3), "inferred-same-event")  # fmt: skip
