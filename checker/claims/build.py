@@ -496,6 +496,9 @@ class _DefinitionBuilder:
                 found.append(subject.id)
         else:
             hits = [hit for hit in sentence.subjects if fits(hit.subject) and self._may_be(role, context, hit)]
+            if not role.later_clauses:  # '..., less than a tenth of Australia's trade with China': another pair's
+                clause_end = clause(context.document.text, span_start, span_end)[1]
+                hits = [hit for hit in hits if hit.start < clause_end]
             if len({hit.subject.id for hit in hits}) > role.count:
                 named = [hit for hit in hits if not _venue(context.document.text, hit)]
                 if len({hit.subject.id for hit in named}) >= role.count:

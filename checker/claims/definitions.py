@@ -100,6 +100,12 @@ class SubjectRole(Strict):
         description="A regular expression: a subject the text after which begins with it is not this role's, in any "
         "case (\"'s top investor\" for an investor: 'Vietnam's top investor' names the recipient).",
     )
+    later_clauses: bool = Field(
+        default=True,
+        description="Whether a subject named only in a clause after the claim's own may fill the role; false for "
+        "partners: 'Two-way trade was A$24.4 billion, less than a tenth of Australia's trade with China' names "
+        "another pair's trade there.",
+    )
 
     @field_validator("not_after", "not_before")
     @classmethod
