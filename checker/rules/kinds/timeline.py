@@ -90,7 +90,8 @@ class TimelineRule(RuleBase):
             if days is not None and window is gap:
                 days = days * (1 + self.gap_tolerance) + 31
             elif days is not None and isinstance(window, dict) and window.get("qualifier") == "exact":
-                days -= _window_days({**window, "value": 0.5}) or 0.0  # 'first in 24 years': the last, ~24 years ago
+                # 'first in 12 years' when the last was 11 1/4 years ago: writers count calendar years (2012 to 2024)
+                days -= _window_days({**window, "value": 1.0}) or 0.0
             since = _since(window, claim.value) if isinstance(window, dict) and window is not gap else None
             earlier = _distinct_months(
                 o
