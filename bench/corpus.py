@@ -311,6 +311,8 @@ ADVERSARIAL = {
     "dollars_repeated": lambda n: _tile("$$$$1", n),
     "digit_space_groups": lambda n: _tile("1 ", n),  # "1 1 1 ..." (space-grouped thousands?)
     "decimal_points": lambda n: _tile("1.", n),
+    # dates on every line: one window a page long, where each try at a date lead must not read to its end
+    "dated_lines": lambda n: _tile("On May 5, 2021, the board met. In the second week it approved the plan.\n", n),
 }
 
 

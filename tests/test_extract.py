@@ -374,6 +374,8 @@ def test_a_bound_of_some_state_does_not_date_an_undated_story() -> None:
     assert latest_explicit_date(extract(story), story) == dt.date(2024, 5, 2)
     bounds = "Exports were halted before March 2023 and have risen since May 2021."
     assert latest_explicit_date(extract(bounds), bounds) is None
+    talks = "Talks ran from Friday through Sunday, May 5, 2024."  # the end of the story's own event
+    assert latest_explicit_date(extract(talks), talks) == dt.date(2024, 5, 5)
 
 
 # --- quantulum3 peer suite: identifiers, coins, negative money, rates, frequencies, ranges --------------------
@@ -618,6 +620,15 @@ def test_rates_per_unit_and_per_period(text: str, expected: list[tuple[str, str,
 )
 def test_units_and_currencies_in_any_case_or_glued_to_the_figure(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.kind.value, m.text) for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("No More than 20 percent", "at_most"), ("Not Less than $5 billion", "at_least"), ("No Fewer than 300", "at_least"),
+     ("In Excess of $5 billion", "over"), ("As Many as 5,000", "at_most"), ("UP to 10", "at_most")],
+)  # fmt: skip
+def test_a_headline_writes_a_qualifier_phrase_in_any_case(text: str, qualifier: str) -> None:
+    assert [(m.text, m.qualifier.value) for m in extract(text)] == [(text, qualifier)]
 
 
 def test_a_decimal_comma_before_a_scale_or_a_percent() -> None:

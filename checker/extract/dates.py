@@ -1295,6 +1295,8 @@ def _changed(match: regex.Match[str], text: str) -> bool:
 # How far around an anchor word a date expression may reach: the longest forms ('twenty-two years, eleven months,
 # three weeks and twenty-five days ago', 'from Friday the 11th of November until ...') end at one anchor.
 _REACH = 60
+# How far past its first character a date match and its lookaheads read: the longest forms are under 100 characters
+_MATCH_REACH = 400
 
 
 def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
@@ -1323,7 +1325,8 @@ def find(scan: Scan, reference: dt.date | None) -> Iterator[Mention]:
     for (kind, pattern, resolve, lead), chosen in runs:
         if not chosen:
             continue
-        for match in matches(pattern, scan, chosen, (lead,) if lead else ()):
+        found = matches(pattern, scan, chosen, (lead,), reach=_MATCH_REACH) if lead else matches(pattern, scan, chosen)
+        for match in found:
             months = resolve is _resolve_part and bool(match.group("month2"))
             moved = (months or resolve in _TWO_DATES) and _changed(match, text)
             if moved and not months:

@@ -23,7 +23,6 @@ _EDGE = 40  # how far a window edge may move to reach whitespace
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: how anchor words are looked up
 _LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # word edges for anchors: digits may touch
 _DIGITS = re.compile(r"\d+")
-_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")  # a token of several words ('more than')
 
 
 def _widen_start(text: str, start: int) -> int:
@@ -86,9 +85,8 @@ def _loose(
 
 
 def _cases(items: Iterable[str]) -> set[str]:
-    """Each word in lower, Capitalised, Title and UPPER case: how news writes it, at any place in a sentence or a
-    headline ('More Than')."""
-    return {variant for item in items for variant in (item, item.capitalize(), item.title(), item.upper())}
+    """Each word in lower, Capitalised and UPPER case: how news writes it, at any place in a sentence."""
+    return {variant for item in items for variant in (item, item.capitalize(), item.upper())}
 
 
 class Anchor:
@@ -225,19 +223,17 @@ def word_end_pattern(words: Iterable[str], then: str = "") -> re.Pattern[str]:
 def starts(tokens: Iterable[str], *, digits: bool = True, before_digit: str = "") -> Anchor:
     """Where a match can begin, given every token a family's match can begin with ('about', '$', 'US$', 'u.s.').
 
-    A token of words stands for all of them ('more than', 'in excess of': not every 'in'); one beginning with a
-    letter for its first word ('us' for 'US$', 'u' for 'u.s.'); any other token for its first character; with
-    `digits`, a digit run is a beginning too. Families share one anchor for what every figure begins with and
-    add their own ('percent of'): the scan files a word once per anchor.
+    A token beginning with a letter stands for its first word ('us' for 'US$', 'u' for 'u.s.', 'no' for 'no more
+    than': the pattern reads the rest in any case, as headlines write it); any other token for its first
+    character; with `digits`, a digit run is a beginning too. Families share one anchor for what every figure
+    begins with and add their own ('percent of'): the scan files a word once per anchor.
     `before_digit`: signs that begin a match only before a digit or a decimal point ('.5', '-3', '-.5'), so
     that every full stop and hyphen of a text is not a beginning to try.
     """
     words: set[str] = set()
     signs: set[str] = set()
     for token in tokens:
-        if _WORDS.fullmatch(token):
-            words.update((token, token.lower()))
-        elif first := regex.match(r"\w+", token):
+        if first := regex.match(r"\w+", token):
             if not first.group()[0].isdigit():
                 words.update((first.group(), first.group().lower()))  # as written too: "KSh"
         elif token:
@@ -382,6 +378,7 @@ def matches(
     spans: Windows,
     begin: tuple[Anchor, ...] = (),
     held: Anchor | None = None,
+    reach: int | None = None,
 ) -> Iterator[regex.Match[str]]:
     """Leftmost non-overlapping matches of `pattern` inside `spans`, as `finditer` finds them.
 
@@ -390,6 +387,9 @@ def matches(
     tries; few positions are a beginning, and the scan has already found them.
     `held`: an anchor every match holds (a currency, a unit): no match begins after a window's last one, found
     in any case or glued (`Anchor.loose`), as the pattern reads it.
+    `reach`: how far past a beginning a match and its lookarounds can read. A pattern that needs a literal ('ago',
+    'year') has `regex` look for it up to the end it is given; without a reach each try at a beginning would scan
+    the rest of the window, and a window a page long would cost the square of its length.
     """
     if not spans:
         return  # no anchor: no beginnings to gather either
@@ -414,7 +414,7 @@ def matches(
         for at in tried:
             if at < position:
                 continue
-            match = pattern.match(text, at, end)
+            match = pattern.match(text, at, end if reach is None else min(end, at + reach))
             if match is not None and match.end() > match.start():
                 yield match
                 position = match.end()
