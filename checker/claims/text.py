@@ -89,14 +89,18 @@ def fold(text: str) -> str:
 
 class SubjectIndex:
     """Finds every alias of every known subject in a text (whole words, case-sensitive, with or without
-    diacritics: see `fold`)."""
+    diacritics (see `fold`); a one-word alias written with them needs them: 'Malé' without them is a word)."""
 
     def __init__(self, subjects: list[Subject]) -> None:
         self.subjects = {subject.id: subject for subject in subjects}
         self._by_alias: dict[str, Subject] = {}
+        written = [alias for subject in subjects for alias in (subject.id, *subject.aliases)]
         for subject in subjects:
             for alias in (subject.id, *subject.aliases):
                 self._by_alias.setdefault(fold(alias), subject)
+        # one word whose diacritics make it a name: 'Malé' and 'Støre' are names, 'Male' and 'Store' words
+        plain = {alias for alias in written if alias.isascii()}
+        self._marked = {fold(alias) for alias in written if " " not in alias and not alias.isascii()} - plain
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -114,7 +118,11 @@ class SubjectIndex:
 
     def find(self, text: str) -> list[SubjectHit]:
         found = self._pattern.finditer(fold(text))
-        return [SubjectHit(m.start(), m.end(), self.lookup(m.group(0))) for m in found]  # type: ignore[arg-type]
+        return [
+            SubjectHit(m.start(), m.end(), self.lookup(m.group(0)))  # type: ignore[arg-type]
+            for m in found
+            if m.group(0) not in self._marked or not text[m.start() : m.end()].isascii()
+        ]
 
     def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
         """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
