@@ -22,20 +22,23 @@ SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time 
 SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a story like its last day; '1990-2000' not
 
 
-# 'until March 2023', 'before 2020', 'since May 2021': a bound of some state, not a day the story reports; a story
-# that says so was written well after it
+# 'until March 2023', 'since May 2021', 'by May 2025', 'ahead of May 2 elections': a bound of some state or a
+# deadline, not a day the story reports; the story was written well after the one or before the other
 _BOUND = regex.compile(
-    r"\b(?:until|till|before|since|by|through|prior\s+to|ahead\s+of)\s+"
-    r"(?:the\s+end\s+of\s+|(?:early|late|mid)[\s-]+)?\Z",
+    r"\b(?:until|till|before|since|by|prior\s+to|ahead\s+of)\s+(?:the\s+end\s+of\s+|(?:early|late|mid)[\s-]+)?\Z",
     regex.IGNORECASE,
 )
 
 
-def latest_explicit_date(mentions: list[Mention], text: str) -> dt.date | None:
+def latest_explicit_date(mentions: list[Mention], text: str | None = None) -> dt.date | None:
+    """The latest day or month the text names; with the text, not one that bounds a state or sets a deadline (the
+    story's own date is not that, though a dateline's year is not before it)."""
     dates = [
         m.date_end or m.date_start
         for m in mentions
-        if not m.relative and _dates_the_story(m) and not _BOUND.search(text, max(0, m.start - 40), m.start)
+        if not m.relative
+        and _dates_the_story(m)
+        and (text is None or not _BOUND.search(text, max(0, m.start - 40), m.start))
     ]
     return max((d for d in dates if d is not None), default=None)
 

@@ -179,7 +179,8 @@ def _date_undated(
             continue
         inferred: tuple[dt.date, str] | None = None
         latest = latest_explicit_date(analysis.mentions, document.text)
-        if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, latest)) is not None:
+        bound = latest_explicit_date(analysis.mentions)  # 'open until March 2023': no dateline's year is before it
+        if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, bound)) is not None:
             date = dt.date(found[0], *document.dateline_day)
             inferred = date, f"dated {date} from its dateline, the year from {found[1]}"
             document.date_origin = "inferred-dateline"

@@ -180,3 +180,11 @@ def test_an_undated_report_of_a_dated_event_takes_the_event_date_before_its_own_
     report = check_documents([dated, undated], PACK)
     assert {d.id: (d.date, d.date_origin) for d in report.documents}["b"] == (
         dt.date(2024, 7, 3), "inferred-same-event")  # fmt: skip
+
+
+def test_a_bound_still_gives_a_dateline_its_year() -> None:
+    wire = parse_document(
+        "OSLO, Oct 9 (Reuters) - Norway kept its embassy in Kabul open until March 2023, the minister said.", path="a.txt"
+    )
+    report = check_documents([wire], PACK)
+    assert [(d.date, d.date_origin) for d in report.documents] == [(dt.date(2023, 10, 9), "inferred-dateline")]
