@@ -135,15 +135,19 @@ class Anchor:
         Anchor.registry.append(self)
         Anchor._tables = None
 
-    def reference(self) -> re.Pattern[str]:
-        """The whole anchor as one pattern: what the scan must find, for tests."""
-        parts = [self.confirm.pattern] if self.confirm else []
-        parts += [re.escape(sign) for sign in self.signs]
+    def naive_hits(self, text: str) -> Hits:
+        """What the scan must find, found the slow way, for tests: the words tried at every run of letters, each
+        sign, each digit run, and the pattern scanned on its own (hits of different parts may overlap)."""
+        hits: Hits = []
+        if self.confirm is not None:
+            hits += [(word.start(), found.end()) for word in _LETTERS.finditer(text)
+                     if (found := self.confirm.match(text, word.start())) is not None]  # fmt: skip
+        hits += [(index, index + 1) for index, char in enumerate(text) if char in self.signs]
         if self.digits:
-            parts.append(r"\d+")
+            hits += [run.span() for run in _DIGITS.finditer(text)]
         if self.pattern is not None:
-            parts.append(self.pattern.pattern)
-        return re.compile("|".join(parts))
+            hits += [found.span() for found in self.pattern.finditer(text)]
+        return sorted(hits)
 
     def _is_whole(self, word: str) -> bool:
         """Whether `word`, standing alone, is a hit of this anchor that ends where the word ends: no word or
