@@ -59,7 +59,7 @@ def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, 
     """The date of an event the undated document reports, when every dated report of it agrees."""
     known: dict[tuple[str, ...], list[Claim]] = {}
     for claim in dated:
-        if claim.date is not None:
+        if claim.date is not None and _names_the_day(claim):
             known.setdefault(_event(claim), []).append(claim)
     for claim in undated:
         if claim.date is not None or _event(claim) not in known:
@@ -72,6 +72,16 @@ def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, 
         sources = ", ".join(sorted({report.document for report in reports}))
         return date, f"dated {date} from the {claim.type} it reports, which {sources} date(s) {date}"
     return None
+
+
+def _names_the_day(claim: Claim) -> bool:
+    """Whether the claim's date is a day, not the first of a month a field names ('travelled to Cairo in February,
+    his first visit'): a month dates no story."""
+    day = claim.date.isoformat() if claim.date else None
+    for field in claim.fields.values():
+        if isinstance(field, dict) and field.get("date_start") == day:
+            return field.get("date_end") in (None, day)
+    return True
 
 
 def _event(claim: Claim) -> tuple[str, ...]:

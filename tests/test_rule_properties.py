@@ -183,8 +183,18 @@ def test_an_undated_report_of_a_dated_event_takes_the_event_date_before_its_own_
 
 
 def test_a_bound_still_gives_a_dateline_its_year() -> None:
-    wire = parse_document(
-        "OSLO, Oct 9 (Reuters) - Norway kept its embassy in Kabul open until March 2023, the minister said.", path="a.txt"
-    )
+    text = "OSLO, Oct 9 (Reuters) - Norway kept its embassy in Kabul open until March 2023, the minister said."
+    wire = parse_document(text, path="a.txt")
     report = check_documents([wire], PACK)
     assert [(d.date, d.date_origin) for d in report.documents] == [(dt.date(2023, 10, 9), "inferred-dateline")]
+
+
+def test_a_month_an_ordinal_names_dates_no_undated_report() -> None:
+    dated = parse_document(
+        "---\ndate: 2024-09-04\n---\nThe visit comes seven months after Erdogan travelled to Cairo in February, "
+        "his first visit to Egypt in more than 11 years.",
+        path="a.md",
+    )
+    undated = parse_document("When Erdogan landed in Cairo, it was his first visit to Egypt in 12 years.", path="b.md")
+    report = check_documents([dated, undated], PACK)
+    assert {d.id: d.date_origin for d in report.documents}["b"] != "inferred-same-event"
