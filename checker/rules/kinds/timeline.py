@@ -1,7 +1,8 @@
 """timeline: ordinals of recurring events ('fifth visit') against each other and against dated occurrences.
 
-Three checks, all between claims about the same subjects (visitor and host, or the two leaders):
-- the same occasion (dates within `same_event_days`) given two different ordinals;
+Checks between claims about the same subjects (visitor and host, or the two leaders):
+- the same occasion (dates within `same_event_days`) given two different ordinals, overall or within the same
+  window ('fourth visit in less than a year' against 'third visit in less than a year');
 - a later occasion given a smaller or equal ordinal than an earlier one;
 - an ordinal within a window ('second visit in less than two years') or overall, against the number of
   dated occurrences the sources name before it;
@@ -72,6 +73,31 @@ class TimelineRule(RuleBase):
             else:
                 continue
             yield self._verdict(a, b, explanation)
+        yield from self._same_window(claims)
+
+    def _same_window(self, claims: list[Claim]) -> Iterator[Verdict]:
+        """Two counts of one occasion within the same window ('her fourth visit in less than a year' against 'her
+        third visit in less than a year'); counts in different windows or of different occasions may both hold."""
+        by_window: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            window = claim.fields.get("window")
+            if isinstance(window, dict) and "gap" not in claim.fields:
+                shape = ("value", "unit", "qualifier", "date_start", "date_end")
+                by_window[tuple(window.get(name) for name in shape)].append(claim)
+        for same in by_window.values():
+            ordered = sorted(same, key=lambda c: (_when(c), c.id))
+            for a, b in pairs(distinct(ordered, lambda c: (c.document, c.value, _when(c)))):
+                a_date, b_date = _when(a), _when(b)
+                assert a_date and b_date and a.value is not None and b.value is not None
+                # visits counted within a year come often ('third this year' on 29 October, 'fourth this year' on 11
+                # November are both right): the same occasion is the same week here
+                if abs((b_date - a_date).days) <= min(self.same_event_days, 7) and a.value != b.value:
+                    window = a.fields["window"]
+                    explanation = (
+                        f"both count the occasion of {a_date:%B %Y} within {window['text']}, once as "  # type: ignore[index]
+                        f"no. {a.value:.0f} and once as no. {b.value:.0f}"
+                    )
+                    yield self._verdict(a, b, explanation)
 
     def _against_occurrences(self, claims: list[Claim], occurrences: list[Claim]) -> Iterator[Verdict]:
         for claim in claims:
