@@ -459,6 +459,8 @@ def _resolve_year_span(match: regex.Match[str], reference: dt.date | None, text:
         return None  # 'in 2007 and 2009' names two years, not the span between them
     if last < 100 and joiner not in ("-", "–", "—", "/"):
         return None  # '2018 to 28 June' is not 2018-2028
+    if last == (first + 1) % 100 and joiner != "and":
+        return None  # '2023-24': a split year (_resolve_split_year), not two calendar years
     if last < 100:
         last += first // 100 * 100
     if last <= first:
@@ -1024,6 +1026,22 @@ def _resolve_fiscal(match: regex.Match[str], reference: dt.date | None, text: st
 
 PATTERNS.append((MentionKind.DATE, FISCAL, _resolve_fiscal, starts(["FY", "fiscal", "financial"])))
 
+
+def _resolve_split_year(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'2023-24', '2023/24': a year split as India's, Britain's and Australia's fiscal years are, read as the fiscal
+    year it ends in (FY2024), as 'FY2023-24' and 'the 2023/24 financial year' are; not two calendar years."""
+    return _resolve_fiscal(match, reference, text)
+
+
+PATTERNS.append(
+    (
+        MentionKind.DATE,
+        lazy_regex(r"\b(?P<year>(?:19|20)\d{2})[-/–](?P<end>\d{2})\b(?![-/–.]\d)(?P<yy>(?!))?(?P<closing>(?!))?(?P<month>(?!))?"),
+        _resolve_split_year,
+        None,
+    )
+)
+
 # Rarer forms: run only near RARE_ANCHOR.
 RARE_PATTERNS: list[DatePattern] = [
     (
@@ -1224,7 +1242,9 @@ _YEAR_ANCHOR = Anchor(
 # Patterns that hold a year and may hold no date word run near a year; every other pattern holds a word of
 # _ANCHOR_WORDS and runs near its own (_NAMED), which keeps a page of bare digits (tables, hostile input) or of
 # common date words ('this', 'last') from running all of them everywhere.
-_YEAR_HELD = frozenset({_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_open_year})
+_YEAR_HELD = frozenset(
+    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_open_year, _resolve_split_year}
+)
 _OFFSET_WORDS = (
     "from now|from today|from tomorrow|from yesterday|after today|after tomorrow|after yesterday|before today"
     "|before yesterday".split("|")
