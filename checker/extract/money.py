@@ -130,7 +130,16 @@ PATTERN = lazy_regex(
     rf"|(?P<minor>{_MINOR})\b(?!\.m\b))|\s?(?P<symbol_after>{_alternation(list(TRAILING_SYMBOLS))}))",
     regex.IGNORECASE,
 )
-_BEGIN = (FIGURE_BEGIN, starts([*SPACED_PREFIXES, *SYMBOLS, *CODES, *LETTER_PREFIXES, *LETTER_SCALED], digits=False))
+_SIGNS = "".join(sorted({symbol[0] for symbol in SYMBOLS if not symbol[0].isalpha()}))
+# A sign begins an amount only before its figure ('$5', '€ 1.2bn', '$-99.99', '$ five million'): a run of signs
+# ('$$$$1') is not a beginning at every sign
+_SIGN_BEFORE_FIGURE = Anchor(pattern=lazy_re(rf"[{regex.escape(_SIGNS)}](?=\s?[\d.\-−]|\s?[^\W\d_])"))
+_LETTER_SYMBOLS = [symbol for symbol in SYMBOLS if symbol[0].isalpha()]  # 'US$', 'HK$', 'RMB¥'
+_BEGIN = (
+    FIGURE_BEGIN,
+    starts([*SPACED_PREFIXES, *_LETTER_SYMBOLS, *CODES, *LETTER_PREFIXES, *LETTER_SCALED], digits=False),
+    _SIGN_BEFORE_FIGURE,
+)
 # 'a penny', 'a dime': one coin, where its clause ends (_CLAUSE_END); run only near the coin words.
 _ONE_COIN = lazy_regex(
     rf"\b{QUALIFIER}?(?P<article>a)\s+(?P<minor>{_alternation(list(_SINGLE_COINS))})\b", regex.IGNORECASE
