@@ -23,6 +23,7 @@ from checker.engine import ClaimIndex
 from checker.models import Claim
 from checker.rules.base import RuleBase, Verdict, distinct, pairs, where
 
+_SHAPE = ("value", "unit", "qualifier", "date_start", "date_end")  # windows alike: 'in less than a year', 'this year'
 _DAYS_PER_UNIT = {"year": 365.25, "month": 30.44, "week": 7.0, "day": 1.0, "decade": 3652.5}
 
 
@@ -55,17 +56,31 @@ class TimelineRule(RuleBase):
             yield from self._against_occurrences(claims, same_kind)
 
     def _pairs(self, claims: list[Claim]) -> Iterator[Verdict]:
-        overall = [claim for claim in claims if "window" not in claim.fields and "gap" not in claim.fields]
-        ordered = sorted(overall, key=lambda c: (_when(c), c.id))
-        for a, b in pairs(distinct(ordered, lambda c: (c.document, c.value, _when(c)))):
+        """Ordinals against each other: overall counts by occasion and order, and counts within one window by
+        occasion ('her fourth visit in less than a year' against 'her third visit in less than a year')."""
+        by_window: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+        for claim in claims:
+            window = claim.fields.get("window")
+            if "gap" not in claim.fields:
+                by_window[tuple(window.get(name) for name in _SHAPE) if isinstance(window, dict) else ()].append(claim)
+        for shape, same in by_window.items():
+            # visits counted within a year come often ('third this year' on 29 October, 'fourth this year' on 11
+            # November are both right): for a window the same occasion is the same week, and no order holds
+            yield from self._compare(same, min(self.same_event_days, 7) if shape else self.same_event_days, not shape)
+
+    def _compare(self, claims: list[Claim], same_days: int, ordered: bool) -> Iterator[Verdict]:
+        ordered_by_date = sorted(claims, key=lambda c: (_when(c), c.id))
+        for a, b in pairs(distinct(ordered_by_date, lambda c: (c.document, c.value, _when(c)))):
             a_date, b_date = _when(a), _when(b)
             assert a_date and b_date and a.value is not None and b.value is not None
-            same = abs((b_date - a_date).days) <= self.same_event_days
+            same = abs((b_date - a_date).days) <= same_days
+            within = f" within {a.fields['window']['text']}" if "window" in a.fields else ""  # type: ignore[index]
             if same and a.value != b.value:
                 explanation = (
-                    f"both describe the occasion of {a_date:%B %Y}, once as no. {a.value:.0f} and once as no. {b.value:.0f}"
+                    f"both describe the occasion of {a_date:%B %Y}{within}, once as no. {a.value:.0f} and once as "
+                    f"no. {b.value:.0f}"
                 )
-            elif not same and a.value >= b.value:
+            elif not same and ordered and a.value >= b.value:
                 explanation = (
                     f"the occasion of {a_date:%B %Y} is no. {a.value:.0f}, so the later one of {b_date:%B %Y} "
                     f"cannot be no. {b.value:.0f}"
@@ -73,31 +88,6 @@ class TimelineRule(RuleBase):
             else:
                 continue
             yield self._verdict(a, b, explanation)
-        yield from self._same_window(claims)
-
-    def _same_window(self, claims: list[Claim]) -> Iterator[Verdict]:
-        """Two counts of one occasion within the same window ('her fourth visit in less than a year' against 'her
-        third visit in less than a year'); counts in different windows or of different occasions may both hold."""
-        by_window: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            window = claim.fields.get("window")
-            if isinstance(window, dict) and "gap" not in claim.fields:
-                shape = ("value", "unit", "qualifier", "date_start", "date_end")
-                by_window[tuple(window.get(name) for name in shape)].append(claim)
-        for same in by_window.values():
-            ordered = sorted(same, key=lambda c: (_when(c), c.id))
-            for a, b in pairs(distinct(ordered, lambda c: (c.document, c.value, _when(c)))):
-                a_date, b_date = _when(a), _when(b)
-                assert a_date and b_date and a.value is not None and b.value is not None
-                # visits counted within a year come often ('third this year' on 29 October, 'fourth this year' on 11
-                # November are both right): the same occasion is the same week here
-                if abs((b_date - a_date).days) <= min(self.same_event_days, 7) and a.value != b.value:
-                    window = a.fields["window"]
-                    explanation = (
-                        f"both count the occasion of {a_date:%B %Y} within {window['text']}, once as "  # type: ignore[index]
-                        f"no. {a.value:.0f} and once as no. {b.value:.0f}"
-                    )
-                    yield self._verdict(a, b, explanation)
 
     def _against_occurrences(self, claims: list[Claim], occurrences: list[Claim]) -> Iterator[Verdict]:
         for claim in claims:
