@@ -841,6 +841,7 @@ _BEFORE_MONTH = "in since by until till from through during early late mid last 
 _TENS_DAYS = [f"{tens}{day}" for tens in ("twenty", "thirty") for day in _ORDINAL_DAYS]  # 'twentyfirst'
 _THE_LEAD = starts(["the", "twenty", "thirty", *_ORDINAL_DAYS, *_TENS_DAYS])  # 'the 5th of', 'twenty-first of'
 _COUNT_LEAD = starts([*UNITS, *TENS, "hundred", *ALL_SCALES, "few", "a", "an"], before_digit=".")  # COUNT
+_FROM_LEAD = starts(["from", "between"])  # 'from 2015 to 2017', 'between 3 and 5 May', or the year or day itself
 _SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the", *_RELATIVE], digits=False)
 
 
@@ -954,7 +955,7 @@ PATTERNS: list[DatePattern] = [
             rf"(?P<year2>(?:1[6-9]|20|21)\d{{2}}|\d{{2}})\b(?!-)"
         ),
         _resolve_year_span,
-        starts(["from", "between"]),
+        _FROM_LEAD,
     ),
     *_forms(
         MentionKind.DATE_RANGE,
@@ -1173,7 +1174,7 @@ SPAN_PATTERNS: list[DatePattern] = [
             rf"\b(?:(?i:from|(?P<between>between))\s+)?{MONTH_ANY}\s+{_DAY_N}{_JOIN}(?:{_MONTH_ANY2}\s+)?{_DAY_N2}\b(?!\s*%)(?:,?\s+{YEAR}\b)?",
         ),
         (
-            starts(["from", "between"]),
+            _FROM_LEAD,
             rf"\b(?:(?i:from|(?P<between>between))\s+)?{_DAY_N}{_JOIN}{_DAY_N2}\s+(?:(?i:of)\s+)?(?:{MONTH_ANY}\b(?:,?\s+{YEAR}\b)?|{_MREL})",
         ),
         (
