@@ -115,6 +115,16 @@ def test_a_front_matter_currency_that_is_no_code_is_an_error_at_its_place() -> N
         ("(ANSA) - ALGIERS, JAN 23 - Text.", None, (1, 23)),
         ("NEW DELHI, April 1 (EFE).- Text.", None, (4, 1)),
         ("WASHINGTON, SEPT. 5 (AP) — Text.", None, (9, 5)),
+        ("New Delhi, Mar 10 (PTI) India on Sunday said", None, (3, 10)),  # mixed case, no dash
+        ("Islamabad, April 22 (Reuters) - Text.", None, (4, 22)),
+        ("Santiago de Chile, Aug 5 (EFE) - Text.", None, (8, 5)),
+        ("New Delhi [India], October 9 (ANI): Text.", None, (10, 9)),
+        ("ISLAMABAD, April 22 (APP): Text.", None, (4, 22)),
+        ("Astana, Kazakhstan, Dec. 5 (Kazinform) – Text.", None, (12, 5)),
+        # a sentence, not a dateline: its first words are no place, its parenthesis no agency
+        ("On Tuesday, May 5 (local time), the leaders met.", None, None),
+        ("Exports grew, May 5 (estimate) the ministry said.", None, None),
+        ("Kazakhstan, May 5, 2024 the trade", None, None),
     ],
 )
 def test_wire_datelines_as_agencies_write_them(head: str, date: dt.date | None, day: tuple[int, int] | None) -> None:

@@ -20,6 +20,7 @@ from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentenc
 from checker.errors import ClaimcheckError
 from checker.extract.dates import MONTHS, WEEKDAYS, clause, looks_future
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
+from checker.ingest.datelines import find_datelines
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
 PERIOD_GRANULARITIES = {
@@ -107,7 +108,7 @@ def build_claims(
     *,
     date_inferred: bool = False,
 ) -> list[Claim]:
-    datelines = [match.span("date") for match in _DATELINE.finditer(document.text)]
+    datelines = [dateline.date for dateline in find_datelines(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not _inside_any(m.start, m.end, datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
@@ -767,15 +768,6 @@ def _apart(text: str, mention: Mention, value: Mention) -> int:
     return end - start + 40 * sum(text.count(mark, start, end) for mark in ",;—–(")
 
 
-# A wire dateline at the start of a line: 'ANKARA, Sept 10 - ', 'SOCHI, Russia, Sept 5 (Reuters) - ',
-# 'BEIJING, July 4, 2024 /PRNewswire/ -- ', 'MOSCOW, 16 May (Reuters) - ', '(ANSA) - ALGIERS, JAN 23 - '.
-_DATELINE = regex.compile(
-    r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?"  # an agency first: '(ANSA) - '
-    r"\p{Lu}[\p{L} .'’-]{1,40}?(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?,[ \t]*"
-    r"(?P<date>(?:\p{Lu}\p{L}{2,8}\.?[ \t]+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?[ \t]+\p{Lu}\p{L}{2,8}\.?)(?:,?[ \t]*\d{4})?)"
-    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?\.?[ \t]*[-–—]",
-    regex.M,
-)
 # 'reached $133 billion by the end of 2023', 'as of 2023': a running total at that date, not the year's flow.
 _AS_OF = regex.compile(
     r"\b(?:(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?|at\s+the\s+end\s+of\s+)$",

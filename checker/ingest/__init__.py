@@ -16,42 +16,13 @@ from pathlib import Path
 import regex
 
 from checker.errors import InputError
+from checker.ingest.datelines import find_datelines
 from checker.models import Document
 
 SUFFIXES = (".txt", ".md", ".markdown")
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
-
-
-def _month_forms(name: str) -> str:
-    """How datelines write a month: 'July', 'JULY', 'Jul.', 'JAN'; AP's 'Sept.' too."""
-    forms = [name, name.upper(), rf"{name[:3]}\.?", rf"{name[:3].upper()}\.?"]
-    if name == "September":
-        forms += [r"Sept\.?", r"SEPT\.?"]
-    return "|".join(forms)
-
-
-_MONTH_ALT = "|".join(_month_forms(month.capitalize()) for month in _MONTHS)
-
 _DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 _ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
-# 'SOCHI, Russia,', 'BEIJING,', '(ANSA) - ALGIERS,': a city in capitals, maybe with its country or after the
-# agency, then the date
-_DATELINE_PLACE = (
-    r"[ \t]*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?\p{Lu}[\p{Lu} .'-]{1,40}(?:,[ \t]*\p{Lu}[\p{L} .'’-]{1,30}?)?"
-)
-# 'July 4', 'JAN 23', and day first: '14th January', '4 July'
-_DATELINE_DAY = (
-    rf"(?:(?P<month>{_MONTH_ALT})[ \t]+(?P<day>\d{{1,2}})"
-    rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?P<month>{_MONTH_ALT}))"
-)
-_WIRE_DATELINE = regex.compile(rf"^{_DATELINE_PLACE},[ \t]+{_DATELINE_DAY},?[ \t]+(?P<year>\d{{4}})\b", regex.M)
-# 'OSLO, Oct 9 (Reuters) -', 'NEW DELHI, April 1 (EFE).-': how agencies date copy, without the year
-_YEARLESS_DATELINE = regex.compile(
-    rf"^{_DATELINE_PLACE},[ \t]+{_DATELINE_DAY}[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?\.?[ \t]*[-–—]", regex.M
-)
 _DATELINE_WINDOW = 1500
 
 
@@ -141,8 +112,8 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
     if date is None:
         date = _dateline(text[:_DATELINE_WINDOW])
         origin = "dateline" if date else None
-        if date is None and (yearless := _YEARLESS_DATELINE.search(text, 0, _DATELINE_WINDOW)):
-            dateline_day = (_month_number(yearless.group("month")), int(yearless.group("day")))
+        if date is None and (yearless := next(find_datelines(text, 0, _DATELINE_WINDOW), None)):
+            dateline_day = (yearless.month, yearless.day)
     if date_override is not None:
         date, origin = date_override, "override"
     stem = "stdin" if path == "-" else Path(path).stem
@@ -292,17 +263,12 @@ def _dateline(head: str) -> dt.date | None:
     if iso := _ISO_DATELINE.search(head):
         if (date := _parse_iso(iso.group(1))) is not None:
             candidates.append((iso.start(), date))
-    if wire := _WIRE_DATELINE.search(head):
-        month = _month_number(wire.group("month"))
+    if wire := next((found for found in find_datelines(head) if found.year is not None), None):
         try:
-            candidates.append((wire.start(), dt.date(int(wire.group("year")), month, int(wire.group("day")))))
+            candidates.append((wire.date[0], dt.date(wire.year, wire.month, wire.day)))  # type: ignore[arg-type]
         except ValueError:
             pass
     return min(candidates)[1] if candidates else None
-
-
-def _month_number(name: str) -> int:
-    return [m[:3] for m in _MONTHS].index(name[:3].lower()) + 1
 
 
 def _first_title_line(text: str, start: int) -> str | None:
