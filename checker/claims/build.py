@@ -322,6 +322,7 @@ class _DefinitionBuilder:
                 for m in periods
                 if not _closer_to_another(document.text, m, value, others)
                 and not _in_clause_of_another(document.text, m, value, figures)
+                and not _in_later_statement(document.text, m, value)
             ]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
@@ -725,6 +726,18 @@ def _in_clause_of_another(text: str, period: Mention, value: Mention, figures: l
     if start <= value.start < end:
         return False
     return any(start <= figure.start and figure.end <= end for figure in figures)
+
+
+# What opens a clause that says something else of its own: ', and grew further in the first half'
+_NEXT_STATEMENT = regex.compile(r"\s*(?:and|but|while|whereas|although|though|yet)\b", regex.IGNORECASE)
+
+
+def _in_later_statement(text: str, period: Mention, value: Mention) -> bool:
+    """Whether the period stands in a later clause opened by a conjunction: in 'trade reached $216 million in 2023,
+    up 38 percent from the previous year, and grew further in the first half of this year', the first half is
+    the further growth's, not the 38 percent's."""
+    start, _ = clause(text, period.start, period.end)
+    return start >= value.end and _NEXT_STATEMENT.match(text, start) is not None
 
 
 def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention) -> bool:
