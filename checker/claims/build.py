@@ -314,6 +314,7 @@ class _DefinitionBuilder:
                 if (m.start, m.end) not in used
                 and _is_period(m)
                 and not _is_baseline(document.text, sentence, m, value)
+                and not (definition.cumulative and _in_earlier_statement(document.text, m, value))
             ]
             others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
             figures = [m for m in sentence.mentions if m is not value and m.kind in _FIGURES]
@@ -729,7 +730,8 @@ def _in_clause_of_another(text: str, period: Mention, value: Mention, figures: l
 
 
 # What opens a clause that says something else of its own: ', and grew further in the first half'
-_NEXT_STATEMENT = regex.compile(r"\s*(?:and|but|while|whereas|although|though|yet)\b", regex.IGNORECASE)
+_CONJUNCTION = r"(?:and|but|while|whereas|although|though|yet)\b"
+_NEXT_STATEMENT = regex.compile(rf"\s*{_CONJUNCTION}", regex.IGNORECASE)
 
 
 def _in_later_statement(text: str, period: Mention, value: Mention) -> bool:
@@ -738,6 +740,23 @@ def _in_later_statement(text: str, period: Mention, value: Mention) -> bool:
     the further growth's, not the 38 percent's."""
     start, _ = clause(text, period.start, period.end)
     return start >= value.end and _NEXT_STATEMENT.match(text, start) is not None
+
+
+def _in_earlier_statement(text: str, period: Mention, value: Mention) -> bool:
+    """Whether the value's clause is a new statement in the present (opened by a conjunction, 'has', 'stands') after
+    a clause that holds the period and more: in 'established relations in 1947, and the fund has invested about $28
+    billion' 1947 is the founding's. A period that is a clause of its own ('In 2023, ...') still frames the whole
+    sentence, and so does one before a past tense ('reached A$178 billion in 2022, and investment totalled ...')."""
+    openers = list(_STATEMENT_BREAK.finditer(text, period.end, value.start))
+    if not openers or not _PRESENT.search(text, openers[-1].end(), value.start):  # the last opens the value's
+        return False
+    own_start, own_end = clause(text, period.start, period.end)
+    return not (_FRAME.fullmatch(text, own_start, period.start) and not text[period.end : own_end].strip())
+
+
+_STATEMENT_BREAK = regex.compile(rf"[,;]\s*{_CONJUNCTION}", regex.IGNORECASE)
+_PRESENT = regex.compile(r"\b(?:has|have|is|are|stands?|remains?|now)\b", regex.IGNORECASE)
+_FRAME = regex.compile(r"\s*(?:(?:in|during|by|for|over|throughout|as\s+of|at\s+the\s+end\s+of)\s+)?", regex.IGNORECASE)
 
 
 def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention) -> bool:
