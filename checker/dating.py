@@ -3,8 +3,8 @@
 A wire dateline's day first (its year from the run); then the date that dated documents give for an event
 the undated one also reports (same claim type, same people), provided those dates agree; failing that, the
 document's own latest explicit day or month, which only bounds the story's date from below (and not one that
-bounds a state: 'until March 2023', 'since May 2021'). Claims resting on an inferred date are marked
-uncertain: findings about them are at most warnings.
+bounds a state: 'until March 2023', 'since May 2021'; nor one older than a year the story names). Claims resting
+on an inferred date are marked uncertain: findings about them are at most warnings.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 
 import regex
 
+from checker.extract.dates import looks_future
 from checker.models import Claim, Granularity, Mention, MentionKind
 
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
@@ -41,6 +42,26 @@ def latest_explicit_date(mentions: list[Mention], text: str | None = None) -> dt
         and (text is None or not _BOUND.search(text, max(0, m.start - 40), m.start))
     ]
     return max((d for d in dates if d is not None), default=None)
+
+
+def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention | None:
+    """A year, half, quarter or span the text names as past or present that begins in a later year than `date`: then
+    `date` is background ('established relations on July 19, 1958 ... 2023 was designated a friendship year'), and
+    the story's own date is unknown."""
+    for m in mentions:
+        if (
+            not m.relative
+            and m.granularity in _PERIODS
+            and m.date_start is not None
+            and m.date_start.year > date.year
+            and not _BOUND.search(text, max(0, m.start - 40), m.start)
+            and not looks_future(text, m.start, m.end)
+        ):
+            return m
+    return None
+
+
+_PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}
 
 
 def _dates_the_story(m: Mention) -> bool:

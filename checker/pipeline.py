@@ -11,7 +11,7 @@ import regex
 from checker import __version__
 from checker.claims.build import build_claims
 from checker.claims.text import SubjectIndex
-from checker.dating import latest_explicit_date, same_event_date
+from checker.dating import later_period, latest_explicit_date, same_event_date
 from checker.engine import ClaimIndex, run_rules
 from checker.errors import InputError
 from checker.extract import extract
@@ -186,6 +186,9 @@ def _date_undated(
             document.date_origin = "inferred-dateline"
         elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
             inferred, document.date_origin = same, "inferred-same-event"
+        elif latest is not None and (later := later_period(analysis.mentions, document.text, latest)) is not None:
+            notes.append(DocumentNote(document=document.id, message=f"not dated from its latest explicit date, "
+                                      f"{latest}: it also names {later.text!r}, so that date is background"))  # fmt: skip
         elif latest is not None:
             inferred = latest, f"dated {latest} from its latest explicit date"
             document.date_origin = "inferred-latest-date"

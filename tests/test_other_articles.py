@@ -106,3 +106,18 @@ def test_the_day_a_wire_dateline_gives_dates_the_filing_not_an_event(dateline: s
     report, _ = run([str(tmp_path)], pack)
     press = [c for c in report.claims if c.type == "press-conference"]
     assert press and all(c.date is None for c in press)
+
+
+def test_a_background_date_older_than_a_year_the_story_names_dates_nothing(tmp_path: Path, pack: Pack) -> None:
+    text = (
+        "Peru and Chile established diplomatic relations on March 4, 1822. In the first half of 2023, trade between "
+        "Peru and Chile grew 6 percent, and trade this year will grow further.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert report.documents[0].date is None
+    assert any("it also names 'the first half of 2023'" in note.message for note in report.notes)
+    plans = "Peru and Chile held talks on March 4, 2024. They will open a joint port in 2026.\n"
+    (tmp_path / "a.txt").write_text(plans, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert (report.documents[0].date, report.documents[0].date_origin) == (dt.date(2024, 3, 4), "inferred-latest-date")
