@@ -19,8 +19,8 @@ from checker.claims.units import factor as unit_factor
 from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
 from checker.extract.dates import MONTHS, WEEKDAYS, clause, looks_future
-from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 from checker.ingest.datelines import find_datelines
+from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
 PERIOD_GRANULARITIES = {
@@ -330,6 +330,7 @@ class _DefinitionBuilder:
             # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's).
             period_mention = _nearest(own or [m for m in periods if m.end <= value.start], value)
             if period_mention is not None:
+                fields["period_text"] = period_mention.text  # resolved or not: the claim is of some period
                 if period_mention.date_start is None:
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
                 else:
@@ -342,7 +343,6 @@ class _DefinitionBuilder:
                                                                period_mention.start):  # fmt: skip
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     certain = certain and not (period_mention.relative and context.date_inferred)
-                    fields["period_text"] = period_mention.text
         if definition.period.source == "as_of" or (definition.cumulative and period is None and document.date):
             if document.date:
                 period = Period(label=f"as of {document.date.isoformat()}", start=document.date, end=document.date)

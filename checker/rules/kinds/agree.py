@@ -43,8 +43,8 @@ class AgreeRule(RuleBase):
     def _comparable(self, a: Claim, b: Claim) -> bool:
         if a.unit != b.unit:
             return False
-        if a.period is None or b.period is None:
-            return a.period is None and b.period is None  # timeless facts: a founding year, a themed year
+        if a.period is None or b.period is None:  # timeless facts (a founding year), not periods left unresolved
+            return a.period is None and b.period is None and "period_text" not in a.fields | b.fields
         if a.period.label.startswith("as of") or b.period.label.startswith("as of"):
             return (
                 a.period.label.startswith("as of")
