@@ -4,7 +4,8 @@ mode `event`: a weekday or relative date ('on Wednesday', 'yesterday') resolved 
 date must fall on the same day as a date other sources give for the same event (a full date, or a day and month
 whose year is the document's: 'On April 10'): the nearest within
 `same_event_days`. A day some source gives is never a contradiction (the same leaders may meet the press twice in
-a week), and when the sources give several days that week the finding is only a warning.
+a week), and when the sources give several days that week the finding is only a warning. When no source gives
+the day, two sources that count the event to different days are a warning too.
 mode `elapsed`: 'N years of relations' stated at a document date must match the year the relations
 began ('established diplomatic ties in 1991'): N is the document year minus that year, or one less
 before the anniversary; when a source gives the day, the whole years to the document date, or before that day
@@ -74,6 +75,25 @@ class RelativeDateRule(RuleBase):
                 if len(near) > 1:
                     explanation += f"; the sources date {len(near)} such events that week, so this may be another one"
                 yield self._verdict(a, b, str(b.date), explanation, one_event=len(near) == 1)
+            yield from self._counted_apart(index, relative, absolute)
+
+    def _counted_apart(self, index: ClaimIndex, relative: list[Claim], absolute: list[Claim]) -> Iterator[Verdict]:
+        """Two sources count the same event to different days ('on Monday' dated Tuesday, 'on Tuesday' dated
+        Wednesday) and no source gives the day: one of them is off, or these are two events, so a warning."""
+        days = sorted(distinct(relative, lambda c: c.date), key=lambda c: c.date)  # type: ignore[arg-type,return-value]
+        for a, b in zip(days, days[1:]):
+            assert a.date is not None and b.date is not None
+            if a.document == b.document or (b.date - a.date).days > self.same_event_days or any(
+                c.date and min(abs((c.date - a.date).days), abs((c.date - b.date).days)) <= self.same_event_days
+                for c in absolute
+            ):
+                continue  # one source's two events, too far apart to be one, or a day some source gives decides
+            explanation = (
+                f"'{a.fields.get('date_text')}' in a document dated {index.documents[a.document].date} means "
+                f"{a.date:%A %Y-%m-%d}, but '{b.fields.get('date_text')}' in {b.document} (dated "
+                f"{index.documents[b.document].date}) means {b.date:%A %Y-%m-%d}; no source gives the day"
+            )
+            yield self._verdict(a, b, str(b.date), explanation, one_event=False)
 
     def _elapsed(self, index: ClaimIndex) -> Iterator[Verdict]:
         starts: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
