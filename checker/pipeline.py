@@ -41,22 +41,25 @@ _BARE_SIGNS = {
 }
 
 
-# A bare "¥" is the yuan or the yen: an article that names countries paying in only one of them means that one
-_YEN_OR_YUAN = frozenset({"CNY", "JPY"})
+# A bare "¥" is the yuan or the yen, a bare "Rs" or "rupees" India's, Pakistan's, Sri Lanka's, ...: an article that
+# names countries paying in only one of them means that one
+_SHARED_SIGNS = {"CNY": frozenset({"CNY", "JPY"}), "INR": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"})}
 
 
-def _bare_yen(document: Document, subjects: SubjectIndex, default: str) -> str:
-    if "¥" not in document.text:
+def _named_currency(document: Document, subjects: SubjectIndex, sign: str, default: str) -> str:
+    if not _BARE_SIGNS[sign].search(document.text):
         return default
-    named = {hit.subject.currency for hit in subjects.find(document.text) if hit.subject.currency in _YEN_OR_YUAN}
+    family = _SHARED_SIGNS[sign]
+    named = {hit.subject.currency for hit in subjects.find(document.text) if hit.subject.currency in family}
     return named.pop() if len(named) == 1 else default
 
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
-    yen = own.get("yen") or _bare_yen(document, subjects, pack.yen)
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": own.get("rupee", pack.rupee)}
+    yen = own.get("yen") or _named_currency(document, subjects, "CNY", pack.yen)
+    rupee = own.get("rupee") or _named_currency(document, subjects, "INR", pack.rupee)
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee}
     if any(desk[sign] != sign for sign in desk):  # a desk whose "$" is another dollar, "¥" the yen, "Rs" Pakistan's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})

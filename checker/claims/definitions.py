@@ -199,7 +199,7 @@ class Subject(Strict):
     kind: Literal["country", "person", "bloc", "organisation", "region"]
     iso: str | None = None
     currency: str | None = Field(
-        default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code of a sign it shares with others ('¥')."
+        default=None, pattern=r"^[A-Z]{3}$", description="ISO 4217 code of a sign it shares with others ('¥', 'Rs')."
     )
     country: str | None = None
     role: str | None = None
