@@ -298,14 +298,14 @@ class Scan:
             return cached
         if self._words is None:
             self._words = self._read_words()
-        runs: list[Hits] = []
-        if anchor in self._words:
-            runs.append(self._words[anchor])
-        runs += [self._signs[sign] for sign in anchor.signs if sign in self._signs]
-        if anchor.digits:
-            runs.append(self.digits())
-        if anchor.pattern is not None:
-            runs.append([hit.span() for hit in anchor.pattern.finditer(self.text)])
+        words = self._words.get(anchor)
+        runs: list[Hits] = [words] if words else []  # only parts that hit: most anchors have none in a paragraph
+        if anchor.signs and self._signs:
+            runs += [self._signs[sign] for sign in anchor.signs if sign in self._signs]
+        if anchor.digits and (digits := self.digits()):
+            runs.append(digits)
+        if anchor.pattern is not None and (found := [hit.span() for hit in anchor.pattern.finditer(self.text)]):
+            runs.append(found)
         hits = runs[0] if len(runs) == 1 else sorted(chain.from_iterable(runs))
         self._hits[anchor] = hits
         return hits
