@@ -908,9 +908,15 @@ def _period(mention: Mention) -> Period:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _ if (part := _calendar_part(start, end)) is not None:
             label = part  # 'between January and June 2024' is the first half, as 'the first half of 2024' is
+        case _ if mention.relative and not _whole_months(start, end):
+            label = f"{start.year}/{end.year}"  # 'over the past 15 years' ends on each document's own day
         case _:
-            label = f"{start.year}/{end.year}" if mention.relative else f"{start.isoformat()}/{end.isoformat()}"
+            label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year' too
     return Period(label=label, start=start, end=end)
+
+
+def _whole_months(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:
