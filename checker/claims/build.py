@@ -100,6 +100,17 @@ class DocumentContext:
         return self._main[kinds]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """Where one claim is read: its document, its sentence (and that sentence's place), its value and cue."""
+
+    context: DocumentContext
+    position: int
+    sentence: Sentence
+    value: Mention
+    cue: Cue
+
+
 def build_claims(
     document: Document,
     mentions: list[Mention],
@@ -238,7 +249,7 @@ class _DefinitionBuilder:
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
             if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
                 continue
-            claim = self._claim(context, position, sentence, value, cue)
+            claim = self._claim(Reading(context, position, sentence, value, cue))
             if claim is not None and claim.value is not None and self._negative(between):
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
@@ -247,7 +258,7 @@ class _DefinitionBuilder:
             for cue in cues:
                 if (cue.start, cue.end) not in bound:
                     anchor = Mention(kind=MentionKind.DATE, text=text[cue.start : cue.end], start=cue.start, end=cue.end)
-                    claim = self._claim(context, position, sentence, anchor, cue)
+                    claim = self._claim(Reading(context, position, sentence, anchor, cue))
                     if claim is not None:
                         claims.append(claim)
         return claims
@@ -275,14 +286,13 @@ class _DefinitionBuilder:
                 best = (distance, cue)
         return (best[1], best[0]) if best else None
 
-    def _claim(
-        self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
-    ) -> Claim | None:
+    def _claim(self, at: Reading) -> Claim | None:
+        context, sentence, value, cue = at.context, at.sentence, at.value, at.cue
         definition = self.definition
         document = context.document
         notes: list[str] = []
         certain = not (value.relative and (context.date_inferred or _quoted(context.document.text, sentence, value)))
-        subjects, roles, subjects_certain = self._subjects(context, position, sentence, value, cue)
+        subjects, roles, subjects_certain = self._subjects(at)
         if subjects is None:
             return None
         key: dict[str, str] = {}
@@ -417,22 +427,19 @@ class _DefinitionBuilder:
             return value.value, "ordinal", None
         return value.value, value.unit or definition.value.unit, None
 
-    def _subjects(
-        self, context: DocumentContext, position: int, sentence: Sentence, value: Mention, cue: Cue
-    ) -> tuple[list[str] | None, dict[str, str], bool]:
+    def _subjects(self, at: Reading) -> tuple[list[str] | None, dict[str, str], bool]:
         rejected: set[str] = set()
         while True:
-            chosen, key, certain = self._assign(context, position, sentence, value, cue, rejected)
-            if chosen is None or (wrong := self._own_country_named(context, sentence, value, cue, chosen)) is None:
+            chosen, key, certain = self._assign(at, rejected)
+            if chosen is None or (wrong := self._own_country_named(at, chosen)) is None:
                 return chosen, key, certain
             rejected.add(wrong)
 
-    def _own_country_named(
-        self, context: DocumentContext, sentence: Sentence, value: Mention, cue: Cue, chosen: list[str]
-    ) -> str | None:
+    def _own_country_named(self, at: Reading, chosen: list[str]) -> str | None:
         """A person chosen for one role whose own country is the first subject named where a later role looks for a
         country: in 'Biden met Peruvian President Dina Boluarte, his first visit to Peru', the visitor is not
         Boluarte, since no one visits their own country."""
+        context, sentence, value, cue = at.context, at.sentence, at.value, at.cue
         span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
         index = context.subject_index
         people = {_country(index, s): s for s in chosen if getattr(index.subjects.get(s), "kind", None) == "person"}
@@ -447,21 +454,13 @@ class _DefinitionBuilder:
                 return people[hits[0].subject.id]
         return None
 
-    def _assign(
-        self,
-        context: DocumentContext,
-        position: int,
-        sentence: Sentence,
-        value: Mention,
-        cue: Cue,
-        rejected: set[str],
-    ) -> tuple[list[str] | None, dict[str, str], bool]:
+    def _assign(self, at: Reading, rejected: set[str]) -> tuple[list[str] | None, dict[str, str], bool]:
         chosen: list[str] = []
         key: dict[str, str] = {}
         certain = True
         for role in self.definition.subjects:
-            excluded = set(chosen) | {c for s in chosen if (c := _country(context.subject_index, s))} | rejected
-            found, from_fallback = self._fill_role(context, position, sentence, value, cue, role, excluded)
+            excluded = set(chosen) | {c for s in chosen if (c := _country(at.context.subject_index, s))} | rejected
+            found, from_fallback = self._fill_role(at, role, excluded)
             if len(found) < role.count:
                 if role.required:
                     return None, {}, False
@@ -473,16 +472,8 @@ class _DefinitionBuilder:
             chosen = sorted(chosen)
         return chosen, key, certain
 
-    def _fill_role(
-        self,
-        context: DocumentContext,
-        position: int,
-        sentence: Sentence,
-        value: Mention,
-        cue: Cue,
-        role: SubjectRole,
-        excluded: set[str],
-    ) -> tuple[list[str], bool]:
+    def _fill_role(self, at: Reading, role: SubjectRole, excluded: set[str]) -> tuple[list[str], bool]:
+        context, sentence, value, cue = at.context, at.sentence, at.value, at.cue
         index = context.subject_index
 
         def fits(subject: Subject) -> bool:
@@ -548,7 +539,7 @@ class _DefinitionBuilder:
         if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.fallback == "previous":
-            for earlier in reversed(context.sentences[max(0, position - 3) : position]):
+            for earlier in reversed(context.sentences[max(0, at.position - 3) : at.position]):
                 for hit in reversed(earlier.subjects):
                     if fits(hit.subject) and hit.subject.id not in found:
                         found.append(hit.subject.id)
