@@ -326,8 +326,10 @@ class _DefinitionBuilder:
                 and not _is_baseline(document.text, sentence, m, value)
                 and not (definition.cumulative and _in_earlier_statement(document.text, m, value))
             ]
-            others = [m for m in sentence.mentions if m is not value and self._is_value(m)]
-            figures = [m for m in sentence.mentions if m is not value and m.kind in _FIGURES]
+            # 'A$107 billion ($70 billion) in 2023': a conversion in brackets is the same figure, not another one
+            rendered = [m for m in sentence.mentions if m is not value and not _converted(document.text, m, value)]
+            others = [m for m in rendered if self._is_value(m)]
+            figures = [m for m in rendered if m.kind in _FIGURES]
             own = [
                 m
                 for m in periods
@@ -748,6 +750,18 @@ def _in_earlier_statement(text: str, period: Mention, value: Mention) -> bool:
 _STATEMENT_BREAK = regex.compile(rf"[,;]\s*{_CONJUNCTION}", regex.IGNORECASE)
 _PRESENT = regex.compile(r"\b(?:has|have|is|are|stands?|remains?|now)\b", regex.IGNORECASE)
 _FRAME = regex.compile(r"\s*(?:(?:in|during|by|for|over|throughout|as\s+of|at\s+the\s+end\s+of)\s+)?", regex.IGNORECASE)
+
+
+def _converted(text: str, first: Mention, second: Mention) -> bool:
+    """Whether one amount renders the other in another currency, in brackets right after it: 'A$107 billion
+    ($70 billion)', '279.6 billion baht (about US$7.9 billion)'."""
+    if first.kind is not MentionKind.MONEY or second.kind is not MentionKind.MONEY:
+        return False
+    before, after = (first, second) if first.end <= second.start else (second, first)
+    return _BRACKET_OPEN.fullmatch(text, before.end, after.start) is not None and text[after.end : after.end + 1] == ")"
+
+
+_BRACKET_OPEN = regex.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or)\s+)?")
 
 
 def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention) -> bool:
