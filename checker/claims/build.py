@@ -449,6 +449,8 @@ class _DefinitionBuilder:
             if role.position not in ("before", "after") or "country" not in role.kinds:
                 continue
             hits = [h for h in sentence.subjects if h.subject.kind == "country"]
+            if not role.later_clauses:  # the role does not look there: 'made Brazil one of Angola's partners'
+                hits = [h for h in hits if h.start < clause(context.document.text, span_start, span_end)[1]]
             hits = [h for h in hits if h.start >= span_end] if role.position == "after" else [
                 h for h in reversed(hits) if h.end <= span_start
             ]
@@ -532,6 +534,8 @@ class _DefinitionBuilder:
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed
+        if role.position == "after" and _names_other_kind(sentence, span_end, role):
+            return found, True  # 'his second visit to West Africa': a region's count, not the article's country's
         if role.kinds == {"person"}:
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
@@ -860,6 +864,14 @@ _OFFICE = regex.compile(
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
     regex.IGNORECASE,
 )
+
+
+def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool:
+    """Whether the subject right after the claim (within 'to the') is of a kind the role does not take."""
+    nearest = next((hit for hit in sentence.subjects if hit.start >= after), None)
+    if not role.kinds or nearest is None:
+        return False
+    return nearest.subject.kind not in role.kinds and nearest.start - after <= 12
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
