@@ -343,7 +343,8 @@ class _DefinitionBuilder:
             period_mention = _nearest(own or [m for m in periods if m.end <= value.start], value)
             if period_mention is not None:
                 fields["period_text"] = period_mention.text  # resolved or not: the claim is of some period
-                if period_mention.date_start is None:
+                open_end = period_mention.kind is MentionKind.DATE_RANGE and period_mention.date_end is None
+                if period_mention.date_start is None or open_end:  # 'since 1990' runs to the document's unknown day
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
                 else:
                     period = _period(period_mention)
