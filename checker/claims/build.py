@@ -383,6 +383,8 @@ class _DefinitionBuilder:
             notes.append(f"date '{value.text}' unresolved: the document has no date")
         items: list[str] | None = None
         if definition.items:
+            if _PART_OF.search(document.text, max(0, value.start - 30), value.start):
+                return None  # 'Among the 12 agreements: a, b and c' lists some of them
             items = _list_items(document.text, value.end, sentence.end, value.value)
             if items is None:
                 return None
@@ -973,6 +975,19 @@ def _repeats(lead: str, body: str) -> bool:
     return len(parts) >= 3 and all(part.lower().startswith(lead.lower() + " ") for part in parts)
 
 
+# 'Among the 12 agreements:', 'two of the 12 agreements:' (not 'the signing of six agreements:')
+_PART_OF = regex.compile(
+    r"\b(?:(?:among|including)\s+(?:(?:the|these|those|its|their)\s+)?"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|most|few)"
+    r"\s+of\s+(?:the|these|those)\s+)\Z",
+    regex.IGNORECASE,
+)
+# an item that is itself a count: 'five agreements on ...', '3 memoranda'
+_COUNTED = regex.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen)\s+\p{L}", regex.IGNORECASE
+)
+
+
 def _list_items(text: str, start: int, end: int, stated: float | None = None) -> list[str] | None:
     """The items listed after a count: 'four principles: a, b, c and d' -> [a, b, c, d].
 
@@ -996,6 +1011,8 @@ def _list_items(text: str, start: int, end: int, stated: float | None = None) ->
     else:
         parts[-1:] = regex.split(r"\s+(?:and|or)\s+", parts[-1].strip(), maxsplit=1)  # "a, b and c"
     items = [part.strip(" \"'“”") for part in parts if part.strip()]
+    if sum(bool(_COUNTED.match(item)) for item in items) >= 2:
+        return None  # 'ten instruments: five agreements on a, b and c, and five memoranda': groups, not items
     if stated is not None and len(items) != stated:
         serial = [part.strip(" \"'“”") for part in regex.split(r",\s+(?:and|or)\s+", body) if part.strip()]
         items = serial if len(serial) == stated else items
