@@ -38,12 +38,17 @@ _BARE_SIGNS = {
     "USD": regex.compile(rf"(?<![A-Za-z$])(?<!\b(?i:{_COUNTRY_BEFORE_DOLLAR})\s)\$"),
     "CNY": regex.compile(r"(?<![A-Za-z¥])¥"),
     "INR": regex.compile(r"\bRs\b|(?<!\b[Ii]ndian\s)\b[Rr]upees?\b"),
+    "AED": regex.compile(r"\bDhs?(?![A-Za-z])|(?<!\b(?:UAE|Emirati|[Mm]oroccan)\s)\b[Dd]irhams?\b"),
 }
 
 
-# A bare "¥" is the yuan or the yen, a bare "Rs" or "rupees" India's, Pakistan's, Sri Lanka's, ...: an article that
-# names countries paying in only one of them means that one
-_SHARED_SIGNS = {"CNY": frozenset({"CNY", "JPY"}), "INR": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"})}
+# A bare "¥" is the yuan or the yen, a bare "Rs" or "rupees" India's, Pakistan's, Sri Lanka's, ..., a bare "dirhams"
+# the UAE's or Morocco's: an article that names countries paying in only one of them means that one
+_SHARED_SIGNS = {
+    "CNY": frozenset({"CNY", "JPY"}),
+    "INR": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}),
+    "AED": frozenset({"AED", "MAD"}),
+}
 
 
 def _named_currency(document: Document, subjects: SubjectIndex, sign: str, default: str) -> str:
@@ -59,8 +64,9 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
     yen = own.get("yen") or _named_currency(document, subjects, "CNY", pack.yen)
     rupee = own.get("rupee") or _named_currency(document, subjects, "INR", pack.rupee)
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee}
-    if any(desk[sign] != sign for sign in desk):  # a desk whose "$" is another dollar, "¥" the yen, "Rs" Pakistan's
+    dirham = _named_currency(document, subjects, "AED", "AED")
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": dirham}
+    if any(desk[sign] != sign for sign in desk):  # "$" another dollar, "¥" the yen, "Rs" Pakistan's, "Dh" Morocco's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})
             if m.currency in desk and _BARE_SIGNS[m.currency].search(m.text)
