@@ -41,6 +41,8 @@ def run_rules(rules: list[RuleBase], index: ClaimIndex) -> list[Finding]:
 
 def _finding(rule: RuleBase, verdict: Verdict) -> Finding:
     certain = verdict.certain and all(claim.certain for claim in verdict.claims)
+    doubts = [verdict.doubt] if not verdict.certain and verdict.doubt else []
+    doubts += [_doubt(claim) for claim in verdict.claims if not claim.certain]
     severity = rule.severity if certain or rule.severity is not Severity.ERROR else Severity.WARNING
     confidence = "high" if certain else "medium"
     computed = {k: v for k, v in verdict.values.items() if not k.startswith("_")}
@@ -52,5 +54,13 @@ def _finding(rule: RuleBase, verdict: Verdict) -> Finding:
         claims=[claim.id for claim in verdict.claims],
         computed=computed,
         confidence=confidence,
+        doubts=list(dict.fromkeys(doubts)),
         fingerprint=fingerprint(rule.id, verdict.claims),
     )
+
+
+def _doubt(claim: Claim) -> str:
+    """Why a claim is uncertain, as the claims stage recorded it ('guessed subjects', 'relative date')."""
+    doubts = claim.fields.get("doubts")
+    why = ", ".join(str(doubt) for doubt in doubts) if isinstance(doubts, list) else "uncertain"
+    return f"{why} in '{claim.text}' ({claim.document})"

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 
 class MentionKind(StrEnum):
@@ -173,6 +173,7 @@ class Finding(BaseModel):
     claims: list[str]
     computed: dict[str, Any] = Field(default_factory=dict, description="The values the rule compared.")
     confidence: str = Field(default="high", description="high, medium or low: how sure the rule is.")
+    doubts: list[str] = Field(default_factory=list, description="Why the confidence is not high.")
     fingerprint: str = ""
 
 

@@ -43,7 +43,7 @@ def test_json_report_matches_its_schema(tmp_path: Path) -> None:
     report = json.loads(claimcheck("check", str(SEEDS), "--format", "json").stdout)
     schema = json.loads(claimcheck("schema", "report").stdout)
     jsonschema.validate(report, schema)
-    assert report["version"] == "1.0"
+    assert report["version"] == "1.1"
     assert {"id", "path", "title", "date"} <= set(report["documents"][0])
     claim = report["claims"][0]
     assert {"id", "document", "type", "value", "unit", "period", "span", "text"} <= set(claim)

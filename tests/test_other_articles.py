@@ -121,3 +121,14 @@ def test_a_background_date_older_than_a_year_the_story_names_dates_nothing(tmp_p
     (tmp_path / "a.txt").write_text(plans, encoding="utf-8")
     report, _ = run([str(tmp_path)], pack)
     assert (report.documents[0].date, report.documents[0].date_origin) == (dt.date(2024, 3, 4), "inferred-latest-date")
+
+
+def test_a_finding_below_high_confidence_says_why(tmp_path: Path, pack: Pack) -> None:
+    (tmp_path / "a.md").write_text("---\ndate: 2024-03-01\n---\nTrade between Peru and Chile was about $9 billion in 2023.\n")
+    (tmp_path / "b.md").write_text("---\ndate: 2024-03-02\n---\nTrade between Peru and Chile was $6.2 billion in 2023.\n")
+    report, _ = run([str(tmp_path)], pack)
+    [finding] = report.findings
+    assert (finding.severity, finding.confidence) == (Severity.WARNING, "medium")
+    assert finding.doubts == ["a figure is hedged ('about', 'over')"]
+    certain, _ = run([str(tmp_path / "b.md")], pack)
+    assert all(f.doubts == [] for f in certain.findings)

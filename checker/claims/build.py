@@ -291,12 +291,15 @@ class _DefinitionBuilder:
         definition = self.definition
         document = context.document
         notes: list[str] = []
-        certain = not (value.relative and (context.date_inferred or _quoted(context.document.text, sentence, value)))
+        doubts: list[str] = []  # why the claim is uncertain, for the report
+        if value.relative and (context.date_inferred or _quoted(context.document.text, sentence, value)):
+            doubts.append("relative date" if context.date_inferred else "relative date in a quote")
         subjects, roles, subjects_certain = self._subjects(at)
         if subjects is None:
             return None
         key: dict[str, str] = {}
-        certain = certain and subjects_certain
+        if not subjects_certain:
+            doubts.append("guessed subjects")
         if definition.cue.label_field:
             key[definition.cue.label_field] = cue.label
         for group, group_text in cue.groups.items():
@@ -355,7 +358,8 @@ class _DefinitionBuilder:
                     if definition.cumulative and _AS_OF.search(document.text, max(0, period_mention.start - 20),
                                                                period_mention.start):  # fmt: skip
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
-                    certain = certain and not (period_mention.relative and context.date_inferred)
+                    if period_mention.relative and context.date_inferred:
+                        doubts.append("relative period")
         if definition.period.source == "as_of" or (definition.cumulative and period is None and document.date):
             if document.date:
                 period = Period(label=f"as of {document.date.isoformat()}", start=document.date, end=document.date)
@@ -368,7 +372,8 @@ class _DefinitionBuilder:
         as_of_now = definition.future_tense == "skip" and definition.period.source != "sentence"
         if as_of_now and _set_in_past(context, sentence, value):
             return None  # 'In 2014, the two countries celebrated 50 years of relations': as of then, not now
-        certain = certain and not (as_of_now and context.date_inferred)  # '78 years' as of a guessed date
+        if as_of_now and context.date_inferred:
+            doubts.append("as of an inferred date")  # '78 years' as of a guessed date
 
         claim_value, unit, date = self._value(value, definition, fields)
         for name, spec in definition.fields.items():
@@ -409,8 +414,9 @@ class _DefinitionBuilder:
             text=value.text,
             quote=" ".join(document.text[sentence.start : sentence.end].split()),
             line=document.line_of(value.start),
-            fields={**fields, "claim_span": [span_start, span_end], "relative": value.relative},
-            certain=certain,
+            fields={**fields, "claim_span": [span_start, span_end], "relative": value.relative}
+            | ({"doubts": doubts} if doubts else {}),
+            certain=not doubts,
             notes=notes,
         )
 

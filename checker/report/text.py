@@ -52,7 +52,7 @@ def _finding(finding: Finding, documents: dict[str, Document], claims: dict[str,
     head = f"{_path(document)}:{first.line}:{column}: {severity} [{finding.rule}] {finding.message}"
     out = [head]
     if finding.confidence != "high":
-        out.append(f"    confidence: {finding.confidence} (rests on an inferred date, a guessed subject or rounded figures)")
+        out.append(f"    confidence: {finding.confidence} ({'; '.join(finding.doubts) or 'see the claims'})")
     shown: set[tuple[str, str]] = set()
     for claim_id in finding.claims:
         claim = claims[claim_id]

@@ -126,6 +126,7 @@ class Verdict:
     claims: list[Claim]
     values: dict[str, Any]
     certain: bool = True
+    doubt: str = ""  # why the rule itself is unsure, when it is: the report says so next to the confidence
 
 
 MAX_PAIRWISE = 60  # above this many distinct figures for one fact, compare each with the first only

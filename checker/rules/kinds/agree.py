@@ -82,6 +82,7 @@ class AgreeRule(RuleBase):
                 "b_interval": _interval_text(b_low, b_high, b.unit),
             },
             certain=exact and not _round_figures_could_meet(a, b),
+            doubt="a figure is hedged ('about', 'over')" if not exact else "round figures could meet",
         )
 
 

@@ -74,7 +74,8 @@ class RelativeDateRule(RuleBase):
                 )
                 if len(near) > 1:
                     explanation += f"; the sources date {len(near)} such events that week, so this may be another one"
-                yield self._verdict(a, b, str(b.date), explanation, one_event=len(near) == 1)
+                several = "the sources date several such events that week" if len(near) > 1 else ""
+                yield self._verdict(a, b, str(b.date), explanation, doubt=several)
             yield from self._counted_apart(index, relative, absolute)
 
     def _counted_apart(self, index: ClaimIndex, relative: list[Claim], absolute: list[Claim]) -> Iterator[Verdict]:
@@ -93,7 +94,7 @@ class RelativeDateRule(RuleBase):
                 f"{a.date:%A %Y-%m-%d}, but '{b.fields.get('date_text')}' in {b.document} (dated "
                 f"{index.documents[b.document].date}) means {b.date:%A %Y-%m-%d}; no source gives the day"
             )
-            yield self._verdict(a, b, str(b.date), explanation, one_event=False)
+            yield self._verdict(a, b, str(b.date), explanation, doubt="no source gives the day")
 
     def _elapsed(self, index: ClaimIndex) -> Iterator[Verdict]:
         starts: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
@@ -127,7 +128,7 @@ class RelativeDateRule(RuleBase):
                 yield self._verdict(claim, start, str(elapsed), explanation)
                 break
 
-    def _verdict(self, a: Claim, b: Claim, expected: str, explanation: str, one_event: bool = True) -> Verdict:
+    def _verdict(self, a: Claim, b: Claim, expected: str, explanation: str, doubt: str = "") -> Verdict:
         return Verdict(
             claims=[a, b],
             values={
@@ -143,7 +144,8 @@ class RelativeDateRule(RuleBase):
                 "expected": expected,
                 "explanation": explanation,
             },
-            certain=one_event and not a.notes and not b.notes,
+            certain=not doubt and not a.notes and not b.notes,
+            doubt=doubt or "a date is unresolved",
         )
 
 
