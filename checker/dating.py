@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from checker.extract.dates import looks_future
+from checker.extract.dates import clause, looks_future
 from checker.models import Claim, Granularity, Mention, MentionKind
 
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
@@ -56,9 +56,21 @@ def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention |
             and m.date_start.year > date.year
             and not _BOUND.search(text, max(0, m.start - 40), m.start)
             and not looks_future(text, m.start, m.end)
+            and not _AIMED.search(text, *clause(text, m.start, m.end))
+            and not _NAMED_BY.search(text, max(0, m.start - 30), m.start)
         ):
             return m
     return None
+
+
+# 'Their goal is trade of $100 billion in 2030': a target; 'Saudi Vision 2030', 'Agenda 2063': a name
+_AIMED = regex.compile(
+    r"\b(?:goal|target|aim|vision|agenda|plan|strategy|forecast|expected|projected|should)s?\b", regex.IGNORECASE
+)
+_NAMED_BY = regex.compile(
+    r"\b(?!(?:In|By|From|Since|Until|During|Through|For|Of|On|At|The|Early|Late|Mid|Fiscal|Financial)\b)"
+    r"\p{Lu}[\p{L}-]+\s+\Z"
+)
 
 
 _PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}
@@ -96,9 +108,11 @@ def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, 
 
 
 def _names_the_day(claim: Claim) -> bool:
-    """Whether the claim's date is a day, not the first of a month a field names ('travelled to Cairo in February,
-    his first visit'): a month dates no story."""
+    """Whether the claim's date is a day, not the first of a month it or a field names ('met in December 2023',
+    'travelled to Cairo in February, his first visit'): a month dates no story."""
     day = claim.date.isoformat() if claim.date else None
+    if claim.fields.get("date_end") not in (None, day):
+        return False
     for field in claim.fields.values():
         if isinstance(field, dict) and field.get("date_start") == day:
             return field.get("date_end") in (None, day)

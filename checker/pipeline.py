@@ -44,6 +44,7 @@ _BARE_SIGNS = {
 
 # A bare "¥" is the yuan or the yen, a bare "Rs" or "rupees" India's, Pakistan's, Sri Lanka's, ..., a bare "dirhams"
 # the UAE's or Morocco's: an article that names countries paying in only one of them means that one
+_INDIAN_NUMBERING = regex.compile(r"\b(?:crores?|lakhs?)\b", regex.IGNORECASE)
 _SHARED_SIGNS = {
     "CNY": frozenset({"CNY", "JPY"}),
     "INR": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}),
@@ -54,6 +55,8 @@ _SHARED_SIGNS = {
 def _named_currency(document: Document, subjects: SubjectIndex, sign: str, default: str) -> str:
     if not _BARE_SIGNS[sign].search(document.text):
         return default
+    if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
+        return default  # 'Rs 1,200 crore in Sri Lanka': Indian copy, which need not name India
     family = _SHARED_SIGNS[sign]
     named = {hit.subject.currency for hit in subjects.find(document.text) if hit.subject.currency in family}
     return named.pop() if len(named) == 1 else default
@@ -196,8 +199,8 @@ def _date_undated(
         elif (same := same_event_date(analysis.claims, dated_claims)) is not None:
             inferred, document.date_origin = same, "inferred-same-event"
         elif latest is not None and (later := later_period(analysis.mentions, document.text, latest)) is not None:
-            notes.append(DocumentNote(document=document.id, message=f"not dated from its latest explicit date, "
-                                      f"{latest}: it also names {later.text!r}, so that date is background"))  # fmt: skip
+            background = f"not dated from its latest explicit date, {latest}: it also names {later.text!r}"
+            notes.append(DocumentNote(document=document.id, message=f"{background}, so that date is background"))
         elif latest is not None:
             inferred = latest, f"dated {latest} from its latest explicit date"
             document.date_origin = "inferred-latest-date"

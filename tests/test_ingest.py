@@ -125,6 +125,9 @@ def test_a_front_matter_currency_that_is_no_code_is_an_error_at_its_place() -> N
         ("On Tuesday, May 5 (local time), the leaders met.", None, None),
         ("Exports grew, May 5 (estimate) the ministry said.", None, None),
         ("Kazakhstan, May 5, 2024 the trade", None, None),
+        ("THE HAGUE, May 5 (Reuters) - Text.", None, (5, 5)),  # 'The' begins sentences, 'THE HAGUE' is a place
+        ("Schedule, May 5 (Monday): talks open.", None, None),
+        ("Phase Two, May 5 - June 10: talks.", None, None),
     ],
 )
 def test_wire_datelines_as_agencies_write_them(head: str, date: dt.date | None, day: tuple[int, int] | None) -> None:

@@ -117,7 +117,10 @@ def test_a_background_date_older_than_a_year_the_story_names_dates_nothing(tmp_p
     report, _ = run([str(tmp_path)], pack)
     assert report.documents[0].date is None
     assert any("it also names 'the first half of 2023'" in note.message for note in report.notes)
-    plans = "Peru and Chile held talks on March 4, 2024. They will open a joint port in 2026.\n"
+    plans = (
+        "Peru and Chile held talks on March 4, 2024. They will open a joint port in 2026. Their goal is trade of "
+        "$10 billion in 2030, in line with Peru's Vision 2035.\n"
+    )
     (tmp_path / "a.txt").write_text(plans, encoding="utf-8")
     report, _ = run([str(tmp_path)], pack)
     assert (report.documents[0].date, report.documents[0].date_origin) == (dt.date(2024, 3, 4), "inferred-latest-date")
@@ -132,3 +135,15 @@ def test_a_finding_below_high_confidence_says_why(tmp_path: Path, pack: Pack) ->
     assert finding.doubts == ["a figure is hedged ('about', 'over')"]
     certain, _ = run([str(tmp_path / "b.md")], pack)
     assert all(f.doubts == [] for f in certain.findings)
+
+
+def test_a_meeting_in_some_month_does_not_make_the_dated_event_ambiguous(tmp_path: Path, pack: Pack) -> None:
+    dated = (
+        "Emmanuel Macron and Olaf Scholz met in Berlin on Tuesday. Scholz travelled to Paris for Macron's "
+        "speech in January 2024, and the two leaders met again at a summit in Brussels earlier this year."
+    )
+    (tmp_path / "a.md").write_text(f"---\ndate: 2024-05-28\n---\n{dated}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Macron and Scholz met in Berlin on Tuesday to discuss defence.\n", encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    dates = {d.id: (d.date, d.date_origin) for d in report.documents}
+    assert dates["b"] == (dt.date(2024, 5, 28), "inferred-same-event")

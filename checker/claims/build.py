@@ -119,7 +119,7 @@ def build_claims(
     *,
     date_inferred: bool = False,
 ) -> list[Claim]:
-    datelines = [dateline.date for dateline in find_datelines(document.text)]
+    datelines = [dateline.span for dateline in find_datelines(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not _inside_any(m.start, m.end, datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
@@ -431,6 +431,8 @@ class _DefinitionBuilder:
             case "date":
                 fields["date_text"] = value.text
                 fields["weekday"] = value.weekday
+                if value.date_end and value.date_end != value.date_start:  # 'in December 2023': a month, no day
+                    fields["date_end"] = value.date_end.isoformat()
                 return None, None, value.date_start
         if value.kind == MentionKind.MONEY:
             return value.value, value.currency, None
@@ -754,7 +756,12 @@ def _in_earlier_statement(text: str, period: Mention, value: Mention) -> bool:
     billion' 1947 is the founding's. A period that is a clause of its own ('In 2023, ...') still frames the whole
     sentence, and so does one before a past tense ('reached A$178 billion in 2022, and investment totalled ...')."""
     openers = list(_STATEMENT_BREAK.finditer(text, period.end, value.start))
-    if not openers or not _PRESENT.search(text, openers[-1].end(), value.start):  # the last opens the value's
+    if not openers:
+        return False
+    # the verb next to the value, after the last opener and any aside: 'and investment, which is mostly in energy,
+    # totalled $9 billion' is in the past
+    verb_start = max(openers[-1].end(), text.rfind(",", openers[-1].end(), value.start) + 1)
+    if not _PRESENT.search(text, verb_start, value.start):
         return False
     own_start, own_end = clause(text, period.start, period.end)
     return not (_FRAME.fullmatch(text, own_start, period.start) and not text[period.end : own_end].strip())
@@ -875,12 +882,15 @@ _OFFICE = regex.compile(
 )
 
 
+_NEXT_TO = 12  # characters: 'to the ', 'in '
+
+
 def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool:
     """Whether the subject right after the claim (within 'to the') is of a kind the role does not take."""
     nearest = next((hit for hit in sentence.subjects if hit.start >= after), None)
     if not role.kinds or nearest is None:
         return False
-    return nearest.subject.kind not in role.kinds and nearest.start - after <= 12
+    return nearest.subject.kind not in role.kinds and nearest.start - after <= _NEXT_TO
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
@@ -934,15 +944,11 @@ def _period(mention: Mention) -> Period:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _ if (part := _calendar_part(start, end)) is not None:
             label = part  # 'between January and June 2024' is the first half, as 'the first half of 2024' is
-        case _ if mention.relative and not _whole_months(start, end):
-            label = f"{start.year}/{end.year}"  # 'over the past 15 years' ends on each document's own day
+        case _ if mention.relative and start.year != end.year:
+            label = f"{start.year}/{end.year}"  # 'over the past 15 years', 'since 1990': to each document's own day
         case _:
-            label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year' too
+            label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year', 'since January'
     return Period(label=label, start=start, end=end)
-
-
-def _whole_months(start: dt.date, end: dt.date) -> bool:
-    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:

@@ -1583,7 +1583,7 @@ def _join_now(text: str, m: Mention, reference: dt.date) -> Mention | None:
         if m.relative and end < reference:  # 'until November', said in December: next year's
             end = _later(m, end)
         return _range(text, before.start(), m.end, reference, end, True) if end >= reference else None
-    after = _NOW_AFTER.match(text, m.end)
+    after = _NOW_AFTER.match(text, m.end, m.end + 40)  # bounded: one match per date, not a scan to the end
     lead = RANGE_LEAD.search(text, max(0, m.start - 12), m.start)
     if after is None or lead is None:
         return None

@@ -265,7 +265,7 @@ def _dateline(head: str) -> dt.date | None:
             candidates.append((iso.start(), date))
     if wire := next((found for found in find_datelines(head) if found.year is not None), None):
         try:
-            candidates.append((wire.date[0], dt.date(wire.year, wire.month, wire.day)))  # type: ignore[arg-type]
+            candidates.append((wire.span[0], dt.date(wire.year, wire.month, wire.day)))  # type: ignore[arg-type]
         except ValueError:
             pass
     return min(candidates)[1] if candidates else None

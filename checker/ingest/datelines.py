@@ -32,10 +32,11 @@ _DAY = (
 _WORD = r"\p{Lu}[\p{L}.'’-]{0,30}"
 _PARTICLE = r"(?:de|da|del|do|dos|das|di|du|la|le|el|al|of|upon|am|an|der|sur|en)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|{_PARTICLE})){{0,4}}"
-_NOT_PLACE = (
-    r"(?i:on|in|at|by|from|since|until|before|after|last|next|this|that|the|and|but|then|also|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_NOT_PLACE = (  # as a sentence begins: 'THE HAGUE' is a place
+    r"(?:On|In|At|By|From|Since|Until|Before|After|Last|Next|This|That|The|And|But|Then|Also|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATELINE = regex.compile(
     r"^[ \t]*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?"  # an agency first: '(ANSA) - '
     rf"(?!{_NOT_PLACE})(?P<place>{_NAME})"
@@ -43,13 +44,15 @@ _DATELINE = regex.compile(
     rf"(?P<date>{_DAY}(?:,?[ \t]*(?P<year>\d{{4}})\b)?)[ \t]*"
     # what ends it: a dash or colon, maybe after the agency ('(Reuters) -', '(APP):', '/PRNewswire/ --'), or the
     # agency alone ('(PTI) India on Sunday ...'), named in capitals
-    r"(?P<end>(?:\([^)\n]{1,40}\)[ \t]*|/[^/\n]{1,40}/[ \t]*)?\.?[ \t]*[-–—:]|\(\p{Lu}[\p{L}&./ -]{0,30}\))?",
+    # ('Schedule, May 5 (Monday):' and 'Phase Two, May 5 - June 10' are no datelines)
+    rf"(?P<end>(?:\((?!{_WEEKDAY}\))[^)\n]{{1,40}}\)[ \t]*|/[^/\n]{{1,40}}/[ \t]*)?\.?[ \t]*[-–—:]"
+    rf"(?![ \t]*(?:{_MONTH}|\d))|\((?!{_WEEKDAY}\))\p{{Lu}}[\p{{L}}&./ -]{{0,30}}\))?",
     regex.M,
 )
 
 
 class Dateline(NamedTuple):
-    date: tuple[int, int]  # the span of its date ('July 4, 2024')
+    span: tuple[int, int]  # where its date stands ('July 4, 2024')
     month: int
     day: int
     year: int | None

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import ClassVar, Literal
 
+import regex
 from pydantic import Field, model_validator
 
 from checker.engine import ClaimIndex
@@ -79,16 +80,18 @@ class RelativeDateRule(RuleBase):
             yield from self._counted_apart(index, relative, absolute)
 
     def _counted_apart(self, index: ClaimIndex, relative: list[Claim], absolute: list[Claim]) -> Iterator[Verdict]:
-        """Two sources count the same event to different days ('on Monday' dated Tuesday, 'on Tuesday' dated
-        Wednesday) and no source gives the day: one of them is off, or these are two events, so a warning."""
+        """Two sources count the same event to days next to each other ('on Monday' dated Tuesday, 'on Tuesday'
+        dated Wednesday: a weekday kept as the story moved on) and no source gives the day: one of them is off, or
+        these are two events, so a warning. Days further apart, or 'another' event, are two events."""
         days = sorted(distinct(relative, lambda c: c.date), key=lambda c: c.date)  # type: ignore[arg-type,return-value]
         for a, b in zip(days, days[1:]):
             assert a.date is not None and b.date is not None
-            if a.document == b.document or (b.date - a.date).days > self.same_event_days or any(
+            decided = any(  # a day some source gives near them decides (see above)
                 c.date and min(abs((c.date - a.date).days), abs((c.date - b.date).days)) <= self.same_event_days
                 for c in absolute
-            ):
-                continue  # one source's two events, too far apart to be one, or a day some source gives decides
+            )
+            if a.document == b.document or (b.date - a.date).days > 1 or decided or _ANOTHER.search(f"{a.quote} {b.quote}"):
+                continue  # one source's two events, days apart, or 'another' press conference
             explanation = (
                 f"'{a.fields.get('date_text')}' in a document dated {index.documents[a.document].date} means "
                 f"{a.date:%A %Y-%m-%d}, but '{b.fields.get('date_text')}' in {b.document} (dated "
@@ -147,6 +150,9 @@ class RelativeDateRule(RuleBase):
             certain=not doubt and not a.notes and not b.notes,
             doubt=doubt or "a date is unresolved",
         )
+
+
+_ANOTHER = regex.compile(r"\b(?:another|again|second|separate)\b", regex.IGNORECASE)
 
 
 def _day_written(claim: Claim) -> bool:
