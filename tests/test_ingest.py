@@ -91,6 +91,12 @@ def test_an_impossible_front_matter_date_is_reported_at_its_place() -> None:
         parse_document("---\ntitle: T\ndate: 2024-02-30\n---\nBody.\n", path="a.md")
 
 
+def test_front_matter_that_is_never_closed_is_an_error_not_body_text() -> None:
+    with pytest.raises(InputError, match=r"^a\.md:1:1: front matter is never closed"):
+        parse_document("---\ntitle: T\ndate: 2024-11-29\nBody on March 3, 2024.\n", path="a.md")
+    assert parse_document("---\n\nA rule, then the body.\n", path="a.md").body_start == 0
+
+
 def test_an_impossible_date_line_is_an_error_at_its_place() -> None:
     with pytest.raises(InputError, match=r"^x\.txt:1:7: the date line's 2024-13-45 is no day"):
         parse_document(" date 2024-13-45\nTrade rose.", path="x.txt")

@@ -22,6 +22,8 @@ from checker.models import Document
 SUFFIXES = (".txt", ".md", ".markdown")
 _DATE_LINE = regex.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+# '---' then 'key: value' lines and no closing '---': front matter, not a rule across the top of an article
+_UNCLOSED_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n)")
 _ISO_DATELINE = regex.compile(r"^[ \t]*(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$", regex.M)
 _DATELINE_WINDOW = 1500
 
@@ -95,6 +97,8 @@ def parse_document(text: str, *, path: str, date_override: dt.date | None = None
     origin: str | None = None
     body_start = 0
     front = _FRONT_MATTER.match(text)
+    if front is None and _UNCLOSED_FRONT_MATTER.match(text):
+        raise InputError(f"{path}:1:1: front matter is never closed: no '---' line after it")
     if front:
         meta = _front_matter(front.group(1), path)
         title = _as_text(meta.get("title"))
