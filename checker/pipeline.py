@@ -52,23 +52,29 @@ _SHARED_SIGNS = {
 }
 
 
-def _named_currency(document: Document, subjects: SubjectIndex, sign: str, default: str) -> str:
-    if not _BARE_SIGNS[sign].search(document.text):
-        return default
-    if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
-        return default  # 'Rs 1,200 crore in Sri Lanka': Indian copy, which need not name India
-    family = _SHARED_SIGNS[sign]
-    named = {hit.subject.currency for hit in subjects.find(document.text) if hit.subject.currency in family}
-    return named.pop() if len(named) == 1 else default
+def _named_currencies(document: Document, subjects: SubjectIndex) -> dict[str, str]:
+    """For each shared sign the article writes bare, the one currency of its family that the countries it names pay
+    in; the article's subjects are found once, and only when a bare sign is there."""
+    bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
+    if not bare:
+        return {}
+    paying = {currency for hit in subjects.find(document.text) if (currency := hit.subject.currency)}
+    named: dict[str, str] = {}
+    for sign in bare:
+        if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
+            continue  # 'Rs 1,200 crore in Sri Lanka': Indian copy, which need not name India
+        if len(family := paying & _SHARED_SIGNS[sign]) == 1:
+            named[sign] = family.pop()
+    return named
 
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
-    yen = own.get("yen") or _named_currency(document, subjects, "CNY", pack.yen)
-    rupee = own.get("rupee") or _named_currency(document, subjects, "INR", pack.rupee)
-    dirham = _named_currency(document, subjects, "AED", "AED")
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": dirham}
+    named = _named_currencies(document, subjects)
+    yen = own.get("yen") or named.get("CNY", pack.yen)
+    rupee = own.get("rupee") or named.get("INR", pack.rupee)
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": named.get("AED", "AED")}
     if any(desk[sign] != sign for sign in desk):  # "$" another dollar, "¥" the yen, "Rs" Pakistan's, "Dh" Morocco's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})
