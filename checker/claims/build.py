@@ -15,8 +15,8 @@ from functools import cached_property
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
+from checker.claims.text import SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
-from checker.claims.text import SubjectHit, SubjectIndex, main_subjects, sentences, word_count
 from checker.errors import ClaimcheckError
 from checker.extract.dates import MONTHS, WEEKDAYS, clause, looks_future
 from checker.ingest.datelines import find_datelines
@@ -121,12 +121,12 @@ def build_claims(
 ) -> list[Claim]:
     datelines = [dateline.span for dateline in find_datelines(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
-        mentions = [m for m in mentions if not _inside_any(m.start, m.end, datelines)]
+        mentions = [m for m in mentions if not inside_any(m.start, m.end, datelines)]
     context = DocumentContext(document, mentions, subject_index, date_inferred)
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
     hits = subject_index.with_short_names(document.text, subject_index.find(document.text))
-    context.hits = [hit for hit in hits if not _inside_any(hit.start, hit.end, amounts)]
+    context.hits = [hit for hit in hits if not inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []
     for definition in definitions:
         builder = _DefinitionBuilder(definition)
@@ -789,12 +789,6 @@ def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention)
     When the figure is the baseline ('up from $15.4 billion in 2021-22'), the period is its own."""
     baseline = _BASELINE.search(text, max(sentence.start, period.start - 80), period.start)
     return baseline is not None and not (baseline.end("against") < value.start and value.end <= period.start)
-
-
-def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping)."""
-    index = bisect_right(spans, (start, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def _gap(mention: Mention, value: Mention) -> tuple[int, int]:

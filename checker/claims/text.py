@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -137,16 +138,23 @@ class SubjectIndex:
         short = {word: self.subjects[ids.pop()] for word, ids in named.items() if len(ids) == 1}
         if not short:
             return hits
-        taken = [(hit.start, hit.end) for hit in hits]
+        taken = [(hit.start, hit.end) for hit in hits]  # sorted and apart, as `find` returns them
         extra = [
             SubjectHit(m.start(), m.end(), short[m.group()])
             for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}", fold(text))
-            if not any(start <= m.start() < end for start, end in taken)
+            if not inside_any(m.start(), m.end(), taken)
         ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
 
     def country_of(self, subject: Subject) -> str | None:
         return subject.country if subject.kind == "person" else subject.id
+
+
+def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies inside one of `spans` (sorted, not overlapping); a bisection, so that checking every
+    match of a long text stays linear."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 
 
 def main_subjects(hits: list[SubjectHit], kinds: frozenset[str]) -> list[str]:
