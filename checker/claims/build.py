@@ -94,6 +94,23 @@ class DocumentContext:
             )
         return result
 
+    @cached_property
+    def unknown_surnames(self) -> frozenset[str]:
+        """Last words of the titled names no list knows ('Dutch Prime Minister Mark Rutte': 'Rutte'), by which the
+        article goes on to name them ('Rutte last visited Vietnam in 2019')."""
+        text = self.document.text
+        covered = [(hit.start, hit.end) for hit in self.hits]
+        surnames = set()
+        for titled in _TITLED_NAME.finditer(text, self.document.body_start):
+            if not inside_any(titled.start("name"), titled.end("name"), covered):
+                surnames.add(titled.group("name").split()[-1])
+        return frozenset(surnames - _NOT_NAMES)
+
+    def names_unknown_surname(self, start: int, end: int) -> bool:
+        return bool(self.unknown_surnames) and any(
+            word.group() in self.unknown_surnames for word in _CAPITALISED.finditer(self.document.text, start, end)
+        )
+
     def main(self, kinds: frozenset[str]) -> list[str]:
         if kinds not in self._main:
             self._main[kinds] = main_subjects(self.hits, kinds)
@@ -497,6 +514,7 @@ class _DefinitionBuilder:
         found: list[str] = []
         parties = 0  # distinct subjects of the role's kinds the sentence names as parties
         pair: list[SubjectHit] | None = None  # the two the claim's clause names as 'between A and B'
+        uncertain = False  # another person stands nearer the figure than the one the role takes
         span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
         if role.group:
             alias = cue.groups.get(role.group)
@@ -533,6 +551,11 @@ class _DefinitionBuilder:
                 if role.kinds != {"person"} and doer is not None and not any(h.start >= doer.start() for h in hits):
                     if _names_unknown_party(context.document.text, doer.start(), span_start, sentence.subjects):
                         return [], True  # 'Samsung Electronics alone has invested $22.4 billion': no country's
+                if role.kinds == {"person"} and hits:
+                    nearer = _nearer_unknown_person(context.document.text, hits[0].end, span_start, sentence.subjects)
+                    if nearer == "possessor":
+                        return [], True  # 'Chinh held talks with Rutte, during Rutte's visit, his third': Rutte's
+                    uncertain = nearer == "name"  # 'Chinh met Prime Minister Mark Rutte on his third visit': whose?
             elif role.position == "after":
                 hits = [h for h in hits if h.start >= span_end]
             for hit in hits:
@@ -541,7 +564,7 @@ class _DefinitionBuilder:
         # 'The US overtook China as India's largest trading partner, with bilateral trade of $118 billion': more
         # parties than the claim has, and which ones it means is a guess (the clause's own, when it names as many,
         # are a better one), unless the clause says 'between A and B'
-        guessed = role.position == "sentence" and parties > role.count and pair is None
+        guessed = uncertain or (role.position == "sentence" and parties > role.count and pair is None)
         found = found[: role.count]
         if len(found) >= role.count or role.fallback == "none":
             return found, guessed
@@ -551,12 +574,17 @@ class _DefinitionBuilder:
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
             )
-            if _names_unknown_party(context.document.text, *zone, sentence.subjects):
+            if _names_unknown_party(context.document.text, *zone, sentence.subjects) or context.names_unknown_surname(
+                *zone
+            ):
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, at.position - 3) : at.position]):
+                if role.kinds == {"person"} and not any(fits(hit.subject) for hit in earlier.subjects):
+                    if context.names_unknown_surname(earlier.start, earlier.end):
+                        return found, True  # 'Rutte last visited in 2019. He also visited in 2014': not an earlier one
                 for hit in reversed(earlier.subjects):
                     if fits(hit.subject) and hit.subject.id not in found:
                         found.append(hit.subject.id)
@@ -869,6 +897,9 @@ _POSSESSIVE = regex.compile(r"['’]s\b")
 _ONE_NAME = regex.compile(
     r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
 )
+_TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
+_TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
+_TITLED_NAME = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+(?:[ ]\p{Lu}[\p{Ll}-]+){0,3})")
 _OFFICE = regex.compile(
     r"\s+(?:(?:vice|deputy)\s+)?"
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
@@ -911,6 +942,23 @@ def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit
             return True
         last_end = word.end()
     return False
+
+
+def _nearer_unknown_person(text: str, start: int, end: int, known: list[SubjectHit]) -> str | None:
+    """Whom text[start:end], between a known person and their figure, names that the lists do not know: a
+    'possessor' ('during Rutte's visit, his third': the figure is likely theirs) or a titled 'name' ('met Prime
+    Minister Mark Rutte on his third visit': it may be theirs), else None."""
+    covered = [(hit.start, hit.end) for hit in known]
+    known_words = {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon Suk Yeol ... Yoon's'
+    unknown = False
+    for found in (*_ONE_NAME.finditer(text, start, end), *_TITLED.finditer(text, start, end)):
+        name_start = found.start("name")
+        if found.group("name") in _NOT_NAMES | known_words or any(a <= name_start < b for a, b in covered):
+            continue
+        if _POSSESSIVE.match(text, found.end("name")):
+            return "possessor"
+        unknown = True
+    return "name" if unknown else None
 
 
 def _venue(text: str, hit: SubjectHit) -> bool:
