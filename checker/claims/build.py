@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -281,15 +282,21 @@ class _DefinitionBuilder:
         return claims
 
     def _bind(self, text: str, layout: _Layout, value: Mention) -> tuple[Cue, int] | None:
-        """The nearest cue on an allowed side with no other value mention in between, and how many words apart."""
+        """The nearest cue on an allowed side with no other value mention in between, and how many words apart. A
+        figure written as the measure's amount ('$130 billion in trade with China') takes the cue right after it,
+        whatever side the definition reads."""
         spec = self.definition.cue
         max_chars = 40 * (spec.within_words + 1)  # a cheap bound before counting words
         candidates: list[tuple[int, int, Cue]] = []
         before = bisect_right(layout.cue_ends, value.start) - 1
+        after = bisect_left(layout.cue_starts, value.end)
+        if spec.position == "before" and after < len(layout.cues):
+            cue = layout.cues[after]
+            if _OWN_MEASURE.fullmatch(text, value.end, cue.start):
+                return cue, 1  # 'a fraction of its $130 billion in trade with China': the figure's own measure
         if spec.position in ("before", "either") and before >= 0:
             cue = layout.cues[before]
             candidates.append((cue.end, value.start, cue))
-        after = bisect_left(layout.cue_starts, value.end)
         if spec.position in ("after", "either") and after < len(layout.cues):
             cue = layout.cues[after]
             candidates.append((value.end, cue.start, cue))
@@ -545,6 +552,10 @@ class _DefinitionBuilder:
                     rank = {subject: order for order, subject in enumerate(context.main(role.kinds))}
                     others = sorted((h for h in hits if h not in own), key=lambda h: rank.get(h.subject.id, len(rank)))
                     hits = own + others
+                    # 'a third of Indonesia's trade with Singapore and a fraction of its $130 billion in trade with
+                    # China': the party the cue names is one of the two
+                    named = [h for h in own if 0 <= h.start - cue.end <= 1]
+                    hits = named[:1] + [h for h in hits if not named or h.subject.id != named[0].subject.id]
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
                 doer = _DOER.search(context.document.text, max(sentence.start, span_start - 80), span_start)
@@ -580,6 +591,10 @@ class _DefinitionBuilder:
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
+        if role.position == "before" and (lead := self._antecedent(at, fits)) and lead not in found:
+            found.append(lead)  # 'Germany is the ninth-largest investor in India. Its cumulative FDI ...': Germany's
+            if len(found) >= role.count:
+                return found, True
         if role.fallback == "previous":
             for earlier in reversed(context.sentences[max(0, at.position - 3) : at.position]):
                 if role.kinds == {"person"} and not any(fits(hit.subject) for hit in earlier.subjects):
@@ -599,6 +614,17 @@ class _DefinitionBuilder:
                 if len(found) >= role.count:
                     break
         return found, True
+
+    @staticmethod
+    def _antecedent(at: Reading, fits: Callable[[Subject], bool]) -> str | None:
+        """The subject an 'its' or 'their' before the figure stands for, when the sentence before opens with it
+        ('Germany is the ninth-largest investor in India. Its cumulative FDI ...'); else None."""
+        text, sentence = at.context.document.text, at.sentence
+        if at.position == 0 or not _ITS.search(text, sentence.start, min(at.value.start, at.cue.start)):
+            return None
+        earlier = at.context.sentences[at.position - 1]
+        lead = next((hit for hit in earlier.subjects if fits(hit.subject)), None)
+        return lead.subject.id if lead and _OPENS.fullmatch(text, earlier.start, lead.start) else None
 
     @staticmethod
     def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole) -> bool:
@@ -712,6 +738,10 @@ _BETWEEN_NAMES = regex.compile(
     r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
 )
 # The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
+_ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
+_OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
+# between a figure and a cue after it, the words that make the cue the figure's measure: '$130 billion in trade'
+_OWN_MEASURE = regex.compile(r"\s+(?:in|of|worth\s+of)\s+", regex.IGNORECASE)
 _DOER = regex.compile(
     r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:(?:alone|also|itself|has|have|had|already|together|jointly|so\s+far)\s+)*$"
 )
