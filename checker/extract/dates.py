@@ -101,6 +101,12 @@ _FUTURE = lazy_regex(
     r"(?:is|are) due to|preparing to|poised to)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
+# 'The visit ends on Friday', 'talks resume Monday': the present of a timetable speaks of days to come
+_SCHEDULED_RIGHT_BEFORE = lazy_regex(
+    r"\b(?:ends|begins|starts|opens|closes|concludes|resumes|wraps\s+up|returns\s+home"
+    r"|(?:departs|leaves)(?:\s+for\s+\p{Lu}[\w-]*(?:\s+\p{Lu}[\w-]*)?)?)(?:\s+on)?\s+\Z",
+    regex.IGNORECASE,
+)
 _CLAUSE_END = lazy_regex(r"[!?;:—\n]|[.,](?!\d)")  # not the ',' or '.' inside '$1,200' or '3.5'
 # 'X said on Tuesday it will ...': the day is when it was said, however the sentence goes on ('the winner will be
 # announced in November' is a passive future, not a report).
@@ -319,7 +325,10 @@ def _resolve_weekday(match: regex.Match[str], reference: dt.date | None, text: s
         if _THE_BEFORE.search(text, max(0, match.start() - 5), match.start()):
             return None, None, Granularity.DAY, True  # 'on the following Friday': the Friday after a day of the story
         mode = "next"  # 'on following Friday', said as 'next Friday'
-    date = _nearest_weekday(reference, weekday, looks_future(text, match.start(), match.end()), mode)
+    future = looks_future(text, match.start(), match.end()) or bool(
+        _SCHEDULED_RIGHT_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    )
+    date = _nearest_weekday(reference, weekday, future, mode)
     return date, date, Granularity.DAY, True
 
 
@@ -1536,41 +1545,80 @@ def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -
     return joined
 
 
-# 'in June last year', 'on March 3 of next year': a month or a day, then the year it falls in, counted from now
-_OF_YEAR = lazy_regex(r"\s+(?:(?i:of)\s+)?")
-_COUNTED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)")
+# 'in June last year', 'on March 3 of next year', 'the January-October period this year': a part of a year, then
+# the year it falls in
+_OF_YEAR = lazy_regex(r"\s+(?:(?i:period)\s+)?(?:(?i:of|in)\s+)?")
+_NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
+_OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
+_PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
+_FISCAL_PART = lazy_regex(r"(?P<part>[HQ])(?P<number>[1-4])\s+")  # 'H1 FY24', 'Q3 FY2025'
 
 
 def join_years(mentions: list[Mention], text: str) -> list[Mention]:
-    """A month or day whose year was inferred, followed by the year it falls in ('in June last year'), becomes one
-    date in that year: the two are read by different patterns, and 'in June' alone is the latest June. Ranges
-    stay apart: 'since June last year' runs to the reference date, which the year does not move."""
+    """A part of a year whose year was inferred, followed by the year it falls in ('in June last year', 'the
+    January-October period of 2024', 'the first half of FY24'), becomes one date or range in that year: the two are
+    read by different patterns, and 'in June' alone is the latest June. Open ranges stay apart: 'since June last
+    year' runs to the reference date, which the year does not move."""
     joined: list[Mention] = []
     for m in mentions:
         first = joined[-1] if joined else None
-        if first is not None and (merged := _in_year(text, first, m)) is not None:
+        if first is not None and (merged := _in_year(text, first, m) or _of_fiscal_year(text, first, m)) is not None:
             joined[-1] = merged
+        elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4), m.start)):
+            joined.append(_fiscal_part(m, text, part.start(), f"-{part['part']}{part['number']}"))
         else:
             joined.append(m)
     return joined
 
 
+def _part_of_year(first: Mention) -> bool:
+    """Whether `first` is a day, month or part of one year that the text did not give a year."""
+    return (first.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and first.granularity in _PARTS
+            and first.relative and first.weekday is None and first.date_start is not None
+            and first.date_end is not None and first.date_start.year == first.date_end.year
+            and not _YEAR_STATED.search(first.text) and not _OPEN_ENDED.match(first.text))  # fmt: skip
+
+
 def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
-    if not (year.granularity is Granularity.YEAR and year.date_start and _COUNTED_YEAR.fullmatch(year.text)
-            and first.kind is MentionKind.DATE and first.granularity in (Granularity.DAY, Granularity.MONTH)
-            and first.relative
-            and first.weekday is None and first.date_start and first.date_end
-            and first.date_start.year == first.date_end.year and not _YEAR_STATED.search(first.text)
-            and _OF_YEAR.fullmatch(text, first.end, year.start) is not None):  # fmt: skip
+    if not (year.granularity is Granularity.YEAR and year.date_start and _NAMED_YEAR.fullmatch(year.text)
+            and _part_of_year(first) and _OF_YEAR.fullmatch(text, first.end, year.start) is not None):  # fmt: skip
         return None
+    assert first.date_start is not None and first.date_end is not None
     try:
         start, end = (day.replace(year=year.date_start.year) for day in (first.date_start, first.date_end))
     except ValueError:  # 29 February in a year without it
         return None
+    granularity = first.granularity
     return first.model_copy(
         update={"text": text[first.start : year.end], "end": year.end, "value": float(start.year),
-                "resolved": _iso(start, end, first.granularity), "date_start": start, "date_end": end}
+                "resolved": _iso(start, end, granularity), "date_start": start, "date_end": end,
+                "relative": year.relative}
+    )  # fmt: skip
+
+
+def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | None:
+    """'the first half of FY24', 'April-September of FY2023-24': a part of a fiscal year, whose months depend on the
+    country, so it keeps the fiscal year's span and a label of its own ('FY2024-H1', 'FY2024:04-09'), never the
+    year's."""
+    if not (fiscal.granularity is Granularity.FISCAL_YEAR and _part_of_year(first)
+            and _OF_YEAR.fullmatch(text, first.end, fiscal.start) is not None):  # fmt: skip
+        return None
+    assert first.date_start is not None and first.date_end is not None
+    if first.granularity in (Granularity.HALF, Granularity.QUARTER):
+        half = first.granularity is Granularity.HALF
+        part = f"-{'H' if half else 'Q'}{(first.date_start.month - 1) // (6 if half else 3) + 1}"
+    elif first.granularity in (Granularity.MONTH, Granularity.RANGE) and first.date_start.day == 1:
+        part = f":{first.date_start.month:02d}-{first.date_end.month:02d}"
+    else:
+        return None
+    return _fiscal_part(fiscal, text, first.start, part)
+
+
+def _fiscal_part(fiscal: Mention, text: str, start: int, part: str) -> Mention:
+    return fiscal.model_copy(
+        update={"kind": MentionKind.DATE_RANGE, "text": text[start : fiscal.end], "start": start,
+                "resolved": f"{fiscal.resolved}{part}"}
     )  # fmt: skip
 
 
