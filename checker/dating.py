@@ -32,16 +32,21 @@ _BOUND = regex.compile(
 
 
 def latest_explicit_date(mentions: list[Mention], text: str | None = None) -> dt.date | None:
-    """The latest day or month the text names; with the text, not one that bounds a state or sets a deadline (the
-    story's own date is not that, though a dateline's year is not before it)."""
+    """The latest day or month the text names; with the text, not one that bounds a state or sets a deadline, nor
+    one still to come ('hopes the centres will open in the spring of 2024'): the story's own date is not that,
+    though a dateline's year is not before it."""
     dates = [
         m.date_end or m.date_start
         for m in mentions
         if not m.relative
         and _dates_the_story(m)
-        and (text is None or not _BOUND.search(text, max(0, m.start - 40), m.start))
+        and (text is None or not _bounds_or_plans(text, m))
     ]
     return max((d for d in dates if d is not None), default=None)
+
+
+def _bounds_or_plans(text: str, m: Mention) -> bool:
+    return _BOUND.search(text, max(0, m.start - 40), m.start) is not None or looks_future(text, m.start, m.end)
 
 
 def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention | None:
@@ -85,7 +90,15 @@ def _dates_the_story(m: Mention) -> bool:
         and m.date_start is not None
         and m.date_end is not None
         and m.date_end - m.date_start <= SHORT_RANGE
+        and not _whole_months(m.date_start, m.date_end)
     )
+
+
+def _whole_months(start: dt.date, end: dt.date) -> bool:
+    """Whether a range is two or more whole months: a period data cover ('in the first two months of 2025'), which
+    ends well before the story that reports them, not an event's days."""
+    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    return whole and (end.year, end.month) != (start.year, start.month)
 
 
 def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, str] | None:

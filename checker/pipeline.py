@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -10,14 +11,14 @@ import regex
 
 from checker import __version__
 from checker.claims.build import build_claims
-from checker.claims.text import SubjectIndex
+from checker.claims.text import SubjectIndex, inside_any
 from checker.dating import later_period, latest_explicit_date, same_event_date
 from checker.engine import ClaimIndex, run_rules
 from checker.errors import InputError
 from checker.extract import extract
 from checker.extract.money import SPACED_PREFIXES
 from checker.ingest import load_documents
-from checker.models import Claim, Document, DocumentNote, Mention, Report, RuleInfo, Severity, Summary
+from checker.models import Claim, Document, DocumentNote, Mention, MentionKind, Report, RuleInfo, Severity, Summary
 from checker.rules.loader import Pack
 from checker.store import Store, subject_key
 
@@ -52,26 +53,35 @@ _SHARED_SIGNS = {
 }
 
 
-def _named_currencies(document: Document, subjects: SubjectIndex) -> dict[str, str]:
+def _named_currencies(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[str, str]:
     """For each shared sign the article writes bare, the one currency of its family that the countries it names pay
-    in; the article's subjects are found once, and only when a bare sign is there."""
+    in; the article's subjects are found once, and only when a bare sign is there. A country named inside an amount
+    ('9 trillion Indian rupees') is the amount's currency, not a country the article names."""
     bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
     if not bare:
         return {}
-    paying = {currency for hit in subjects.find(document.text) if (currency := hit.subject.currency)}
+    amounts = [(m.start, m.end) for m in mentions if m.kind is MentionKind.MONEY]
+    paying = Counter(
+        currency
+        for hit in subjects.find(document.text)
+        if (currency := hit.subject.currency) and not inside_any(hit.start, hit.end, amounts)
+    )
     named: dict[str, str] = {}
     for sign in bare:
         if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
             continue  # 'Rs 1,200 crore in Sri Lanka': Indian copy, which need not name India
-        if len(family := paying & _SHARED_SIGNS[sign]) == 1:
-            named[sign] = family.pop()
+        family = sorted((n, currency) for currency, n in paying.items() if currency in _SHARED_SIGNS[sign])
+        # one country of the family named, or one named twice as often as the rest ('Rs' in a Nepali story
+        # that mentions India once)
+        if family and (len(family) == 1 or family[-1][0] >= 2 * sum(n for n, _ in family[:-1])):
+            named[sign] = family[-1][1]
     return named
 
 
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
-    named = _named_currencies(document, subjects)
+    named = _named_currencies(document, subjects, mentions)
     yen = own.get("yen") or named.get("CNY", pack.yen)
     rupee = own.get("rupee") or named.get("INR", pack.rupee)
     desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": named.get("AED", "AED")}

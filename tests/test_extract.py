@@ -31,6 +31,12 @@ def one(text: str, reference: dt.date | None = THURSDAY) -> Mention:
         ("€3.5m", 3.5e6, "EUR"),
         ("RMB 50 billion", 50e9, "CNY"),
         ("forty billion US dollars", 40e9, "USD"),
+        ("ALL 345 billion", 345e9, "ALL"),  # local currencies by code, word and sign
+        ("290 billion lek", 290e9, "ALL"),
+        ("GH¢1.2 billion", 1.2e9, "GHS"),
+        ("Ksh40bn", 40e9, "KES"),
+        ("2 billion kwanzas", 2e9, "AOA"),
+        ("12 billion birr", 12e9, "ETB"),
     ],
 )
 def test_money(text: str, value: float, currency: str) -> None:
@@ -53,11 +59,25 @@ def test_precision_follows_the_written_digits() -> None:
         ("about 25", Qualifier.APPROX, None, None),
         ("up to 40", Qualifier.AT_MOST, None, 40),
         ("less than 1,000", Qualifier.UNDER, None, 1000),
+        ("| >$3.5bn |", Qualifier.OVER, 3.5e9, None),  # a table's signs
+        ("< 10%", Qualifier.UNDER, None, 10),
+        ("≥ 2 million", Qualifier.AT_LEAST, 2e6, None),
+        ("~40,000", Qualifier.APPROX, None, None),
+        ("3,000+", Qualifier.AT_LEAST, 3000, None),
     ],
 )
 def test_qualifiers(text: str, qualifier: Qualifier, low: float | None, high: float | None) -> None:
     mention = one(text)
-    assert (mention.qualifier, mention.low, mention.high, mention.text) == (qualifier, low, high, text)
+    assert (mention.qualifier, mention.low, mention.high, mention.text) == (qualifier, low, high, text.strip("| "))
+
+
+def test_a_code_that_is_also_a_word_needs_a_scaled_amount() -> None:
+    assert [m.kind for m in extract("ALL 5 PEOPLE were rescued, and 300 soles")] == [MentionKind.NUMBER] * 2
+
+
+def test_signs_that_are_no_hedge() -> None:
+    assert one("> 5 percent of voters").qualifier is Qualifier.EXACT  # a Markdown quote opens the line
+    assert [(m.text, m.qualifier) for m in extract("x -> 5 and 1+1")] == [("5", Qualifier.EXACT), ("1", Qualifier.EXACT)]
 
 
 def test_percent_ordinals_multipliers_durations() -> None:
@@ -111,6 +131,17 @@ def test_weekday_direction_follows_the_clause() -> None:
     assert [m.resolved for m in will] == ["2024-07-08"]
 
 
+def test_the_end_of_a_year_written_with_a_hyphen_is_its_last_day() -> None:
+    assert [(m.text, m.resolved) for m in extract("a stock of $3 billion (end-2023) and at year-end 2022")][1:] == [
+        ("end-2023", "2023-12-31"), ("year-end 2022", "2022-12-31")]  # fmt: skip
+
+
+def test_a_timetable_s_present_speaks_of_the_coming_day() -> None:
+    assert one("The state visit ends on Friday.").resolved == "2024-07-05"
+    assert one("He leaves for New Delhi on Wednesday.").resolved == "2024-07-10"
+    assert one("The state visit ended on Friday.").resolved == "2024-06-28"
+
+
 def test_month_without_year_is_the_last_one_in_past_tense() -> None:
     assert one("In March, the year was launched.").resolved == "2024-03"
     assert extract("The forum will open in September.", reference_date=THURSDAY)[0].resolved == "2024-09"
@@ -122,6 +153,13 @@ def test_month_without_year_is_the_last_one_in_past_tense() -> None:
         ("He visited Jakarta in June last year.", "in June last year", "2023-06"),
         ("It opens in March of next year.", "in March of next year", "2025-03"),
         ("They met on June 5 last year.", "June 5 last year", "2023-06-05"),
+        ("In the January-October period last year, trade rose.", "January-October period last year",
+         "2023-01-01/2023-10-31"),
+        ("Trade in January-March of 2022 fell.", "January-March of 2022", "2022-01-01/2022-03-31"),
+        ("In the first half of FY24, trade rose.", "the first half of FY24", "FY2024-H1"),  # a fiscal year's own part
+        ("Trade in H1 FY24 rose.", "H1 FY24", "FY2024-H1"),
+        ("In the third quarter of fiscal 2023, trade rose.", "the third quarter of fiscal 2023", "FY2023-Q3"),
+        ("In April-September of FY2023-24, trade rose.", "April-September of FY2023-24", "FY2024:04-09"),
     ],
 )
 def test_a_month_or_day_then_the_year_it_falls_in_is_one_date(text: str, span: str, resolved: str) -> None:
@@ -367,6 +405,15 @@ def test_an_explicit_short_range_dates_an_undated_story_and_a_span_of_years_does
     story = "The forum ran from June 3 to June 5, 2024. Trade doubled over 2005-2015."
     assert latest_explicit_date(extract(story), story) == dt.date(2024, 6, 5)
     assert latest_explicit_date(extract("Trade doubled over 2005-2015."), "Trade doubled over 2005-2015.") is None
+
+
+def test_a_plan_or_a_data_period_does_not_date_an_undated_story() -> None:
+    from checker.dating import latest_explicit_date
+
+    plan = "The protocol was signed on 6 November 2023. Rome hopes the centres will open in the spring of 2024."
+    assert latest_explicit_date(extract(plan), plan) == dt.date(2023, 11, 6)
+    data = "He came to Budapest on Tuesday. In the first two months of 2025, trade rose 4 percent."
+    assert latest_explicit_date(extract(data), data) is None
 
 
 def test_a_bound_of_some_state_does_not_date_an_undated_story() -> None:

@@ -15,9 +15,9 @@ import types
 from bisect import bisect_right
 
 from checker.extract import counts, dates, money, percent, units
-from checker.extract.numbers import PRIORITY
+from checker.extract.numbers import PRIORITY, bounds
 from checker.extract.windows import Scan
-from checker.models import Mention
+from checker.models import Mention, MentionKind, Qualifier
 
 
 def extract(text: str, *, reference_date: dt.date | None = None) -> list[Mention]:
@@ -55,7 +55,47 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
         if mention.start >= last_end and mention.end > mention.start:
             chosen.append(mention)
             last_end = mention.end
+    chosen = _with_signs(chosen, text)
     return dates.join_years(dates.join_ranges(counts.join_figures(chosen, text), text, reference_date), text)
+
+
+# '>$3.5bn', '< 10%', '~40,000', '≥ 2 million': a table's hedges, written as signs; not after another sign ('->',
+# '=>', '<<'). A '>' that opens a line is a Markdown quote.
+_SIGN_BEFORE = re.compile(r"(?<![<>=~≈≥≤-])(>=|<=|[<>~≈≥≤]) ?\Z")
+_LINE_OPENS = re.compile(r"(?m:^)[ \t]*\Z")
+_PLUS_AFTER = re.compile(r"\+(?![\w+])")  # '3,000+ companies'
+_SIGNS = {
+    ">": Qualifier.OVER, "<": Qualifier.UNDER, "~": Qualifier.APPROX, "≈": Qualifier.APPROX, "+": Qualifier.AT_LEAST,
+    ">=": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST, "<=": Qualifier.AT_MOST, "≤": Qualifier.AT_MOST,
+}  # fmt: skip
+_SIGNED = (MentionKind.MONEY, MentionKind.PERCENT, MentionKind.NUMBER, MentionKind.QUANTITY)
+
+
+def _with_signs(mentions: list[Mention], text: str) -> list[Mention]:
+    """Mentions with the hedge a sign before or a '+' after them states, as a word would ('more than $3.5bn')."""
+    result: list[Mention] = []
+    for m in mentions:
+        signed = _sign_of(m, text, result[-1].end if result else 0)
+        if signed is not None:
+            sign, start, end = signed
+            low, high = bounds(m.value, _SIGNS[sign])  # type: ignore[arg-type]
+            m = m.model_copy(update={"text": text[start:end], "start": start, "end": end,
+                                     "qualifier": _SIGNS[sign], "low": low, "high": high})  # fmt: skip
+        result.append(m)
+    return result
+
+
+def _sign_of(m: Mention, text: str, free_from: int) -> tuple[str, int, int] | None:
+    """The sign that hedges an exact figure, and the figure's span with it; free_from: where the previous one ends."""
+    if m.kind not in _SIGNED or m.qualifier is not Qualifier.EXACT or m.low is not None or m.high is not None:
+        return None
+    before = _SIGN_BEFORE.search(text, max(free_from, m.start - 3), m.start)
+    if before is not None and before.group(1) == ">" and _LINE_OPENS.search(text, max(0, m.start - 12), before.start()):
+        before = None  # a Markdown quote
+    if before is not None:
+        return before.group(1), before.start(), m.end
+    after = _PLUS_AFTER.match(text, m.end) if m.kind is not MentionKind.PERCENT else None
+    return ("+", m.start, after.end()) if after is not None else None
 
 
 # 'http://' or 'www.' in any case, led by a character class so that the scan skips ahead (IGNORECASE tried

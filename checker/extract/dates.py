@@ -677,6 +677,12 @@ def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: st
     return start, _month_end(last.year, last.month), Granularity.RANGE, match.group("year") is None
 
 
+def _resolve_year_end(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
+    """'end-2023', 'year-end 2023': the last day of the year, as a table's header writes it."""
+    last = dt.date(int(match.group("year")), 12, 31)
+    return last, last, Granularity.DAY, False
+
+
 def _resolve_modified(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'early next year' (first half), 'late this month' (16th to end), 'early next week' (Mon-Wed), 'mid-2023'."""
     mod = match.group("mod").lower()[:3]
@@ -1053,6 +1059,9 @@ PATTERNS.append(
 )
 
 # Rarer forms: run only near RARE_ANCHOR.
+PATTERNS.append(
+    (MentionKind.DATE, lazy_regex(rf"\b(?:(?i:end)-|(?i:year-end)\s+){YEAR}\b(?!-\d)"), _resolve_year_end, None)
+)
 RARE_PATTERNS: list[DatePattern] = [
     (
         MentionKind.DATE,
@@ -1253,7 +1262,8 @@ _YEAR_ANCHOR = Anchor(
 # _ANCHOR_WORDS and runs near its own (_NAMED), which keeps a page of bare digits (tables, hostile input) or of
 # common date words ('this', 'last') from running all of them everywhere.
 _YEAR_HELD = frozenset(
-    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_open_year, _resolve_split_year}
+    {_resolve_iso, _resolve_year, _resolve_decade, _resolve_year_span, _resolve_open_year, _resolve_split_year,
+     _resolve_year_end}
 )
 _OFFSET_WORDS = (
     "from now|from today|from tomorrow|from yesterday|after today|after tomorrow|after yesterday|before today"
@@ -1565,7 +1575,8 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
         first = joined[-1] if joined else None
         if first is not None and (merged := _in_year(text, first, m) or _of_fiscal_year(text, first, m)) is not None:
             joined[-1] = merged
-        elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4), m.start)):
+        elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4),
+                                                                                        m.start)):
             joined.append(_fiscal_part(m, text, part.start(), f"-{part['part']}{part['number']}"))
         else:
             joined.append(m)

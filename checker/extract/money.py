@@ -34,12 +34,13 @@ from checker.models import Mention, MentionKind
 SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "CNY", "₹": "INR",
-    "₽": "RUB", "₸": "KZT", "₩": "KRW", "₺": "TRY", "CN¥": "CNY", "RMB¥": "CNY",
+    "₽": "RUB", "₸": "KZT", "₩": "KRW", "₺": "TRY", "CN¥": "CNY", "RMB¥": "CNY", "GH¢": "GHS", "GH₵": "GHS",
 }  # fmt: skip
 CODES = (
     "USD EUR GBP JPY CNY RMB KZT RUB INR CHF AUD CAD HKD SGD KRW BRL TRY UZS KGS TJS TMT AED SAR ZAR MXN "
     "IDR MYR THB VND PHP PKR BDT EGP NGN KES PLN SEK NOK DKK CZK HUF ILS NZD IRR QAR OMR KWD BHD JOD IQD MAD "
-    "ARS COP CLP PEN UAH GHS UGX TZS LKR NPR RON BGN GEL AMD AZN MNT KHR MMK TWD"
+    "ARS COP CLP PEN UAH GHS UGX TZS LKR NPR RON BGN GEL AMD AZN MNT KHR MMK TWD ALL AOA ETB ZMW MZN XOF XAF RSD "
+    "DZD TND LAK MKD BOB PYG UYU DOP"
 ).split()
 WORDS = {
     "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
@@ -74,14 +75,18 @@ WORDS = {
     "forints": "HUF", "forint": "HUF", "czech koruna": "CZK", "korunas": "CZK", "romanian lei": "RON",
     "bulgarian leva": "BGN", "azerbaijani manat": "AZN", "turkmen manat": "TMT", "somoni": "TJS",
     "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD",
+    "taiwan dollars": "TWD", "lek": "ALL", "leke": "ALL", "albanian lek": "ALL", "soles": "PEN",
+    "peruvian soles": "PEN", "kwanzas": "AOA", "kwanza": "AOA", "birr": "ETB", "ethiopian birr": "ETB",
+    "zambian kwacha": "ZMW", "meticais": "MZN", "cfa francs": "XOF", "bolivianos": "BOB", "guaranies": "PYG",
 }  # fmt: skip
 # Currency words that are also everyday words or names ('who in 2016 won', 'Ayn Rand', 'Wang Dong') name a
 # currency only after a scaled amount: '5 billion won', '40 million rand'.
-SCALED_ONLY_WORDS = frozenset({"won", "rand", "dong"})
-# Codes that are also acronyms ('COP28', '2 AMD chips', 'an NPR 2024 poll', 'PHP 8', 'an IRR of 12%') are a
+SCALED_ONLY_WORDS = frozenset({"won", "rand", "dong", "soles", "lek"})
+# Codes that are also acronyms or words ('COP28', '2 AMD chips', 'an NPR 2024 poll', 'PHP 8', 'an IRR of 12%') are a
 # currency only with a scaled amount: 'COP 5 billion', 'PHP 5.7bn'.
-SCALED_ONLY_CODES = frozenset({"COP", "AMD", "NPR", "PEN", "MAD", "PHP", "GEL", "IRR", "TRY", "TMT"})
+SCALED_ONLY_CODES = frozenset(
+    {"COP", "AMD", "NPR", "PEN", "MAD", "PHP", "GEL", "IRR", "TRY", "TMT", "ALL", "LAK", "DOP"}
+)  # also 'ALL 5 PEOPLE' in a headline
 # Coins and hundredths -> (currency, how many make the main unit): '50 cents' is 0.50 USD, '3 dimes' 0.30 USD.
 MINOR_WORDS = {
     "cents": ("USD", 100), "cent": ("USD", 100), "pence": ("GBP", 100), "penny": ("GBP", 100),
@@ -98,7 +103,7 @@ TRAILING_SYMBOLS = {
 }  # fmt: skip
 # Letters written before the figure, in this case only: 'RM40 billion', 'Rs 500', 'Rs. 1,200', 'Rp 5,000', 'Tk 300',
 # 'KSh 500'. 'Rs' is also Pakistan's and Sri Lanka's; news of India writes it most, as '$' is most often USD.
-LETTER_PREFIXES = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES"}
+LETTER_PREFIXES = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES", "Ksh": "KES"}
 # Letters that are a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn', and the Gulf
 # press's 'QR9.5bn', 'SR10 billion', 'Dh5 billion', 'KD2bn'): 'N95', 'P5', 'R2' and 'SR 71' are names.
 LETTER_SCALED = {
@@ -177,7 +182,7 @@ def _currency(match: regex.Match[str]) -> str | None:
 
 # Every money mention holds a currency sign, code or word: the anchor the pattern is run around.
 ANCHOR = Anchor(
-    signs="$€£¥₹₽₸₩₺₡₾₭₴₦₱₪₫",
+    signs="$€£¥₹₽₸₩₺₡₾₭₴₦₱₪₫¢₵",
     words=[*CODES, *(word.split()[-1] for word in WORDS), *MINOR_WORDS, *LETTER_PREFIXES, *LETTER_SCALED],
     pattern=lazy_re(r"元|ரூ|\dp\b"),  # signs written with letters; '20p', pence glued to the figure
 )
