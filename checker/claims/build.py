@@ -349,7 +349,7 @@ class _DefinitionBuilder:
                 m
                 for m in sentence.mentions
                 if (m.start, m.end) not in used
-                and _is_period(m)
+                and (_is_period(m) or (definition.cumulative and _is_day(m)))  # a total as of a day: '(end-2023)'
                 and not _is_baseline(document.text, sentence, m, value)
                 and not (definition.cumulative and _in_earlier_statement(document.text, m, value))
             ]
@@ -366,8 +366,16 @@ class _DefinitionBuilder:
             ]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
-            # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's).
-            period_mention = _nearest(own or [m for m in periods if m.end <= value.start], value)
+            # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's). A running
+            # total takes none across a report's 'adding that' ('trade stood at $12.4 billion in 2022-23, the
+            # secretary said, adding that ... an investment of over $7.5 billion'): it stands at the document's date.
+            carried = [
+                m
+                for m in periods
+                if m.end <= value.start
+                and not (definition.cumulative and _REPORTED_ON.search(document.text, m.end, value.start))
+            ]
+            period_mention = _nearest(own or carried, value)
             if period_mention is not None:
                 fields["period_text"] = period_mention.text  # resolved or not: the claim is of some period
                 open_end = period_mention.kind is MentionKind.DATE_RANGE and period_mention.date_end is None
@@ -379,8 +387,10 @@ class _DefinitionBuilder:
                     if _ROLLING.search(document.text, max(0, period_mention.start - 40), period_mention.start):
                         start = _year_ending(end)
                         period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
-                    if definition.cumulative and _AS_OF.search(document.text, max(0, period_mention.start - 20),
-                                                               period_mention.start):  # fmt: skip
+                    if definition.cumulative and (
+                        _is_day(period_mention)
+                        or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
+                    ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     if period_mention.relative and context.date_inferred:
                         doubts.append("relative period")
@@ -581,6 +591,9 @@ class _DefinitionBuilder:
             return found, guessed
         if role.position == "after" and _names_other_kind(sentence, span_end, role):
             return found, True  # 'his second visit to West Africa': a region's count, not the article's country's
+        if role.position == "after" and (place := _TO_PLACE.match(context.document.text, span_end)):
+            if not any(hit.start == place.start("place") for hit in sentence.subjects):
+                return found, True  # 'his first visit to the Gulf': a place no list knows, not the article's country
         if role.kinds == {"person"}:
             zone = {"before": (sentence.start, span_start), "after": (span_end, sentence.end)}.get(
                 role.position, (sentence.start, sentence.end)
@@ -608,12 +621,14 @@ class _DefinitionBuilder:
         # the sentence names it where the role may not be ('investor in Vietnam'): the document's main subject or not,
         # it is not this role's
         refused = {h.subject.id for h in sentence.subjects if fits(h.subject) and not self._may_be(role, context, h)}
-        for subject_id in context.main(role.kinds):
+        named = context.main(role.kinds)
+        for subject_id in named:
             if subject_id not in found and subject_id not in excluded and subject_id not in refused:
                 found.append(subject_id)
                 if len(found) >= role.count:
                     break
-        return found, True
+        # 'Trade between the two countries ...' in a story that names no others: no guess
+        return found, sorted(found) != sorted(named)
 
     @staticmethod
     def _antecedent(at: Reading, fits: Callable[[Subject], bool]) -> str | None:
@@ -690,6 +705,10 @@ def _country(index: SubjectIndex, subject_id: str) -> str | None:
 
 def _is_period(mention: Mention) -> bool:
     return mention.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and mention.granularity in PERIOD_GRANULARITIES
+
+
+def _is_day(mention: Mention) -> bool:
+    return mention.kind is MentionKind.DATE and mention.granularity is Granularity.DAY and not mention.relative
 
 
 def _negated(claim: Claim) -> Claim:
@@ -825,6 +844,7 @@ def _in_earlier_statement(text: str, period: Mention, value: Mention) -> bool:
     return not (_FRAME.fullmatch(text, own_start, period.start) and not text[period.end : own_end].strip())
 
 
+_REPORTED_ON = regex.compile(r"\b(?:said|says|told|noted|added),?\s+(?:adding|noting|saying)\b", regex.IGNORECASE)
 _STATEMENT_BREAK = regex.compile(rf"[,;]\s*{_CONJUNCTION}", regex.IGNORECASE)
 _PRESENT = regex.compile(r"\b(?:has|have|is|are|stands?|remains?|now)\b", regex.IGNORECASE)
 _FRAME = regex.compile(r"\s*(?:(?:in|during|by|for|over|throughout|as\s+of|at\s+the\s+end\s+of)\s+)?", regex.IGNORECASE)
@@ -938,6 +958,13 @@ _OFFICE = regex.compile(
 
 
 _NEXT_TO = 12  # characters: 'to the ', 'in '
+
+
+# 'his first visit to the Gulf', not 'to the Kingdom' or 'to the Gulf nation' (a country named by its kind)
+_TO_PLACE = regex.compile(
+    r"\s+(?i:to|in)\s+(?:(?i:the)\s+)?(?!(?:Kingdom|Republic|Emirates?|Sultanate|Principality|Federation|State)\b)"
+    r"(?P<place>\p{Lu}[\p{L}-]*+)(?!\s+(?:nation|country|state|kingdom|republic|emirate|island|neighbou?r)s?\b)"
+)
 
 
 def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool:

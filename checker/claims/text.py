@@ -128,7 +128,8 @@ class SubjectIndex:
     def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
         """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
         'Congo') that ends the longer name of exactly one country the article names ('South Korea') is that country
-        there ('trade between Korea and Poland' in a story about South Korea)."""
+        there ('trade between Korea and Poland' in a story about South Korea). Not after 'the': 'the Kingdom', 'the
+        Republic' name a country by its form, any country's."""
         named: dict[str, set[str]] = {}
         for subject in {hit.subject.id: hit.subject for hit in hits if hit.subject.kind == "country"}.values():
             for alias in (subject.id, *subject.aliases):
@@ -141,7 +142,8 @@ class SubjectIndex:
         taken = [(hit.start, hit.end) for hit in hits]  # sorted and apart, as `find` returns them
         extra = [
             SubjectHit(m.start(), m.end(), short[m.group()])
-            for m in re.finditer(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}", fold(text))
+            for m in re.finditer(rf"(?<![\w'’-])(?<!\b[Tt]he\s)(?:{'|'.join(map(re.escape, short))}){_ALIAS_END}",
+                                 fold(text))
             if not inside_any(m.start(), m.end(), taken)
         ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
