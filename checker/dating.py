@@ -26,7 +26,8 @@ SHORT_RANGE = dt.timedelta(days=92)  # 'from May 2 to June 20, 2024' dates a sto
 # 'until March 2023', 'since May 2021', 'by May 2025', 'ahead of May 2 elections': a bound of some state or a
 # deadline, not a day the story reports; the story was written well after the one or before the other
 _BOUND = regex.compile(
-    r"\b(?:until|till|before|since|by|prior\s+to|ahead\s+of)\s+(?:the\s+end\s+of\s+|(?:early|late|mid)[\s-]+)?\Z",
+    r"\b(?:until|till|before|since|by|prior\s+to|ahead\s+of|as\s+(?:of|at))\s+"
+    r"(?:the\s+end\s+of\s+|(?:early|late|mid)[\s-]+)?\Z",
     regex.IGNORECASE,
 )
 
@@ -78,12 +79,13 @@ _NAMED_BY = regex.compile(
 )
 
 
+_YEAR_END = regex.compile(r"(?:year-)?end\b", regex.IGNORECASE)
 _PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}
 
 
 def _dates_the_story(m: Mention) -> bool:
-    if m.kind is MentionKind.DATE:
-        return m.granularity in (Granularity.DAY, Granularity.MONTH)
+    if m.kind is MentionKind.DATE:  # not a figure's cut-off: 'as of end-2024', '(end-2023)'
+        return m.granularity in (Granularity.DAY, Granularity.MONTH) and not _YEAR_END.match(m.text)
     return (
         m.kind is MentionKind.DATE_RANGE
         and m.granularity is Granularity.RANGE  # not a quarter or a half of some year

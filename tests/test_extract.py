@@ -414,6 +414,8 @@ def test_a_plan_or_a_data_period_does_not_date_an_undated_story() -> None:
     assert latest_explicit_date(extract(plan), plan) == dt.date(2023, 11, 6)
     data = "He came to Budapest on Tuesday. In the first two months of 2025, trade rose 4 percent."
     assert latest_explicit_date(extract(data), data) is None
+    cut = "Investment reached $1.2 billion as of end-2024 and $1.1 billion as of June 30, 2024 (end-2023: $1bn)."
+    assert latest_explicit_date(extract(cut), cut) is None  # a figure's cut-off, not the story's day
 
 
 def test_a_bound_of_some_state_does_not_date_an_undated_story() -> None:
