@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,6 +118,13 @@ class DocumentContext:
             self._main[kinds] = main_subjects(self.hits, kinds)
         return self._main[kinds]
 
+    def pair_stands_out(self, kinds: frozenset[str]) -> bool:
+        """Whether the two subjects the document names most are named at least twice each and four times as often
+        as any other: the pair that 'the two countries' means."""
+        counts = Counter(hit.subject.id for hit in self.hits if not kinds or hit.subject.kind in kinds)
+        ranked = [n for _, n in counts.most_common(3)] + [0, 0, 0]
+        return ranked[1] >= 2 and ranked[1] >= 4 * ranked[2]
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -143,7 +151,9 @@ def build_claims(
     context = DocumentContext(document, mentions, subject_index, date_inferred)
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
-    hits = subject_index.with_short_names(document.text, subject_index.find(document.text))
+    hits = subject_index.with_surnames(
+        document.text, subject_index.with_short_names(document.text, subject_index.find(document.text))
+    )
     context.hits = [hit for hit in hits if not inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []
     for definition in definitions:
@@ -272,6 +282,7 @@ class _DefinitionBuilder:
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
                 claims.append(claim)
+                claims.extend(self._compared(Reading(context, position, sentence, value, cue), claim, values))
         if self.definition.value.optional:
             for cue in cues:
                 if (cue.start, cue.end) not in bound:
@@ -280,6 +291,20 @@ class _DefinitionBuilder:
                     if claim is not None:
                         claims.append(claim)
         return claims
+
+    def _compared(self, at: Reading, claim: Claim, values: list[Mention]) -> list[Claim]:
+        """The figure a claim's figure is compared with, of the same measure in another period of its own: '$2.55
+        billion in 2024, compared to $2.28 billion in 2023' (the cue is the first figure's)."""
+        text = at.context.document.text
+        later = [m for m in values if m.start >= at.value.end]
+        if self.definition.cumulative or not later or claim.period is None:
+            return []  # a running total 'up from $4 billion in 2022' is a total as of some day of 2022: unsaid
+        if not _COMPARED.fullmatch(text, at.value.end, later[0].start):
+            return []
+        other = self._claim(Reading(at.context, at.position, at.sentence, later[0], at.cue))
+        if other is None or other.period is None or other.period.label == claim.period.label:
+            return []  # no period of its own ('compared to $2.28 billion a year earlier'): which, is unsaid
+        return [other]
 
     def _bind(self, text: str, layout: _Layout, value: Mention) -> tuple[Cue, int] | None:
         """The nearest cue on an allowed side with no other value mention in between, and how many words apart. A
@@ -413,7 +438,9 @@ class _DefinitionBuilder:
         for name, spec in definition.fields.items():
             occasion = fields.get(name)
             if spec.dates_claim and date is None and isinstance(occasion, dict) and occasion.get("date_start"):
-                date = dt.date.fromisoformat(str(occasion["date_start"]))
+                when = dt.date.fromisoformat(str(occasion["date_start"]))
+                if occasion.get("granularity") != Granularity.YEAR or _past_year(when, occasion, document):
+                    date = when  # a year dates only an occasion before the story's year ('in 2014, during his first')
         scale = 1.0
         if definition.value.unit and value.unit and definition.value.read_as == "number":
             scale = unit_factor(value.unit, definition.value.unit)  # "40 bcm" read in cubic metres, say
@@ -627,8 +654,15 @@ class _DefinitionBuilder:
                 found.append(subject_id)
                 if len(found) >= role.count:
                     break
-        # 'Trade between the two countries ...' in a story that names no others: no guess
-        return found, sorted(found) != sorted(named)
+        # 'Trade between the two countries ...' in a story that names no others, or whose two it names most stand
+        # far above any other: no guess
+        sure = sorted(found) == sorted(named) or (
+            role.count == 2
+            and sorted(found) == sorted(named[:2])
+            and _THE_TWO.search(context.document.text, sentence.start, sentence.end) is not None
+            and context.pair_stands_out(role.kinds)
+        )
+        return found, not sure
 
     @staticmethod
     def _antecedent(at: Reading, fits: Callable[[Subject], bool]) -> str | None:
@@ -707,6 +741,10 @@ def _is_period(mention: Mention) -> bool:
     return mention.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and mention.granularity in PERIOD_GRANULARITIES
 
 
+def _past_year(when: dt.date, occasion: dict[str, object], document: Document) -> bool:
+    return not occasion.get("relative") and document.date is not None and when.year < document.date.year
+
+
 def _is_day(mention: Mention) -> bool:
     return mention.kind is MentionKind.DATE and mention.granularity is Granularity.DAY and not mention.relative
 
@@ -759,6 +797,14 @@ _BETWEEN_NAMES = regex.compile(
 # The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
 _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
 _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
+_THE_TWO = regex.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b|\b(?:bilateral|two-way)\b",
+    regex.IGNORECASE,
+)
+# between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023'
+_COMPARED = regex.compile(
+    r"[^.;:]{0,30}?\b(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from)\s+", regex.IGNORECASE
+)
 # between a figure and a cue after it, the words that make the cue the figure's measure: '$130 billion in trade'
 _OWN_MEASURE = regex.compile(r"\s+(?:in|of|worth\s+of)\s+", regex.IGNORECASE)
 _DOER = regex.compile(
@@ -779,20 +825,26 @@ def _as_party(text: str, hit: SubjectHit) -> bool:
 _RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)
+_WHO = regex.compile(r"\s*(?:which|who|whose)\b", regex.IGNORECASE)
 
 
 def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> list[SubjectHit] | None:
-    """Two subjects the clause of the claim's span names as 'between A and B', the pair nearest the span; None if
-    none ('trade between Australia and ASEAN was ..., while trade with Vietnam alone ...' has none for Vietnam)."""
+    """Two subjects the clause of the claim's span names as 'between A and B', or that a relative clause holding the
+    span follows ('A and B, which ...'), the pair nearest the span; None if none ('trade between Australia and
+    ASEAN was ..., while trade with Vietnam alone ...' has none for Vietnam)."""
     low, high = clause(text, start, end)
     pairs = [
         [first, second]
         for first, second in zip(hits, hits[1:])
         if first.subject.id != second.subject.id
-        and low <= first.start
+        and (low <= first.start or text[second.end : low].strip() == ",")
         and second.end <= high
-        and _BETWEEN.search(text, max(0, first.start - 14), first.start)
         and _AND.fullmatch(text, first.end, second.start)
+        and (
+            _BETWEEN.search(text, max(0, first.start - 14), first.start)
+            # 'Poland and South Korea, which forged a strategic partnership in 2009, have ... since Russia's ...'
+            or (text[second.end : low].strip() == "," and _WHO.match(text, low) is not None)
+        )
     ]
     return min(pairs, key=lambda pair: abs(pair[0].start - start) + abs(pair[1].end - end), default=None)
 

@@ -148,6 +148,23 @@ class SubjectIndex:
         ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
 
+    def with_surnames(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
+        """`hits`, where a one-word country alias is the surname of a person the article names in full ('Prime
+        Minister Luís Montenegro ... Montenegro said'): that person there, not the country."""
+        surnames = {
+            fold(text[hit.start : hit.end].split()[-1]): hit.subject
+            for hit in hits
+            if hit.subject.kind == "person" and " " in text[hit.start : hit.end]
+        }
+        if not surnames:
+            return hits
+        return [
+            SubjectHit(hit.start, hit.end, surnames[word])
+            if hit.subject.kind == "country" and (word := fold(text[hit.start : hit.end])) in surnames
+            else hit
+            for hit in hits
+        ]
+
     def country_of(self, subject: Subject) -> str | None:
         return subject.country if subject.kind == "person" else subject.id
 
