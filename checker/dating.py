@@ -35,19 +35,20 @@ _BOUND = regex.compile(
 def latest_explicit_date(mentions: list[Mention], text: str | None = None) -> dt.date | None:
     """The latest day or month the text names; with the text, not one that bounds a state or sets a deadline, nor
     one still to come ('hopes the centres will open in the spring of 2024'): the story's own date is not that,
-    though a dateline's year is not before it."""
-    dates = [
-        m.date_end or m.date_start
-        for m in mentions
-        if not m.relative
-        and _dates_the_story(m)
-        and (text is None or not _bounds_or_plans(text, m))
-    ]
-    return max((d for d in dates if d is not None), default=None)
-
-
-def _bounds_or_plans(text: str, m: Mention) -> bool:
-    return _BOUND.search(text, max(0, m.start - 40), m.start) is not None or looks_future(text, m.start, m.end)
+    though a dateline's year is not before it. A day still to come long after that date leaves the story undated:
+    it is written between the two, on a day the text does not give."""
+    stated = [m for m in mentions if not m.relative and _dates_the_story(m)]
+    dates: list[dt.date] = []
+    planned: list[dt.date] = []
+    for m in stated:
+        day = m.date_end or m.date_start
+        if day is None or (text is not None and _BOUND.search(text, max(0, m.start - 40), m.start)):
+            continue
+        (planned if text is not None and looks_future(text, m.start, m.end) else dates).append(day)
+    latest = max(dates, default=None)
+    if latest is not None and planned and max(planned) - latest > SHORT_RANGE:
+        return None  # 'signed on 6 November 2023 ... the first centre will open on 20 May 2024'
+    return latest
 
 
 def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention | None:

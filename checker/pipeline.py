@@ -54,9 +54,9 @@ _SHARED_SIGNS = {
 
 
 def _named_currencies(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[str, str]:
-    """For each shared sign the article writes bare, the one currency of its family that the countries it names pay
-    in; the article's subjects are found once, and only when a bare sign is there. A country named inside an amount
-    ('9 trillion Indian rupees') is the amount's currency, not a country the article names."""
+    """For each shared sign the article writes bare, the currency of its family that the countries it names pay in:
+    the only one, or one named twice as often as the others together. The article's subjects are found once, and
+    only when a bare sign is there; a country named inside an amount ('9 trillion Indian rupees') does not count."""
     bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
     if not bare:
         return {}

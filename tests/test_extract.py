@@ -77,6 +77,8 @@ def test_a_code_that_is_also_a_word_needs_a_scaled_amount() -> None:
 
 def test_signs_that_are_no_hedge() -> None:
     assert one("> 5 percent of voters").qualifier is Qualifier.EXACT  # a Markdown quote opens the line
+    assert one("reached <strong>$41 billion</strong>").qualifier is Qualifier.EXACT  # the end of an HTML tag
+    assert one("CH4 FY24 emissions").resolved == "FY2024"  # no half 'H4'
     assert [(m.text, m.qualifier) for m in extract("x -> 5 and 1+1")] == [("5", Qualifier.EXACT), ("1", Qualifier.EXACT)]
 
 
@@ -412,6 +414,8 @@ def test_a_plan_or_a_data_period_does_not_date_an_undated_story() -> None:
 
     plan = "The protocol was signed on 6 November 2023. Rome hopes the centres will open in the spring of 2024."
     assert latest_explicit_date(extract(plan), plan) == dt.date(2023, 11, 6)
+    later = "The protocol was signed on 6 November 2023. The first centre will open on 20 May 2024."
+    assert latest_explicit_date(extract(later), later) is None  # written some day between the two
     data = "He came to Budapest on Tuesday. In the first two months of 2025, trade rose 4 percent."
     assert latest_explicit_date(extract(data), data) is None
     cut = "Investment reached $1.2 billion as of end-2024 and $1.1 billion as of June 30, 2024 (end-2023: $1bn)."

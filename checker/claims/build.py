@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 import regex
 
@@ -71,6 +72,7 @@ class DocumentContext:
     date_inferred: bool
     hits: list[SubjectHit] = field(default_factory=list)
     _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
+    _pairs: dict[frozenset[str], bool] = field(default_factory=dict)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -109,6 +111,7 @@ class DocumentContext:
         return frozenset(surnames - _NOT_NAMES)
 
     def names_unknown_surname(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds one of `unknown_surnames`."""
         return bool(self.unknown_surnames) and any(
             word.group() in self.unknown_surnames for word in _CAPITALISED.finditer(self.document.text, start, end)
         )
@@ -120,10 +123,12 @@ class DocumentContext:
 
     def pair_stands_out(self, kinds: frozenset[str]) -> bool:
         """Whether the two subjects the document names most are named at least twice each and four times as often
-        as any other: the pair that 'the two countries' means."""
-        counts = Counter(hit.subject.id for hit in self.hits if not kinds or hit.subject.kind in kinds)
-        ranked = [n for _, n in counts.most_common(3)] + [0, 0, 0]
-        return ranked[1] >= 2 and ranked[1] >= 4 * ranked[2]
+        as any other: the pair that 'the two countries' means. Counted once per document and kinds."""
+        if kinds not in self._pairs:
+            counts = Counter(hit.subject.id for hit in self.hits if not kinds or hit.subject.kind in kinds)
+            ranked = [n for _, n in counts.most_common(3)] + [0, 0, 0]
+            self._pairs[kinds] = ranked[1] >= 2 and ranked[1] >= 4 * ranked[2]
+        return self._pairs[kinds]
 
 
 @dataclass(frozen=True)
@@ -293,17 +298,27 @@ class _DefinitionBuilder:
         return claims
 
     def _compared(self, at: Reading, claim: Claim, values: list[Mention]) -> list[Claim]:
-        """The figure a claim's figure is compared with, of the same measure in another period of its own: '$2.55
-        billion in 2024, compared to $2.28 billion in 2023' (the cue is the first figure's)."""
+        """The figure a claim's figure is compared with, of the same measure over as long a period of its own:
+        '$2.55 billion in 2024, compared to $2.28 billion in 2023' (the cue is the first figure's). Not a running
+        total's, nor a signed change's ('fell 3 percent, compared with 5 percent': which way is unsaid)."""
         text = at.context.document.text
-        later = [m for m in values if m.start >= at.value.end]
-        if self.definition.cumulative or not later or claim.period is None:
-            return []  # a running total 'up from $4 billion in 2022' is a total as of some day of 2022: unsaid
-        if not _COMPARED.fullmatch(text, at.value.end, later[0].start):
+        if self.definition.cumulative or self.negative or claim.period is None:
             return []
+        later = values[bisect_right([m.start for m in values], at.value.start) :]
+        if not later:
+            return []
+        gap = text[at.value.end : later[0].start].replace(str(claim.fields.get("period_text", "")), "", 1)
+        if not _COMPARED.fullmatch(gap):
+            return []  # 'with imports down from $1.4 billion': another measure
+        own_end = clause(text, later[0].start, later[0].end)[1]
+        if any(p.search(text, later[0].end, own_end) for p in (_PLANNED, *self.exclude)):
+            return []  # 'against $3.5 billion targeted for 2025'
         other = self._claim(Reading(at.context, at.position, at.sentence, later[0], at.cue))
         if other is None or other.period is None or other.period.label == claim.period.label:
             return []  # no period of its own ('compared to $2.28 billion a year earlier'): which, is unsaid
+        lengths = (other.period.end - other.period.start, claim.period.end - claim.period.start)
+        if abs(lengths[0] - lengths[1]) > dt.timedelta(days=3):  # a leap year or a longer quarter is as long
+            return []  # 'in the first half, up from $1.1 billion in the same period of 2023': not all of 2023
         return [other]
 
     def _bind(self, text: str, layout: _Layout, value: Mention) -> tuple[Cue, int] | None:
@@ -317,7 +332,8 @@ class _DefinitionBuilder:
         after = bisect_left(layout.cue_starts, value.end)
         if spec.position == "before" and after < len(layout.cues):
             cue = layout.cues[after]
-            if _OWN_MEASURE.fullmatch(text, value.end, cue.start):
+            owned = _OWNER.search(text, max(0, value.start - 40), value.start) is not None
+            if owned and _OWN_MEASURE.fullmatch(text, value.end, cue.start):
                 return cue, 1  # 'a fraction of its $130 billion in trade with China': the figure's own measure
         if spec.position in ("before", "either") and before >= 0:
             cue = layout.cues[before]
@@ -355,11 +371,13 @@ class _DefinitionBuilder:
             if group not in key and not any(role.group == group for role in definition.subjects):
                 key[group] = " ".join(group_text.lower().split())
         fields: dict[str, object] = {"cue": context.document.text[cue.start : cue.end], "roles": roles}
+        near: dict[str, Mention] = {}  # the mention each field took
         used = {(value.start, value.end)}
         for name, spec in definition.fields.items():
             found = self._near(context.document.text, sentence, value, spec, self.leads.get(name), used)
             if found is not None:
                 used.add((found.start, found.end))
+                near[name] = found
                 fields[name] = _mention_summary(found)
                 key_value = fields[name]
                 if name in definition.key and isinstance(key_value, dict):
@@ -374,7 +392,7 @@ class _DefinitionBuilder:
                 m
                 for m in sentence.mentions
                 if (m.start, m.end) not in used
-                and (_is_period(m) or (definition.cumulative and _is_day(m)))  # a total as of a day: '(end-2023)'
+                and (_is_period(m) or (definition.cumulative and _cut_off_day(document.text, m)))
                 and not _is_baseline(document.text, sentence, m, value)
                 and not (definition.cumulative and _in_earlier_statement(document.text, m, value))
             ]
@@ -413,7 +431,7 @@ class _DefinitionBuilder:
                         start = _year_ending(end)
                         period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
                     if definition.cumulative and (
-                        _is_day(period_mention)
+                        _cut_off_day(document.text, period_mention)
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
                     ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
@@ -436,11 +454,12 @@ class _DefinitionBuilder:
 
         claim_value, unit, date = self._value(value, definition, fields)
         for name, spec in definition.fields.items():
-            occasion = fields.get(name)
-            if spec.dates_claim and date is None and isinstance(occasion, dict) and occasion.get("date_start"):
-                when = dt.date.fromisoformat(str(occasion["date_start"]))
-                if occasion.get("granularity") != Granularity.YEAR or _past_year(when, occasion, document):
-                    date = when  # a year dates only an occasion before the story's year ('in 2014, during his first')
+            occasion = near.get(name)
+            if spec.dates_claim and date is None and occasion is not None and occasion.date_start:
+                if occasion.granularity is not Granularity.YEAR:
+                    date = occasion.date_start
+                elif _past_year(occasion, document):
+                    return None  # 'in 2014, during his first visit': a past visit's count, on no day the sources date
         scale = 1.0
         if definition.value.unit and value.unit and definition.value.read_as == "number":
             scale = unit_factor(value.unit, definition.value.unit)  # "40 bcm" read in cubic metres, say
@@ -648,17 +667,18 @@ class _DefinitionBuilder:
         # the sentence names it where the role may not be ('investor in Vietnam'): the document's main subject or not,
         # it is not this role's
         refused = {h.subject.id for h in sentence.subjects if fits(h.subject) and not self._may_be(role, context, h)}
-        named = context.main(role.kinds)
-        for subject_id in named:
+        main = context.main(role.kinds)
+        for subject_id in main:
             if subject_id not in found and subject_id not in excluded and subject_id not in refused:
                 found.append(subject_id)
                 if len(found) >= role.count:
                     break
         # 'Trade between the two countries ...' in a story that names no others, or whose two it names most stand
         # far above any other: no guess
-        sure = sorted(found) == sorted(named) or (
+        sure = sorted(found) == sorted(main) or (
             role.count == 2
-            and sorted(found) == sorted(named[:2])
+            and sorted(found) == sorted(main[:2])
+            and not any(fits(hit.subject) for hit in sentence.subjects)  # 'Vietnam's two-way trade hit $786 billion'
             and _THE_TWO.search(context.document.text, sentence.start, sentence.end) is not None
             and context.pair_stands_out(role.kinds)
         )
@@ -741,12 +761,19 @@ def _is_period(mention: Mention) -> bool:
     return mention.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and mention.granularity in PERIOD_GRANULARITIES
 
 
-def _past_year(when: dt.date, occasion: dict[str, object], document: Document) -> bool:
-    return not occasion.get("relative") and document.date is not None and when.year < document.date.year
+def _past_year(year: Mention, document: Document) -> bool:
+    """Whether a year the text states is before the story's."""
+    assert year.date_start is not None
+    return not year.relative and document.date is not None and year.date_start.year < document.date.year
 
 
-def _is_day(mention: Mention) -> bool:
-    return mention.kind is MentionKind.DATE and mention.granularity is Granularity.DAY and not mention.relative
+def _cut_off_day(text: str, mention: Mention) -> bool:
+    """Whether a day is the day a running total stands at: '(end-2023)', 'as of end-2024', 'by June 30, 2024'; not
+    'since June 1, 2016' nor the day of some other event in the sentence."""
+    if mention.kind is not MentionKind.DATE or mention.granularity is not Granularity.DAY or mention.relative:
+        return False
+    framed = _AS_OF.search(text, max(0, mention.start - 20), mention.start) is not None
+    return framed or _YEAR_END.match(mention.text) is not None
 
 
 def _negated(claim: Claim) -> Claim:
@@ -794,19 +821,24 @@ _BETWEEN_NAMES = regex.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+(?:and|&)\s+(?:the\s+)?"
     r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
 )
-# The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
 _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
 _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
 _THE_TWO = regex.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b|\b(?:bilateral|two-way)\b",
-    regex.IGNORECASE,
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b", regex.IGNORECASE
 )
 # between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023'
-_COMPARED = regex.compile(
-    r"[^.;:]{0,30}?\b(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from)\s+", regex.IGNORECASE
+_PLANNED = regex.compile(
+    r"\b(?:target|goal|aim|plan|forecast|expect|project|pledg|promis|envisag)\w*", regex.IGNORECASE
 )
-# between a figure and a cue after it, the words that make the cue the figure's measure: '$130 billion in trade'
+_COMPARED = regex.compile(
+    r"\s*(?:(?:in|for|during|over)\s*)?[\s,]*(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from)\s+",
+    regex.IGNORECASE,
+)
+# between a figure and a cue after it, the words that make the cue the figure's measure, when someone's or of
+# something ('its $130 billion in trade', 'Kenya's $2 billion of trade'), not what was added or pledged
 _OWN_MEASURE = regex.compile(r"\s+(?:in|of|worth\s+of)\s+", regex.IGNORECASE)
+_OWNER = regex.compile(r"(?:\b(?:its|their|of)|\w['’]s?)\s+\Z", regex.IGNORECASE)
+# The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
 _DOER = regex.compile(
     r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:(?:alone|also|itself|has|have|had|already|together|jointly|so\s+far)\s+)*$"
 )
@@ -954,6 +986,7 @@ _AS_OF = regex.compile(
     r"\b(?:(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?|at\s+the\s+end\s+of\s+)$",
     regex.IGNORECASE,
 )
+_YEAR_END = regex.compile(r"(?:year-)?end\b", regex.IGNORECASE)  # 'end-2023', 'year-end 2023'
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
 
@@ -1053,16 +1086,18 @@ def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit
     return False
 
 
-def _nearer_unknown_person(text: str, start: int, end: int, known: list[SubjectHit]) -> str | None:
+def _nearer_unknown_person(
+    text: str, start: int, end: int, known: list[SubjectHit]
+) -> Literal["possessor", "name"] | None:
     """Whom text[start:end], between a known person and their figure, names that the lists do not know: a
     'possessor' ('during Rutte's visit, his third': the figure is likely theirs) or a titled 'name' ('met Prime
     Minister Mark Rutte on his third visit': it may be theirs), else None."""
     covered = [(hit.start, hit.end) for hit in known]
-    known_words = {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon Suk Yeol ... Yoon's'
+    not_unknown = _NOT_NAMES | {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon's'
     unknown = False
     for found in (*_ONE_NAME.finditer(text, start, end), *_TITLED.finditer(text, start, end)):
         name_start = found.start("name")
-        if found.group("name") in _NOT_NAMES | known_words or any(a <= name_start < b for a, b in covered):
+        if found.group("name") in not_unknown or any(a <= name_start < b for a, b in covered):
             continue
         if _POSSESSIVE.match(text, found.end("name")):
             return "possessor"

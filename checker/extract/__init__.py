@@ -63,6 +63,7 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
 # '=>', '<<'). A '>' that opens a line is a Markdown quote.
 _SIGN_BEFORE = re.compile(r"(?<![<>=~≈≥≤-])(>=|<=|[<>~≈≥≤]) ?\Z")
 _LINE_OPENS = re.compile(r"(?m:^)[ \t]*\Z")
+_TAG_OPENS = re.compile(r"<[A-Za-z/][^<>\n]*\Z")
 _PLUS_AFTER = re.compile(r"\+(?![\w+])")  # '3,000+ companies'
 _SIGNS = {
     ">": Qualifier.OVER, "<": Qualifier.UNDER, "~": Qualifier.APPROX, "≈": Qualifier.APPROX, "+": Qualifier.AT_LEAST,
@@ -90,8 +91,11 @@ def _sign_of(m: Mention, text: str, free_from: int) -> tuple[str, int, int] | No
     if m.kind not in _SIGNED or m.qualifier is not Qualifier.EXACT or m.low is not None or m.high is not None:
         return None
     before = _SIGN_BEFORE.search(text, max(free_from, m.start - 3), m.start)
-    if before is not None and before.group(1) == ">" and _LINE_OPENS.search(text, max(0, m.start - 12), before.start()):
-        before = None  # a Markdown quote
+    if before is not None and before.group(1) == ">" and (
+        _LINE_OPENS.search(text, max(0, m.start - 12), before.start())
+        or _TAG_OPENS.search(text, max(0, m.start - 60), before.start())
+    ):
+        before = None  # a Markdown quote, or the end of an HTML tag ('<strong>$41 billion')
     if before is not None:
         return before.group(1), before.start(), m.end
     after = _PLUS_AFTER.match(text, m.end) if m.kind is not MentionKind.PERCENT else None

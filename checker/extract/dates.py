@@ -1562,7 +1562,7 @@ _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
 _PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
-_FISCAL_PART = lazy_regex(r"(?P<part>[HQ])(?P<number>[1-4])\s+")  # 'H1 FY24', 'Q3 FY2025'
+_FISCAL_PART = lazy_regex(r"\b(?:(?P<part>H)(?P<number>[12])|(?P<part>Q)(?P<number>[1-4]))\s+")  # 'H1 FY24', 'Q3 FY25'
 
 
 def join_years(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1601,6 +1601,7 @@ def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
     except ValueError:  # 29 February in a year without it
         return None
     granularity = first.granularity
+    assert granularity is not None  # a part of a year (_part_of_year)
     return first.model_copy(
         update={"text": text[first.start : year.end], "end": year.end, "value": float(start.year),
                 "resolved": _iso(start, end, granularity), "date_start": start, "date_end": end,
@@ -1627,6 +1628,7 @@ def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | Non
 
 
 def _fiscal_part(fiscal: Mention, text: str, start: int, part: str) -> Mention:
+    """The fiscal year's mention widened to start at `start`, labelled as its `part` ('-H1', ':04-09')."""
     return fiscal.model_copy(
         update={"kind": MentionKind.DATE_RANGE, "text": text[start : fiscal.end], "start": start,
                 "resolved": f"{fiscal.resolved}{part}"}

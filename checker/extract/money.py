@@ -77,7 +77,7 @@ WORDS = {
     "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD", "lek": "ALL", "leke": "ALL", "albanian lek": "ALL", "soles": "PEN",
     "peruvian soles": "PEN", "kwanzas": "AOA", "kwanza": "AOA", "birr": "ETB", "ethiopian birr": "ETB",
-    "zambian kwacha": "ZMW", "meticais": "MZN", "cfa francs": "XOF", "bolivianos": "BOB", "guaranies": "PYG",
+    "zambian kwacha": "ZMW", "meticais": "MZN", "west african cfa francs": "XOF", "central african cfa francs": "XAF", "bolivianos": "BOB", "guaranies": "PYG",
 }  # fmt: skip
 # Currency words that are also everyday words or names ('who in 2016 won', 'Ayn Rand', 'Wang Dong') name a
 # currency only after a scaled amount: '5 billion won', '40 million rand'.
