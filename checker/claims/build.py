@@ -101,7 +101,7 @@ class DocumentContext:
     @cached_property
     def unknown_surnames(self) -> frozenset[str]:
         """Last words of the titled names no list knows ('Dutch Prime Minister Mark Rutte': 'Rutte'), by which the
-        article goes on to name them ('Rutte last visited Vietnam in 2019')."""
+        article goes on to name them ('Rutte last visited Peru in 2017')."""
         text = self.document.text
         covered = [(hit.start, hit.end) for hit in self.hits]
         surnames = set()
@@ -658,7 +658,7 @@ class _DefinitionBuilder:
             for earlier in reversed(context.sentences[max(0, at.position - 3) : at.position]):
                 if role.kinds == {"person"} and not any(fits(hit.subject) for hit in earlier.subjects):
                     if context.names_unknown_surname(earlier.start, earlier.end):
-                        return found, True  # 'Rutte last visited in 2019. He also visited in 2014': not an earlier one
+                        return found, True  # 'Rutte last visited in 2017. He also visited in 2013': not an earlier one
                 for hit in reversed(earlier.subjects):
                     if fits(hit.subject) and hit.subject.id not in found:
                         found.append(hit.subject.id)

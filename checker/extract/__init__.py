@@ -95,7 +95,7 @@ def _sign_of(m: Mention, text: str, free_from: int) -> tuple[str, int, int] | No
         _LINE_OPENS.search(text, max(0, m.start - 12), before.start())
         or _TAG_OPENS.search(text, max(0, m.start - 60), before.start())
     ):
-        before = None  # a Markdown quote, or the end of an HTML tag ('<strong>$41 billion')
+        before = None  # a Markdown quote, or the end of an HTML tag ('<strong>$3 billion')
     if before is not None:
         return before.group(1), before.start(), m.end
     after = _PLUS_AFTER.match(text, m.end) if m.kind is not MentionKind.PERCENT else None
