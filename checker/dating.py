@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from checker.extract.dates import clause, looks_future
+from checker.extract.dates import clause, is_year_end, looks_future
 from checker.models import Claim, Granularity, Mention, MentionKind
 
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
@@ -80,13 +80,12 @@ _NAMED_BY = regex.compile(
 )
 
 
-_YEAR_END = regex.compile(r"(?:year-)?end\b", regex.IGNORECASE)
 _PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}
 
 
 def _dates_the_story(m: Mention) -> bool:
     if m.kind is MentionKind.DATE:  # not a figure's cut-off: 'as of end-2024', '(end-2023)'
-        return m.granularity in (Granularity.DAY, Granularity.MONTH) and not _YEAR_END.match(m.text)
+        return m.granularity in (Granularity.DAY, Granularity.MONTH) and not is_year_end(m)
     return (
         m.kind is MentionKind.DATE_RANGE
         and m.granularity is Granularity.RANGE  # not a quarter or a half of some year

@@ -21,7 +21,7 @@ from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, Subj
 from checker.claims.text import SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
-from checker.extract.dates import MONTHS, WEEKDAYS, clause, looks_future
+from checker.extract.dates import MONTHS, WEEKDAYS, clause, is_year_end, looks_future
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
@@ -773,7 +773,7 @@ def _cut_off_day(text: str, mention: Mention) -> bool:
     if mention.kind is not MentionKind.DATE or mention.granularity is not Granularity.DAY or mention.relative:
         return False
     framed = _AS_OF.search(text, max(0, mention.start - 20), mention.start) is not None
-    return framed or _YEAR_END.match(mention.text) is not None
+    return framed or is_year_end(mention)
 
 
 def _negated(claim: Claim) -> Claim:
@@ -826,10 +826,10 @@ _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's 
 _THE_TWO = regex.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b", regex.IGNORECASE
 )
-# between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023'
 _PLANNED = regex.compile(
     r"\b(?:target|goal|aim|plan|forecast|expect|project|pledg|promis|envisag)\w*", regex.IGNORECASE
 )
+# between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023'
 _COMPARED = regex.compile(
     r"\s*(?:(?:in|for|during|over)\s*)?[\s,]*(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from)\s+",
     regex.IGNORECASE,
@@ -857,7 +857,6 @@ def _as_party(text: str, hit: SubjectHit) -> bool:
 _RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)
-_WHO = regex.compile(r"\s*(?:which|who|whose)\b", regex.IGNORECASE)
 
 
 def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> list[SubjectHit] | None:
@@ -875,7 +874,7 @@ def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> li
         and (
             _BETWEEN.search(text, max(0, first.start - 14), first.start)
             # 'Poland and South Korea, which forged a strategic partnership in 2009, have ... since Russia's ...'
-            or (text[second.end : low].strip() == "," and _WHO.match(text, low) is not None)
+            or (text[second.end : low].strip() == "," and _RELATIVE.match(text, low) is not None)
         )
     ]
     return min(pairs, key=lambda pair: abs(pair[0].start - start) + abs(pair[1].end - end), default=None)
@@ -986,7 +985,6 @@ _AS_OF = regex.compile(
     r"\b(?:(?:by|as\s+(?:of|at)|until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?|at\s+the\s+end\s+of\s+)$",
     regex.IGNORECASE,
 )
-_YEAR_END = regex.compile(r"(?:year-)?end\b", regex.IGNORECASE)  # 'end-2023', 'year-end 2023'
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
 

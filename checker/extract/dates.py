@@ -677,6 +677,14 @@ def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: st
     return start, _month_end(last.year, last.month), Granularity.RANGE, match.group("year") is None
 
 
+_YEAR_END = lazy_regex(r"(?:year-)?end\b", regex.IGNORECASE)
+
+
+def is_year_end(mention: Mention) -> bool:
+    """Whether a date is a year's end written as one ('end-2023', 'year-end 2023'): a figure's cut-off."""
+    return _YEAR_END.match(mention.text) is not None
+
+
 def _resolve_year_end(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
     """'end-2023', 'year-end 2023': the last day of the year, as a table's header writes it."""
     last = dt.date(int(match.group("year")), 12, 31)
