@@ -106,8 +106,12 @@ class DocumentContext:
         covered = [(hit.start, hit.end) for hit in self.hits]
         surnames = set()
         for titled in _TITLED_NAME.finditer(text, self.document.body_start):
-            if not inside_any(titled.start("name"), titled.end("name"), covered):
-                surnames.add(titled.group("name").split()[-1])
+            first_word = titled.group("name").split()[0]
+            last = titled.group("name").split()[-1]
+            # 'President Macron Visits Vietnam' (a title-case headline): a known name, and a country, are no one's
+            known = inside_any(titled.start("name"), titled.start("name") + len(first_word), covered)
+            if not known and self.subject_index.lookup(last) is None:
+                surnames.add(last)
         return frozenset(surnames - _NOT_NAMES)
 
     def names_unknown_surname(self, start: int, end: int) -> bool:
@@ -395,6 +399,7 @@ class _DefinitionBuilder:
                 and (_is_period(m) or (definition.cumulative and _cut_off_day(document.text, m)))
                 and not _is_baseline(document.text, sentence, m, value)
                 and not (definition.cumulative and _in_earlier_statement(document.text, m, value))
+                and not _ENDS_ANOTHER.search(document.text, max(0, m.start - 40), m.start)
             ]
             # 'A$107 billion ($70 billion) in 2023': a conversion in brackets is the same figure, not another one
             rendered = [m for m in sentence.mentions if m is not value and not _converted(document.text, m, value)]
@@ -825,6 +830,12 @@ _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
 _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
 _THE_TWO = regex.compile(
     r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b", regex.IGNORECASE
+)
+# 'in the fiscal year 2023-24, which ended in mid-July': when that period ended, not a period of its own
+_ENDS_ANOTHER = regex.compile(
+    r"\b(?:which|that)\s+(?:ended|ends|began|begins|started|starts|closed|closes|runs|ran)\s+(?:in|on)?\s*"
+    r"(?:(?:early|mid|late)[\s-]*)?\Z",
+    regex.IGNORECASE,
 )
 _PLANNED = regex.compile(
     r"\b(?:target|goal|aim|plan|forecast|expect|project|pledg|promis|envisag)\w*", regex.IGNORECASE
