@@ -53,10 +53,13 @@ _SHARED_SIGNS = {
 }
 
 
-def _named_currencies(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[str, str]:
-    """For each shared sign the article writes bare, the currency of its family that the countries it names pay in:
-    the only one, or one named twice as often as the others together. The article's subjects are found once, and
-    only when a bare sign is there; a country named inside an amount ('9 trillion Indian rupees') does not count."""
+def _named_currencies(
+    document: Document, subjects: SubjectIndex, mentions: list[Mention]
+) -> dict[str, tuple[str, bool]]:
+    """For each shared sign the article writes bare, the currency of its family that the countries it names pay in,
+    and whether it is the only one (else it is named twice as often as the others together). The article's subjects
+    are found once, and only when a bare sign is there; a country named inside an amount ('9 trillion Indian
+    rupees') does not count."""
     bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
     if not bare:
         return {}
@@ -66,7 +69,7 @@ def _named_currencies(document: Document, subjects: SubjectIndex, mentions: list
         for hit in subjects.find(document.text)
         if (currency := hit.subject.currency) and not inside_any(hit.start, hit.end, amounts)
     )
-    named: dict[str, str] = {}
+    named: dict[str, tuple[str, bool]] = {}
     for sign in bare:
         if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
             continue  # 'Rs 1,200 crore in Sri Lanka': Indian copy, which need not name India
@@ -74,7 +77,7 @@ def _named_currencies(document: Document, subjects: SubjectIndex, mentions: list
         # one country of the family named, or one named twice as often as the rest ('Rs' in a Nepali story
         # that mentions India once)
         if family and (len(family) == 1 or family[-1][0] >= 2 * sum(n for n, _ in family[:-1])):
-            named[sign] = family[-1][1]
+            named[sign] = (family[-1][1], len(family) == 1)
     return named
 
 
@@ -82,9 +85,16 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
     named = _named_currencies(document, subjects, mentions)
-    yen = own.get("yen") or named.get("CNY", pack.yen)
-    rupee = own.get("rupee") or named.get("INR", pack.rupee)
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": named.get("AED", "AED")}
+
+    def sign_of(sign: str, configured: str) -> str:
+        """The country the article names alone, over the desk's setting; one it names most, over the default only
+        (a Pakistani desk's 'Rs' in a story about India stays PKR)."""
+        currency, alone = named.get(sign, (configured, True))
+        return currency if alone or configured == sign else configured
+
+    yen = own.get("yen") or sign_of("CNY", pack.yen)
+    rupee = own.get("rupee") or sign_of("INR", pack.rupee)
+    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": sign_of("AED", "AED")}
     if any(desk[sign] != sign for sign in desk):  # "$" another dollar, "¥" the yen, "Rs" Pakistan's, "Dh" Morocco's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})

@@ -88,6 +88,19 @@ def test_bare_yen_and_rupee_follow_the_desk(
     assert sorted((claim["value"], claim["unit"]) for claim in report["claims"]) == expected
 
 
+@pytest.mark.parametrize(("setting", "unit"), [("rupee: PKR", "PKR"), ("", "INR")])
+def test_a_rupee_country_named_most_does_not_override_the_desk(tmp_path: Path, setting: str, unit: str) -> None:
+    """India named three times and Pakistan once: 'Rs' is India's by default, but a Pakistani desk's stays PKR."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = ("India and Pakistan held talks. India said India would reopen the border. "
+            "Bilateral trade between India and Pakistan fell to Rs 50 billion in 2023.")  # fmt: skip
+    (articles / "a.md").write_text(f"---\ndate: 2024-03-01\n---\n{text}\n", encoding="utf-8")
+    (tmp_path / "claimcheck.yaml").write_text(f"{setting}\n")
+    report = json.loads(run_in(tmp_path, "check", str(articles), "--format", "json").stdout)
+    assert [claim["unit"] for claim in report["claims"]] == [unit]
+
+
 def test_unknown_rule_in_configuration_is_reported(tmp_path: Path) -> None:
     (tmp_path / "claimcheck.yaml").write_text("disable: [no-such-rule]\n")
     result = run_in(tmp_path, "check", str(SEEDS))
