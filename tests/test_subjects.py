@@ -32,3 +32,11 @@ def test_a_name_that_is_a_word_without_its_diacritics_needs_them() -> None:
     text = "Male workers at the App Store met in Malé; Støre and Jonas Gahr Store spoke."
     found = [(text[hit.start : hit.end], hit.subject.id) for hit in index.find(text)]
     assert found == [("Malé", "Maldives"), ("Støre", "Jonas Gahr Støre"), ("Jonas Gahr Store", "Jonas Gahr Støre")]
+
+
+def test_a_one_word_alias_after_another_given_name_is_a_relative() -> None:
+    index = SubjectIndex([Subject(id="Joe Biden", kind="person", aliases=["Biden", "President Biden"]),
+                          Subject(id="Kenya", kind="country", aliases=[])])  # fmt: skip
+    text = "First Lady Jill Biden visited Kenya. When Biden arrived, Mr Biden and President Biden spoke."
+    found = [text[hit.start : hit.end] for hit in index.find(text)]
+    assert found == ["Kenya", "Biden", "Biden", "President Biden"]

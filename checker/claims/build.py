@@ -18,10 +18,10 @@ from typing import Literal
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
-from checker.claims.text import SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
+from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
-from checker.extract.dates import MONTHS, WEEKDAYS, clause, is_year_end, looks_future
+from checker.extract.dates import clause, is_year_end, looks_future
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
@@ -112,7 +112,7 @@ class DocumentContext:
             known = inside_any(titled.start("name"), titled.start("name") + len(first_word), covered)
             if not known and self.subject_index.lookup(last) is None:
                 surnames.add(last)
-        return frozenset(surnames - _NOT_NAMES)
+        return frozenset(surnames - NOT_NAMES)
 
     def names_unknown_surname(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds one of `unknown_surnames`."""
@@ -713,7 +713,7 @@ class _DefinitionBuilder:
         known = [(hit.start, hit.end) for hit in sentence.subjects]
         for pair in _BETWEEN_NAMES.finditer(text, sentence.start, sentence.end):
             for side in ("a", "b"):
-                named = pair.group(side) not in _NOT_NAMES  # 'between January and June' names months
+                named = pair.group(side) not in NOT_NAMES  # 'between January and June' names months
                 if named and not any(start <= pair.start(side) < end for start, end in known):
                     return True
         return False
@@ -1025,16 +1025,6 @@ _FOUNDING = regex.compile(
 )
 
 
-# Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
-# once these and the known subjects are taken out ('Former German Chancellor Angela Merkel') is someone's name.
-_NOT_NAMES = frozenset(
-    "A An The In On At It Its His Her Their This That These Those But And Or After Before During When While As Since "
-    "Last Next Then Former Late Mr Mrs Ms Dr President Vice Prime Minister Premier Chancellor King Queen Prince "
-    "Princess Crown Emperor Sheikh Emir Sultan Pope Secretary General Foreign Defence Defense Finance Trade State "
-    "Chairman Chairwoman Chair Leader Senator Governor Mayor Ambassador Envoy Spokesman Spokeswoman Deputy Supreme "
-    "Lady First".split()
-    + [*MONTHS, *WEEKDAYS]
-)
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 # One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
@@ -1082,11 +1072,11 @@ def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit
         return True
     for single in _ONE_NAME.finditer(text, start, end):  # 'Chinh's second visit', 'Mr. Chinh, who is on his third'
         name_start = single.start("name")
-        if single.group("name") not in _NOT_NAMES and not any(a <= name_start < b for a, b in covered):
+        if single.group("name") not in NOT_NAMES and not any(a <= name_start < b for a, b in covered):
             return True
     run, last_end = 0, -1
     for word in _CAPITALISED.finditer(text, start, end):
-        name = word.group() not in _NOT_NAMES and not any(a <= word.start() < b for a, b in covered)
+        name = word.group() not in NOT_NAMES and not any(a <= word.start() < b for a, b in covered)
         joined = last_end >= 0 and text[last_end : word.start()].isspace()
         run = (run + 1 if joined and run else 1) if name else 0
         if run >= 2:
@@ -1102,7 +1092,7 @@ def _nearer_unknown_person(
     'possessor' ('during Rutte's visit, his third': the figure is likely theirs) or a titled 'name' ('met Prime
     Minister Mark Rutte on his third visit': it may be theirs), else None."""
     covered = [(hit.start, hit.end) for hit in known]
-    not_unknown = _NOT_NAMES | {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon's'
+    not_unknown = NOT_NAMES | {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon's'
     unknown = False
     for found in (*_ONE_NAME.finditer(text, start, end), *_TITLED.finditer(text, start, end)):
         name_start = found.start("name")

@@ -12,6 +12,7 @@ from functools import cached_property
 import regex
 
 from checker.claims.definitions import Subject
+from checker.extract.dates import MONTHS, WEEKDAYS
 from checker.extract.windows import trie
 
 _ABBREVIATIONS = {
@@ -65,6 +66,18 @@ class SubjectHit:
     subject: Subject
 
 
+# Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
+# once these and the known subjects are taken out ('Former German Chancellor Angela Merkel') is someone's name.
+NOT_NAMES = frozenset(
+    "A An The In On At It Its His Her Their This That These Those But And Or After Before During When While As Since "
+    "Last Next Then Former Late Mr Mrs Ms Dr President Vice Prime Minister Premier Chancellor King Queen Prince "
+    "Princess Crown Emperor Sheikh Emir Sultan Pope Secretary General Foreign Defence Defense Finance Trade State "
+    "Chairman Chairwoman Chair Leader Senator Governor Mayor Ambassador Envoy Spokesman Spokeswoman Deputy Supreme "
+    "Lady First".split()
+    + [*MONTHS, *WEEKDAYS]
+)
+# 'First Lady Jill Biden', 'Hunter Biden': a one-word alias of a person right after another given name is a relative
+_GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}[\p{Ll}'’]+)[ ]\Z")
 # Where an alias ends: not inside a word, nor before "$" ("US$" is money); "Chile's" and "Chile-Peru" still match
 _ALIAS_END = r"(?![\w$]|['’](?!s\b)\w)"
 
@@ -99,6 +112,10 @@ class SubjectIndex:
         for subject in subjects:
             for alias in (subject.id, *subject.aliases):
                 self._by_alias.setdefault(fold(alias), subject)
+        self._one_word_people = {
+            fold(alias) for subject in subjects if subject.kind == "person" for alias in (subject.id, *subject.aliases)
+            if " " not in alias
+        }  # fmt: skip
         # one word whose diacritics make it a name: 'Malé' and 'Støre' are names, 'Male' and 'Store' words
         plain = {alias for alias in written if alias.isascii()}
         self._marked = {fold(alias) for alias in written if " " not in alias and not alias.isascii()} - plain
@@ -118,12 +135,18 @@ class SubjectIndex:
         return self._by_alias.get(alias) or self._by_alias.get(" ".join(alias.split()))
 
     def find(self, text: str) -> list[SubjectHit]:
-        found = self._pattern.finditer(fold(text))
+        folded = fold(text)
         return [
             SubjectHit(m.start(), m.end(), self.lookup(m.group(0)))  # type: ignore[arg-type]
-            for m in found
-            if m.group(0) not in self._marked or not text[m.start() : m.end()].isascii()
+            for m in self._pattern.finditer(folded)
+            if (m.group(0) not in self._marked or not text[m.start() : m.end()].isascii())
+            and not (m.group(0) in self._one_word_people and self._after_given_name(folded, m.start()))
         ]
+
+    @staticmethod
+    def _after_given_name(text: str, start: int) -> bool:
+        before = _GIVEN_NAME_BEFORE.search(text, max(0, start - 30), start)
+        return before is not None and before.group(1) not in NOT_NAMES
 
     def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
         """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
