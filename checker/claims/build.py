@@ -106,12 +106,11 @@ class DocumentContext:
         covered = [(hit.start, hit.end) for hit in self.hits]
         surnames = set()
         for titled in _TITLED_NAME.finditer(text, self.document.body_start):
-            first_word = titled.group("name").split()[0]
-            last = titled.group("name").split()[-1]
+            words = titled.group("name").split()
             # 'President Macron Visits Vietnam' (a title-case headline): a known name, and a country, are no one's
-            known = inside_any(titled.start("name"), titled.start("name") + len(first_word), covered)
-            if not known and self.subject_index.lookup(last) is None:
-                surnames.add(last)
+            known = inside_any(titled.start("name"), titled.start("name") + len(words[0]), covered)
+            if not known and self.subject_index.lookup(words[-1]) is None:
+                surnames.add(words[-1])
         return frozenset(surnames - NOT_NAMES)
 
     def names_unknown_surname(self, start: int, end: int) -> bool:
@@ -291,7 +290,7 @@ class _DefinitionBuilder:
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
                 claims.append(claim)
-                claims.extend(self._compared(Reading(context, position, sentence, value, cue), claim, values))
+                claims.extend(self._compared(Reading(context, position, sentence, value, cue), claim, layout))
         if self.definition.value.optional:
             for cue in cues:
                 if (cue.start, cue.end) not in bound:
@@ -301,14 +300,14 @@ class _DefinitionBuilder:
                         claims.append(claim)
         return claims
 
-    def _compared(self, at: Reading, claim: Claim, values: list[Mention]) -> list[Claim]:
+    def _compared(self, at: Reading, claim: Claim, layout: _Layout) -> list[Claim]:
         """The figure a claim's figure is compared with, of the same measure over as long a period of its own:
         '$2.55 billion in 2024, compared to $2.28 billion in 2023' (the cue is the first figure's). Not a running
         total's, nor a signed change's ('fell 3 percent, compared with 5 percent': which way is unsaid)."""
         text = at.context.document.text
         if self.definition.cumulative or self.negative or claim.period is None:
             return []
-        later = values[bisect_right([m.start for m in values], at.value.start) :]
+        later = layout.values[bisect_right(layout.value_starts, at.value.start) :]
         if not later:
             return []
         gap = text[at.value.end : later[0].start].replace(str(claim.fields.get("period_text", "")), "", 1)
@@ -436,7 +435,7 @@ class _DefinitionBuilder:
                         start = _year_ending(end)
                         period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
                     if definition.cumulative and (
-                        _cut_off_day(document.text, period_mention)
+                        is_year_end(period_mention)  # '(end-2023)'
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
                     ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
