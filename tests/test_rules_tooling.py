@@ -145,3 +145,13 @@ def test_unknown_message_placeholder_points_at_the_message_line(tmp_path: Path) 
     result = claimcheck("rules", "validate", str(pack))
     line = 1 + base.splitlines().index(next(l for l in base.splitlines() if l.startswith("message:")))
     assert f"a.yaml:{line}:1: message: Value error, unknown placeholder(s) ['counted']" in result.stderr
+
+
+def test_a_derive_order_must_name_another_binding(tmp_path: Path) -> None:
+    pack = scratch_pack(tmp_path, linked=("claims",), own=("checks",))
+    base = (ROOT / "rules" / "checks" / "trade-parts-sum.yaml").read_text(encoding="utf-8")
+    assert "order: exports" in base
+    (pack / "checks" / "a.yaml").write_text(base.replace("order: exports", "order: export"))
+    result = claimcheck("rules", "validate", str(pack))
+    assert result.returncode == 2
+    assert "bind.imports.order names no other binding: 'export'" in result.stderr

@@ -8,8 +8,9 @@ _HEADER_FIELDS = {"id", "kind", "description", "severity", "claims", "message", 
 
 
 def options(rule: RuleBase) -> dict[str, object]:
-    """The kind's own parameters, as set in the file (defaults included)."""
-    return {name: value for name, value in rule.model_dump(mode="json").items() if name not in _HEADER_FIELDS}
+    """The kind's own parameters, as set in the file (defaults included, options left unset left out)."""
+    dumped = rule.model_dump(mode="json", exclude_none=True)
+    return {name: value for name, value in dumped.items() if name not in _HEADER_FIELDS}
 
 
 def explain(rule: RuleBase) -> str:

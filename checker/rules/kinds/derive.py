@@ -1,10 +1,13 @@
 """derive: arithmetic between claims, e.g. 'up 32% to $41bn' against last year's figure, parts against a total.
 
 `bind` names claims: the first binding is the anchor (every claim of its type is tried); the others are
-claims of the same subjects whose period is the anchor's shifted by `year` (0: the same period, -1: the
-year before). `expect` is `left = right` in a small arithmetic language (no eval). Every figure stands
-for the interval its wording allows, so a finding means no reading of the rounded figures can make
-both sides equal. When several claims could fill a binding, the rule stays quiet if any choice fits.
+claims of the same subjects, in any order, and the same key (growth 'in baht terms' is not checked
+against amounts in dollars), whose period is the anchor's shifted by `year` (0: the same period, -1:
+the year before); `order` asks for another binding's subjects in its order (a country's exports and its
+imports: the same economy first). `expect` is `left = right` in a small arithmetic language (no eval).
+Every figure stands for the interval its wording allows, so a finding means no reading of the rounded
+figures can make both sides equal. When several claims could fill a binding, the rule stays quiet if any
+choice fits.
 """
 
 from __future__ import annotations
@@ -29,6 +32,11 @@ class Binding(BaseModel):
 
     claim: str = Field(description="Claim type.")
     year: int = Field(default=0, description="Period offset in years from the anchor's period.")
+    order: str | None = Field(
+        default=None,
+        description="Another binding whose claim must name the same subjects in the same order: 'imports' with "
+        "order 'exports' pairs a country's imports with its own exports, not its partner's.",
+    )
 
 
 class DeriveRule(RuleBase):
@@ -57,6 +65,9 @@ class DeriveRule(RuleBase):
         unread = {binding.claim for binding in self.bind.values()} - set(self.claims)
         if unread:
             raise ValueError(f"bind uses claim type(s) {sorted(unread)} missing from `claims`")
+        for name, binding in self.bind.items():
+            if binding.order is not None and (binding.order == name or binding.order not in self.bind):
+                raise ValueError(f"bind.{name}.order names no other binding: {binding.order!r}")
         return self
 
     def _sides(self) -> tuple[str, str, Node, Node]:
@@ -70,14 +81,15 @@ class DeriveRule(RuleBase):
             if anchor.value is None or anchor.period is None:
                 continue
             options = [[anchor]]
+            same = sorted(anchor.subjects)
             for _, binding in others:
                 label = _shift(anchor.period.label, binding.year)
                 options.append(
                     [
                         c
                         for c in index.of(binding.claim)
-                        if c is not anchor and c.value is not None and c.subjects == anchor.subjects
-                        and c.period is not None and c.period.label == label
+                        if c is not anchor and c.value is not None and sorted(c.subjects) == same
+                        and c.key == anchor.key and c.period is not None and c.period.label == label
                     ]  # fmt: skip
                 )
             if not all(options):
@@ -88,6 +100,8 @@ class DeriveRule(RuleBase):
                 if len({c.unit for c in chosen if c.unit and c.unit.isupper()}) > 1:
                     continue  # yen and euros do not add up without a rate, which no source gives
                 claims = dict(zip(names_in_order, chosen, strict=True))
+                if any(claims[name].subjects != claims[b.order].subjects for name, b in self.bind.items() if b.order):
+                    continue  # the UAE's exports to Kenya are Kenya's imports from the UAE, not Kenya's exports
                 values = {name: Interval(*self.tolerance.interval(claim)) for name, claim in claims.items()}
                 left_range, right_range = evaluate(left, values), evaluate(right, values)
                 if left_range.overlaps(right_range):
