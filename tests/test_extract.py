@@ -734,6 +734,20 @@ def test_currencies_written_with_letters_and_compound_scales(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish companies have invested only a few hundred million dollars in Hungary.",
+        "several billion dollars, a couple of billion euros, many thousand people, a number of million tonnes",
+        "several hundred companies and a few thousand students",
+    ],
+)
+def test_a_scale_after_a_vague_count_is_no_figure(text: str) -> None:
+    # 'a few hundred million dollars' was exactly $100 million, an error against a true $470 million
+    assert extract(text) == []
+    assert [m.value for m in extract("a hundred million dollars and one thousand people")] == [1e8, 1e3]
+
+
+@pytest.mark.parametrize(
     ("text", "qualifier", "low", "high"),
     [
         ("no fewer than 40 people", "at_least", 40, None),
