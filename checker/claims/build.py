@@ -21,7 +21,7 @@ from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, Subj
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
-from checker.extract.dates import clause, is_year_end, looks_future
+from checker.extract.dates import MONTHS, clause, is_year_end, looks_future
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
 
@@ -446,6 +446,8 @@ class _DefinitionBuilder:
                 period = Period(label=f"as of {document.date.isoformat()}", start=document.date, end=document.date)
         if definition.period.source != "none" and definition.period.required and period is None and not notes:
             return None
+        if period is not None and period.label.startswith("FY") and (differ := _fiscal_years_differ(context, subjects)):
+            doubts.append(f"whose fiscal year: {differ}")  # India's FY2023 ends in March, Egypt's in June
         if period and document.date and definition.period.future == "skip" and period.start > document.date:
             return None
         if definition.future_tense == "skip" and self._said_of_future(context, sentence, value):
@@ -620,8 +622,10 @@ class _DefinitionBuilder:
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
                 doer = _DOER.search(context.document.text, max(sentence.start, span_start - 80), span_start)
                 if role.kinds != {"person"} and doer is not None and not any(h.start >= doer.start() for h in hits):
-                    if _names_unknown_party(context.document.text, doer.start(), span_start, sentence.subjects):
-                        return [], True  # 'Samsung Electronics alone has invested $22.4 billion': no country's
+                    if _names_unknown_party(context.document.text, doer.start(), span_start, sentence.subjects) or (
+                        doer.group("verb") and _one_unknown_name(doer.group("name"))
+                    ):
+                        return [], True  # 'Samsung Electronics alone has invested $22.4 billion', 'CATL is investing
                 if role.kinds == {"person"} and hits:
                     nearer = _nearer_unknown_person(context.document.text, hits[0].end, span_start, sentence.subjects)
                     if nearer == "possessor":
@@ -682,7 +686,9 @@ class _DefinitionBuilder:
         sure = sorted(found) == sorted(main) or (
             role.count == 2
             and sorted(found) == sorted(main[:2])
-            and not any(fits(hit.subject) for hit in sentence.subjects)  # 'Vietnam's two-way trade hit $786 billion'
+            # 'Vietnam's two-way trade hit $786 billion'; 'between the two countries ..., making Türkiye one of
+            # Malaysia's largest partners' names the pair itself
+            and not any(fits(hit.subject) and hit.subject.id not in main[:2] for hit in sentence.subjects)
             and _THE_TWO.search(context.document.text, sentence.start, sentence.end) is not None
             and context.pair_stands_out(role.kinds)
         )
@@ -754,6 +760,19 @@ class _DefinitionBuilder:
             if word_count(gap) <= spec.within_words:
                 candidates.append((word_count(gap), mention))
         return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _fiscal_years_differ(context: DocumentContext, subjects: list[str]) -> str | None:
+    """'India's begins in April, Egypt's in July' when the claim's countries count fiscal years from different
+    months: 'FY2023' may be either's (and a country with calendar years has no fiscal year to confuse)."""
+    starts = {
+        subject: month
+        for subject in subjects
+        if (known := context.subject_index.subjects.get(subject)) and (month := known.fiscal_year_start)
+    }
+    if len(set(starts.values())) < 2:
+        return None
+    return ", ".join(f"{subject}'s begins in {MONTHS[month - 1]}" for subject, month in starts.items())
 
 
 def _country(index: SubjectIndex, subject_id: str) -> str | None:
@@ -828,8 +847,8 @@ _BETWEEN_NAMES = regex.compile(
 _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
 _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
 _THE_TWO = regex.compile(
-    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)\b", regex.IGNORECASE
-)
+    r"\b(?:(?:the|both)\s+(?:two\s+)?(?:countries|nations|sides|governments|economies)|bilateral)\b", regex.IGNORECASE
+)  # 'bilateral trade' is between two, as 'the two countries' are; 'two-way trade' may be one country's with the world
 # 'in the fiscal year 2023-24, which ended in mid-July': when that period ended, not a period of its own
 _ENDS_ANOTHER = regex.compile(
     r"\b(?:which|that)\s+(?:ended|ends|began|begins|started|starts|closed|closes|runs|ran)\s+(?:in|on)?\s*"
@@ -850,7 +869,8 @@ _OWN_MEASURE = regex.compile(r"\s+(?:in|of|worth\s+of)\s+", regex.IGNORECASE)
 _OWNER = regex.compile(r"(?:\b(?:its|their|of)|\w['’]s?)\s+\Z", regex.IGNORECASE)
 # The names right before a cue, with only 'alone', 'has', 'already' ... between: who did what the cue says
 _DOER = regex.compile(
-    r"(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:(?:alone|also|itself|has|have|had|already|together|jointly|so\s+far)\s+)*$"
+    r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})"
+    r"(?P<verb>(?:(?:alone|also|itself|has|have|had|is|are|was|were|already|together|jointly|so\s+far)\s+)*)$"
 )
 _PLACE_BEFORE = regex.compile(r"\b(?:in|at|of|across|throughout|around|within|from)\s+(?:the\s+)?$", regex.IGNORECASE)
 _NAME_GOES_ON = regex.compile(r"[\s-]+\p{Lu}")
@@ -1056,6 +1076,13 @@ def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool
     if not role.kinds or nearest is None:
         return False
     return nearest.subject.kind not in role.kinds and nearest.start - after <= _NEXT_TO
+
+
+def _one_unknown_name(words: str) -> bool:
+    """Whether a doer's capitalised words are one name no list knows ('CATL', 'BYD'): a company's deed, not a
+    country's. A known subject there was found before this is asked; an office or sentence opener is no name."""
+    names = words.split()
+    return len(names) == 1 and names[0].strip(".'’") not in NOT_NAMES
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:

@@ -203,6 +203,9 @@ class Subject(Strict):
     )
     country: str | None = None
     role: str | None = None
+    fiscal_year_start: int | None = Field(
+        default=None, ge=1, le=12, description="The month its fiscal year begins, when not January (India: 4)."
+    )
     aliases: list[str] = Field(default_factory=list)
 
 

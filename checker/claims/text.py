@@ -211,10 +211,13 @@ class SubjectIndex:
     def with_short_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
         """`hits` and the short names the article uses for them: a word the lists leave out as ambiguous ('Korea',
         'Congo') that ends the longer name of exactly one country the article names ('South Korea') is that country
-        there ('trade between Korea and Poland' in a story about South Korea). Not after 'the': 'the Kingdom', 'the
-        Republic' name a country by its form, any country's."""
+        there ('trade between Korea and Poland' in a story about South Korea; a leader of the country names it too:
+        'Korea's exports' in a story about President Yoon). Not after 'the': 'the Kingdom', 'the Republic' name a
+        country by its form, any country's."""
         named: dict[str, set[str]] = {}
-        for subject in {hit.subject.id: hit.subject for hit in hits if hit.subject.kind == "country"}.values():
+        countries = {hit.subject.id for hit in hits if hit.subject.kind == "country"}
+        countries |= {country for hit in hits if hit.subject.kind == "person" and (country := hit.subject.country)}
+        for subject in (self.subjects[country] for country in countries if country in self.subjects):
             for alias in (subject.id, *subject.aliases):
                 last = fold(alias.split()[-1])
                 if " " in alias and last[:1].isupper() and len(last) >= 4 and self.lookup(last) is None:
@@ -260,12 +263,16 @@ def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def main_subjects(hits: list[SubjectHit], kinds: frozenset[str]) -> list[str]:
-    """Subjects of these kinds (any kind if empty) ordered by how often the document names them (first mention
-    breaks ties)."""
+    """Subjects of these kinds (any kind if empty) ordered by how often the document names them; ties go to the
+    country whose leaders it names more ('President Yoon ... Korea's exports' against one 'Turkmenistan' in
+    passing), then to the first named."""
     counts: Counter[str] = Counter()
+    leaders: Counter[str] = Counter()
     first: dict[str, int] = {}
     for hit in hits:
         if not kinds or hit.subject.kind in kinds:
             counts[hit.subject.id] += 1
             first.setdefault(hit.subject.id, hit.start)
-    return sorted(counts, key=lambda subject: (-counts[subject], first[subject]))
+        elif hit.subject.kind == "person" and hit.subject.country:
+            leaders[hit.subject.country] += 1
+    return sorted(counts, key=lambda subject: (-counts[subject], -leaders[subject], first[subject]))
