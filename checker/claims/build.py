@@ -422,7 +422,7 @@ class _DefinitionBuilder:
                 if m.end <= value.start
                 and not (definition.cumulative and _REPORTED_ON.search(document.text, m.end, value.start))
             ]
-            period_mention = _nearest(own or carried, value)
+            period_mention = _column_period(context, value) or _nearest(own or carried, value)
             if period_mention is not None:
                 fields["period_text"] = period_mention.text  # resolved or not: the claim is of some period
                 open_end = period_mention.kind is MentionKind.DATE_RANGE and period_mention.date_end is None
@@ -990,6 +990,31 @@ def _gap(mention: Mention, value: Mention) -> tuple[int, int]:
 def _distance(mention: Mention, value: Mention) -> int:
     start, end = _gap(mention, value)
     return end - start
+
+
+def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
+    """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
+    | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date)."""
+    text = context.document.text
+    line_start = text.rfind("\n", 0, value.start) + 1
+    if not text[line_start : value.start].lstrip().startswith("|"):
+        return None
+    column = text.count("|", line_start, value.start)
+    header_start = line_start
+    while header_start > 0:  # up through the table's rows to its first: the header
+        previous = text.rfind("\n", 0, header_start - 1) + 1
+        if not text[previous:header_start].lstrip().startswith("|"):
+            break
+        header_start = previous
+    if header_start == line_start:
+        return None
+    header_end = text.find("\n", header_start)
+    cells = [header_start + index for index, char in enumerate(text[header_start:header_end]) if char == "|"]
+    if column >= len(cells):
+        return None  # a row longer than its header
+    cell_start, cell_end = cells[column - 1], cells[column]
+    in_cell = [m for m in context.mentions if cell_start < m.start and m.end <= cell_end and _is_period(m)]
+    return in_cell[0] if len(in_cell) == 1 else None
 
 
 def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
