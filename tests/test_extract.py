@@ -587,6 +587,8 @@ def test_a_reference_date_at_the_ends_of_the_calendar_never_raises(reference: dt
 def test_last_week_of_a_month_and_the_following_weekday() -> None:
     (week,) = extract("in the last week of July 2017", reference_date=THURSDAY)
     assert week.resolved == "2017-07-24/2017-07-30"  # the last Monday-to-Sunday week within July
+    assert not week.relative  # its year is written: it can date an undated story
+    assert extract("in the first week of May", reference_date=THURSDAY)[0].relative
     assert [m.text for m in extract("the last week of this month", reference_date=THURSDAY)] == ["this month"]
     assert [m.resolved for m in extract("a record last year of $41 billion", reference_date=THURSDAY)][0] == "2023"
     following = one("They met on Monday and signed on the following Friday.".split(" and ")[1])

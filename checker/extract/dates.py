@@ -772,7 +772,8 @@ def _resolve_week_of(match: regex.Match[str], reference: dt.date | None, text: s
         else:
             first = dt.date(found[0], found[1], 1)
             monday = first + dt.timedelta(days=(-first.weekday()) % 7 + 7 * (_NTH[match.group("nth").lower()] - 1))
-        return monday, monday + _MONDAY_TO_SUNDAY, Granularity.RANGE, True
+        relative = not match.groupdict().get("year")  # 'the first week of May 2023' needs no reference date
+        return monday, monday + _MONDAY_TO_SUNDAY, Granularity.RANGE, relative
     day = _resolve_day(match, reference, text)
     if day is None or day[0] is None:
         return day
