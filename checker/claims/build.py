@@ -402,12 +402,17 @@ class _DefinitionBuilder:
             ]
             # 'A$107 billion ($70 billion) in 2023': a conversion in brackets is the same figure, not another one
             rendered = [m for m in sentence.mentions if m is not value and not _converted(document.text, m, value)]
+            # 'US$6.3 billion (Rp102 trillion) in 2024, up from US$6.1 billion': the bracket is the figure's own, and
+            # no clause stands between it and its year
+            rendition = max((m.end + 1 for m in sentence.mentions if m.start > value.end and m not in rendered
+                             and m is not value), default=value.end)  # fmt: skip
+            reach = value if rendition == value.end else value.model_copy(update={"end": rendition})
             others = [m for m in rendered if self._is_value(m)]
             figures = [m for m in rendered if m.kind in _FIGURES]
             own = [
                 m
                 for m in periods
-                if not _closer_to_another(document.text, m, value, others)
+                if not _closer_to_another(document.text, m, reach, others)
                 and not _in_clause_of_another(document.text, m, value, figures)
                 and not _in_later_statement(document.text, m, value)
             ]
