@@ -81,10 +81,6 @@ _GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}[\p{Ll}'’]+)[ ]\Z")
 # Where an alias ends: not inside a word, nor before "$" ("US$" is money); "Chile's" and "Chile-Peru" still match
 _ALIAS_END = r"(?![\w$]|['’](?!s\b)\w)"
 _ENDS_ALIAS = re.compile(_ALIAS_END)
-# 'President Marcos' is 'Mr Marcos' in British and Australian copy, whose surname alone the lists leave out (his sister
-# is a senator): a title-and-surname alias stands with an honorific too
-_TITLE_AND_SURNAME = re.compile(r"(?:President|Prime Minister|PM|Premier|Chancellor) (\w[\w'’-]*)")
-_HONORIFICS = ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.")
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 # 'South American', 'Latin American', 'the South China Sea': a region, not the country
@@ -159,11 +155,6 @@ class SubjectIndex:
         for subject in subjects:
             for alias in (subject.id, *subject.aliases):
                 self._by_alias.setdefault(fold(alias), subject)
-        for subject in subjects:  # after every listed alias: a listed one wins
-            for alias in subject.aliases if subject.kind == "person" else ():
-                if titled := _TITLE_AND_SURNAME.fullmatch(alias):
-                    for honorific in _HONORIFICS:
-                        self._by_alias.setdefault(fold(f"{honorific} {titled.group(1)}"), subject)
         self._one_word_people = {
             fold(alias) for subject in subjects if subject.kind == "person" for alias in (subject.id, *subject.aliases)
             if " " not in alias
