@@ -40,3 +40,16 @@ def test_a_one_word_alias_after_another_given_name_is_a_relative() -> None:
     text = "First Lady Jill Biden visited Kenya. When Biden arrived, Mr Biden and President Biden spoke."
     found = [text[hit.start : hit.end] for hit in index.find(text)]
     assert found == ["Kenya", "Biden", "Biden", "President Biden"]
+
+
+def test_a_short_name_ends_the_name_of_the_country_a_named_leader_leads() -> None:
+    index = SubjectIndex([
+        Subject(id="South Korea", kind="country", aliases=["Republic of Korea"]),
+        Subject(id="North Korea", kind="country", aliases=[]),
+        Subject(id="Yoon Suk Yeol", kind="person", country="South Korea", aliases=[]),
+        Subject(id="Uzbekistan", kind="country", aliases=[]),
+    ])  # fmt: skip
+    text = "President Yoon Suk Yeol visited Uzbekistan. Korea's exports to Uzbekistan rose."
+    found = [(text[hit.start : hit.end], hit.subject.id) for hit in index.with_short_names(text, index.find(text))]
+    assert ("Korea", "South Korea") in found  # of the countries the story names (by their leaders too), only one
+    assert index.with_short_names("Korea's exports rose.", index.find("Korea's exports rose.")) == []

@@ -73,6 +73,31 @@ class DocumentContext:
     hits: list[SubjectHit] = field(default_factory=list)
     _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
     _pairs: dict[frozenset[str], bool] = field(default_factory=dict)
+    _table_headers: dict[int, int | None] = field(default_factory=dict)
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def table_header(self, line_start: int) -> int | None:
+        """Where the first row of the Markdown table whose row begins at `line_start` begins (its header); None
+        when that line is no table row. Remembered per row, so a long table is read once."""
+        text, known, first = self.document.text, self._table_headers, line_start
+        rows: list[int] = []
+        while line_start not in known:
+            line_end = text.find("\n", line_start)
+            if not text[line_start : len(text) if line_end < 0 else line_end].lstrip().startswith("|"):
+                known[line_start] = None
+                break
+            rows.append(line_start)
+            if line_start == 0:
+                break
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = known.get(line_start) if line_start not in rows else None
+        header = above if above is not None else (rows[-1] if rows else None)
+        for row in rows:
+            known[row] = header
+        return known[first]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -366,8 +391,11 @@ class _DefinitionBuilder:
         if subjects is None:
             return None
         key: dict[str, str] = {}
-        if not subjects_certain:
-            doubts.append("guessed subjects")
+        if not subjects_certain or (
+            context.table_header(document.text.rfind("\n", 0, value.start) + 1) is not None
+            and not {hit.subject.id for hit in sentence.subjects} >= set(subjects)
+        ):
+            doubts.append("guessed subjects")  # a table row that does not name them all: its heading's, or a guess
         if definition.cue.label_field:
             key[definition.cue.label_field] = cue.label
         for group, group_text in cue.groups.items():
@@ -427,7 +455,9 @@ class _DefinitionBuilder:
                 if m.end <= value.start
                 and not (definition.cumulative and _REPORTED_ON.search(document.text, m.end, value.start))
             ]
-            period_mention = _column_period(context, value) or _nearest(own or carried, value)
+            # a table row that gives no period of its own takes its column's ('| | 2022 | 2023 |')
+            column = None if own or carried else _column_period(context, value)
+            period_mention = column or _nearest(own or carried, value)
             if period_mention is not None:
                 fields["period_text"] = period_mention.text  # resolved or not: the claim is of some period
                 open_end = period_mention.kind is MentionKind.DATE_RANGE and period_mention.date_end is None
@@ -442,6 +472,7 @@ class _DefinitionBuilder:
                     if definition.cumulative and (
                         is_year_end(period_mention)  # '(end-2023)'
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
+                        or (column and _STOCK.search(document.text, sentence.start, value.start))  # '| FDI stock |'
                     ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     if period_mention.relative and context.date_inferred:
@@ -691,9 +722,10 @@ class _DefinitionBuilder:
         sure = sorted(found) == sorted(main) or (
             role.count == 2
             and sorted(found) == sorted(main[:2])
-            # 'Vietnam's two-way trade hit $786 billion'; 'between the two countries ..., making Türkiye one of
+            # 'Vietnam's two-way trade hit $786 billion', 'at the bilateral meeting, Sisi said Egypt's trade with Arab
+            # countries': one of them, another pair's; 'between the two countries ..., making Türkiye one of
             # Malaysia's largest partners' names the pair itself
-            and not any(fits(hit.subject) and hit.subject.id not in main[:2] for hit in sentence.subjects)
+            and {hit.subject.id for hit in sentence.subjects if fits(hit.subject)} in (set(), set(main[:2]))
             and _THE_TWO.search(context.document.text, sentence.start, sentence.end) is not None
             and context.pair_stands_out(role.kinds)
         )
@@ -769,15 +801,19 @@ class _DefinitionBuilder:
 
 def _fiscal_years_differ(context: DocumentContext, subjects: list[str]) -> str | None:
     """'India's begins in April, Egypt's in July' when the claim's countries count fiscal years from different
-    months: 'FY2023' may be either's (and a country with calendar years has no fiscal year to confuse)."""
-    starts = {
-        subject: month
+    months, or name them by different years (Japan's fiscal 2023 is India's 2023-24): 'FY2023' may be either's (a
+    country with calendar years has no fiscal year to confuse)."""
+    years = {
+        subject: (month, known.fiscal_year_named_by)
         for subject in subjects
         if (known := context.subject_index.subjects.get(subject)) and (month := known.fiscal_year_start)
     }
-    if len(set(starts.values())) < 2:
+    if len(set(years.values())) < 2:
         return None
-    return ", ".join(f"{subject}'s begins in {MONTHS[month - 1]}" for subject, month in starts.items())
+    return ", ".join(
+        f"{subject}'s begins in {MONTHS[month - 1]}" + (" and is named by that year" if named == "start" else "")
+        for subject, (month, named) in years.items()
+    )
 
 
 def _country(index: SubjectIndex, subject_id: str) -> str | None:
@@ -997,28 +1033,29 @@ def _distance(mention: Mention, value: Mention) -> int:
     return end - start
 
 
+_STOCK = regex.compile(r"\b(?:stock|end\s+of\s+(?:the\s+)?year|year-end|cumulative|accumulated|total)\b", regex.I)
+
+
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
     | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date)."""
     text = context.document.text
     line_start = text.rfind("\n", 0, value.start) + 1
-    if not text[line_start : value.start].lstrip().startswith("|"):
+    header_start = context.table_header(line_start)
+    if header_start is None or header_start == line_start:
         return None
     column = text.count("|", line_start, value.start)
-    header_start = line_start
-    while header_start > 0:  # up through the table's rows to its first: the header
-        previous = text.rfind("\n", 0, header_start - 1) + 1
-        if not text[previous:header_start].lstrip().startswith("|"):
-            break
-        header_start = previous
-    if header_start == line_start:
-        return None
-    header_end = text.find("\n", header_start)
+    header_end = text.find("\n", header_start) % (len(text) + 1)  # the text's last line ends the text
     cells = [header_start + index for index, char in enumerate(text[header_start:header_end]) if char == "|"]
+    cells += [header_end] if text[header_start:header_end].rstrip()[-1:] != "|" else []  # no closing pipe
     if column >= len(cells):
         return None  # a row longer than its header
     cell_start, cell_end = cells[column - 1], cells[column]
-    in_cell = [m for m in context.mentions if cell_start < m.start and m.end <= cell_end and _is_period(m)]
+    mentions, starts = context.mentions, context.mention_starts
+    in_cell = [
+        m for m in mentions[bisect_right(starts, cell_start) : bisect_left(starts, cell_end)]
+        if m.end <= cell_end and _is_period(m)
+    ]
     return in_cell[0] if len(in_cell) == 1 else None
 
 
@@ -1109,10 +1146,12 @@ def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool
 
 
 def _one_unknown_name(words: str) -> bool:
-    """Whether a doer's capitalised words are one name no list knows ('CATL', 'BYD'): a company's deed, not a
-    country's. A known subject there was found before this is asked; an office or sentence opener is no name."""
+    """Whether a doer's capitalised words are one name no list knows, written as a company writes its name ('CATL',
+    'BYD', 'PetroChina'): a company's deed, not a country's. A known subject there was found before this is asked;
+    'They', 'Koreans' or 'Investors' at a sentence's start are no such name."""
     names = words.split()
-    return len(names) == 1 and names[0].strip(".'’") not in NOT_NAMES
+    name = names[0].strip(".'’") if len(names) == 1 else ""
+    return len(name) > 1 and name not in NOT_NAMES and (name.isupper() or any(c.isupper() for c in name[1:]))
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:

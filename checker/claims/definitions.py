@@ -206,6 +206,9 @@ class Subject(Strict):
     fiscal_year_start: int | None = Field(
         default=None, ge=1, le=12, description="The month its fiscal year begins, when not January (India: 4)."
     )
+    fiscal_year_named_by: Literal["start", "end"] = Field(
+        default="end", description="The year that names its fiscal year: Japan's fiscal 2023 begins in April 2023."
+    )
     aliases: list[str] = Field(default_factory=list)
 
 

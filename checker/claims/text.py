@@ -263,16 +263,12 @@ def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def main_subjects(hits: list[SubjectHit], kinds: frozenset[str]) -> list[str]:
-    """Subjects of these kinds (any kind if empty) ordered by how often the document names them; ties go to the
-    country whose leaders it names more ('President Yoon ... Korea's exports' against one 'Turkmenistan' in
-    passing), then to the first named."""
+    """Subjects of these kinds (any kind if empty) ordered by how often the document names them (first mention
+    breaks ties)."""
     counts: Counter[str] = Counter()
-    leaders: Counter[str] = Counter()
     first: dict[str, int] = {}
     for hit in hits:
         if not kinds or hit.subject.kind in kinds:
             counts[hit.subject.id] += 1
             first.setdefault(hit.subject.id, hit.start)
-        elif hit.subject.kind == "person" and hit.subject.country:
-            leaders[hit.subject.country] += 1
-    return sorted(counts, key=lambda subject: (-counts[subject], -leaders[subject], first[subject]))
+    return sorted(counts, key=lambda subject: (-counts[subject], first[subject]))

@@ -205,12 +205,15 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
 
 _DIGIT_BEFORE = lazy_regex(r"\d\s*+\Z")
 _SCALE_AT = lazy_regex(rf"(?:hundred|{SCALE_WORD})\b", regex.IGNORECASE)
-_VAGUE_BEFORE = lazy_regex(r"\b(?:few|several|couple\s+of|many|multiple|number\s+of)\s+\Z", regex.IGNORECASE)
+_VAGUE_BEFORE = lazy_regex(
+    r"\b(?:few|several|couple(?:\s+of)?|many|multiple|number\s+of|handful\s+of|dozens\s+of|hundreds\s+of)\s+\Z",
+    regex.IGNORECASE,
+)
 
 
 def orphan_scale(text: str, start: int) -> bool:
     """Whether a scale word at `start` has a count no family reads: a figure glued to letters ('rm40 billion',
-    'COVID19 million') or a vague one ('a few hundred million dollars', 'several billion', 'a couple of thousand').
+    'COVID19 million') or a vague one ('a few hundred million dollars', 'several billion', 'a couple hundred').
 
     The scale is then no figure of its own: it was 'hundred million dollars', exactly 1e8, against a true $470m.
     """
