@@ -85,8 +85,7 @@ class DocumentContext:
         text, known, first = self.document.text, self._table_headers, line_start
         rows: list[int] = []
         while line_start not in known:
-            line_end = text.find("\n", line_start)
-            if not text[line_start : len(text) if line_end < 0 else line_end].lstrip().startswith("|"):
+            if not text[line_start : _line_end(text, line_start)].lstrip().startswith("|"):
                 known[line_start] = None
                 break
             rows.append(line_start)
@@ -432,8 +431,10 @@ class _DefinitionBuilder:
             rendered = [m for m in sentence.mentions if m is not value and not _converted(document.text, m, value)]
             # 'US$6.3 billion (Rp102 trillion) in 2024, up from US$6.1 billion': the bracket is the figure's own, and
             # no clause stands between it and its year
-            rendition = max((m.end + 1 for m in sentence.mentions if m.start > value.end and m not in rendered
-                             and m is not value), default=value.end)  # fmt: skip
+            rendition = max(
+                (m.end + 1 for m in sentence.mentions if m.start > value.end and _converted(document.text, value, m)),
+                default=value.end,
+            )
             reach = value if rendition == value.end else value.model_copy(update={"end": rendition})
             others = [m for m in rendered if self._is_value(m)]
             figures = [m for m in rendered if m.kind in _FIGURES]
@@ -1045,7 +1046,7 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     if header_start is None or header_start == line_start:
         return None
     column = text.count("|", line_start, value.start)
-    header_end = text.find("\n", header_start) % (len(text) + 1)  # the text's last line ends the text
+    header_end = _line_end(text, header_start)
     cells = [header_start + index for index, char in enumerate(text[header_start:header_end]) if char == "|"]
     cells += [header_end] if text[header_start:header_end].rstrip()[-1:] != "|" else []  # no closing pipe
     if column >= len(cells):
@@ -1057,6 +1058,12 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
         if m.end <= cell_end and _is_period(m)
     ]
     return in_cell[0] if len(in_cell) == 1 else None
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line that begins at `start` ends: its line break, or the end of the text."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
