@@ -53,3 +53,22 @@ def test_a_short_name_ends_the_name_of_the_country_a_named_leader_leads() -> Non
     found = [(text[hit.start : hit.end], hit.subject.id) for hit in index.with_short_names(text, index.find(text))]
     assert ("Korea", "South Korea") in found  # of the countries the story names (by their leaders too), only one
     assert index.with_short_names("Korea's exports rose.", index.find("Korea's exports rose.")) == []
+
+
+def test_aliases_are_whole_words_leftmost_and_longest() -> None:
+    index = SubjectIndex([
+        Subject(id="United States", kind="country", aliases=["U.S.", "US"]),
+        Subject(id="China", kind="country", aliases=["People's Republic of China"]),
+        Subject(id="Chile", kind="country", aliases=[]),
+        Subject(id="South Africa", kind="country", aliases=[]),
+        Subject(id="Africa", kind="region", aliases=[]),
+        Subject(id="Xi Jinping", kind="person", country="China", aliases=["Xi"]),
+    ])  # fmt: skip
+    text = (
+        "U.S.-China talks; Chile's and Chilean; US$5; Xi'an; Xi \n Jinping; South Africa; "
+        "the People's Republic of China."
+    )
+    found = [(text[hit.start : hit.end], hit.subject.id) for hit in index.find(text)]
+    assert found == [("U.S.", "United States"), ("China", "China"), ("Chile", "Chile"),
+                     ("Xi \n Jinping", "Xi Jinping"), ("South Africa", "South Africa"),
+                     ("People's Republic of China", "China")]  # fmt: skip
