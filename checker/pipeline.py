@@ -40,16 +40,21 @@ _BARE_SIGNS = {
     "CNY": regex.compile(r"(?<![A-Za-z¥])¥"),
     "INR": regex.compile(r"\bRs\b|(?<!\b[Ii]ndian\s)\b[Rr]upees?\b"),
     "AED": regex.compile(r"\bDhs?(?![A-Za-z])|(?<!\b(?:UAE|Emirati|[Mm]oroccan)\s)\b[Dd]irhams?\b"),
+    "XOF": regex.compile(r"(?<!\b(?i:west|central)\s(?i:african)\s)\bCFA\s+[Ff]rancs?\b"),
+    "KES": regex.compile(r"(?<![A-Za-z])Sh(?=[\d.])"),
 }
 
 
 # A bare "¥" is the yuan or the yen, a bare "Rs" or "rupees" India's, Pakistan's, Sri Lanka's, ..., a bare "dirhams"
-# the UAE's or Morocco's: an article that names countries paying in only one of them means that one
+# the UAE's or Morocco's, bare "CFA francs" West or Central Africa's, "Sh9.6 billion" Kenya's, Tanzania's or
+# Uganda's: an article that names countries paying in only one of them means that one
 _INDIAN_NUMBERING = regex.compile(r"\b(?:crores?|lakhs?)\b", regex.IGNORECASE)
 _SHARED_SIGNS = {
     "CNY": frozenset({"CNY", "JPY"}),
     "INR": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}),
     "AED": frozenset({"AED", "MAD"}),
+    "XOF": frozenset({"XOF", "XAF"}),
+    "KES": frozenset({"KES", "TZS", "UGX"}),
 }
 
 
@@ -94,7 +99,10 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
 
     yen = own.get("yen") or sign_of("CNY", pack.yen)
     rupee = own.get("rupee") or sign_of("INR", pack.rupee)
-    desk = {"USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": sign_of("AED", "AED")}
+    desk = {
+        "USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": sign_of("AED", "AED"),
+        "XOF": sign_of("XOF", "XOF"), "KES": sign_of("KES", "KES"),
+    }  # fmt: skip
     if any(desk[sign] != sign for sign in desk):  # "$" another dollar, "¥" the yen, "Rs" Pakistan's, "Dh" Morocco's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})

@@ -37,6 +37,11 @@ def one(text: str, reference: dt.date | None = THURSDAY) -> Mention:
         ("Ksh40bn", 40e9, "KES"),
         ("2 billion kwanzas", 2e9, "AOA"),
         ("12 billion birr", 12e9, "ETB"),
+        ("about 480 billion CFA francs", 480e9, "XOF"),  # West Africa's unless `check` finds Central Africa's
+        ("3 billion Central African CFA francs", 3e9, "XAF"),
+        ("Sh108 billion", 108e9, "KES"),  # East Africa's press: Kenya's unless `check` finds Tanzania's or Uganda's
+        ("TSh 2 trillion", 2e12, "TZS"),
+        ("USh 5 billion", 5e9, "UGX"),
     ],
 )
 def test_money(text: str, value: float, currency: str) -> None:

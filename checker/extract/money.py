@@ -77,7 +77,8 @@ WORDS = {
     "kyats": "MMK", "riels": "KHR", "tugriks": "MNT", "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD", "lek": "ALL", "leke": "ALL", "albanian lek": "ALL", "soles": "PEN",
     "peruvian soles": "PEN", "kwanzas": "AOA", "kwanza": "AOA", "birr": "ETB", "ethiopian birr": "ETB",
-    "zambian kwacha": "ZMW", "meticais": "MZN", "west african cfa francs": "XOF", "central african cfa francs": "XAF", "bolivianos": "BOB", "guaranies": "PYG",
+    "zambian kwacha": "ZMW", "meticais": "MZN", "west african cfa francs": "XOF", "central african cfa francs": "XAF",
+    "cfa francs": "XOF", "cfa franc": "XOF", "bolivianos": "BOB", "guaranies": "PYG",
 }  # fmt: skip
 # Currency words that are also everyday words or names ('who in 2016 won', 'Ayn Rand', 'Wang Dong') name a
 # currency only after a scaled amount: '5 billion won', '40 million rand'.
@@ -103,12 +104,15 @@ TRAILING_SYMBOLS = {
 }  # fmt: skip
 # Letters written before the figure, in this case only: 'RM40 billion', 'Rs 500', 'Rs. 1,200', 'Rp 5,000', 'Tk 300',
 # 'KSh 500'. 'Rs' is also Pakistan's and Sri Lanka's; news of India writes it most, as '$' is most often USD.
-LETTER_PREFIXES = {"RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES", "Ksh": "KES"}
+LETTER_PREFIXES = {
+    "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES", "Ksh": "KES", "TSh": "TZS",
+    "USh": "UGX",
+}  # fmt: skip
 # Letters that are a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn', and the Gulf
 # press's 'QR9.5bn', 'SR10 billion', 'Dh5 billion', 'KD2bn'): 'N95', 'P5', 'R2' and 'SR 71' are names.
 LETTER_SCALED = {
     "R": "ZAR", "N": "NGN", "P": "PHP", "QR": "QAR", "SR": "SAR", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "KD": "KWD",
-    "RO": "OMR",
+    "RO": "OMR", "Sh": "KES",  # East Africa's press writes its shillings 'Sh9.6 billion' (see `check` for whose)
 }  # fmt: skip
 # 'c $ 16.4 million', 'hk $ 10.05 billion', 'Mex$ 10 million': a country prefix, maybe spaced, before '$'.
 SPACED_PREFIXES = {"us": "USD", "u.s.": "USD", "u.s": "USD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD",
