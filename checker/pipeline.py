@@ -97,12 +97,13 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
         currency, alone = named.get(sign, (configured, True))
         return currency if alone or configured == sign else configured
 
-    yen = own.get("yen") or sign_of("CNY", pack.yen)
-    rupee = own.get("rupee") or sign_of("INR", pack.rupee)
-    desk = {
-        "USD": own.get("dollar", pack.dollar), "CNY": yen, "INR": rupee, "AED": sign_of("AED", "AED"),
-        "XOF": sign_of("XOF", "XOF"), "KES": sign_of("KES", "KES"),
-    }  # fmt: skip
+    # the families the desk configures ('¥', 'Rs'), then the others, which only the story's countries decide
+    desk = {sign: sign_of(sign, sign) for sign in _SHARED_SIGNS}
+    desk |= {
+        "USD": own.get("dollar", pack.dollar),
+        "CNY": own.get("yen") or sign_of("CNY", pack.yen),
+        "INR": own.get("rupee") or sign_of("INR", pack.rupee),
+    }
     if any(desk[sign] != sign for sign in desk):  # "$" another dollar, "¥" the yen, "Rs" Pakistan's, "Dh" Morocco's
         mentions = [
             m.model_copy(update={"currency": desk[m.currency]})
