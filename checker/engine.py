@@ -12,8 +12,11 @@ from checker.rules.base import RuleBase, Verdict, fingerprint, render
 class ClaimIndex:
     """Claims by type, and the documents they came from, for rule kinds to query."""
 
-    def __init__(self, documents: Iterable[Document], claims: Iterable[Claim]) -> None:
+    def __init__(
+        self, documents: Iterable[Document], claims: Iterable[Claim], archived: frozenset[str] = frozenset()
+    ) -> None:
         self.documents = {document.id: document for document in documents}
+        self.archived = archived  # ids of claims from an archive: a conflict among them alone is old news
         self.by_type: dict[str, list[Claim]] = defaultdict(list)
         # A canonical order, so findings do not depend on which claims came from an archive.
         for claim in sorted(claims, key=lambda c: (c.document, c.span, c.type)):
@@ -51,7 +54,7 @@ def _finding(rule: RuleBase, verdict: Verdict) -> Finding:
         rule=rule.id,
         severity=severity,
         message=render(rule.message, verdict.values),
-        claims=[claim.id for claim in verdict.claims],
+        claims=[claim.id for claim in [*verdict.claims, *verdict.support]],
         computed=computed,
         confidence=confidence,
         doubts=list(dict.fromkeys(doubts)),

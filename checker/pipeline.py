@@ -172,11 +172,13 @@ def check_documents(documents: list[Document], pack: Pack, jobs: int = 1, archiv
     """Cross-check documents with each other and, with an archive, with the archived claims they can meet."""
     analyses, notes = analyse_all(documents, pack, jobs, archive)
     claims = [claim for analysis in analyses for claim in analysis.claims]
+    archived: frozenset[str] = frozenset()
     if archive is not None:
         keys = {subject_key(claim) for claim in claims}
         archived_documents, archived_claims = archive.related(keys, {d.id for d in documents})
         documents, claims = [*documents, *archived_documents], [*claims, *archived_claims]
-    findings = run_rules(pack.rules, ClaimIndex(documents, claims))
+        archived = frozenset(claim.id for claim in archived_claims)
+    findings = run_rules(pack.rules, ClaimIndex(documents, claims, archived))
     if archive is not None:  # the question is the new articles: conflicts among archived claims alone are old news
         new = {claim.id for analysis in analyses for claim in analysis.claims}
         findings = [finding for finding in findings if new.intersection(finding.claims)]

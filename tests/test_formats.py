@@ -17,14 +17,16 @@ from tests.conftest import ROOT, CheckEdited
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "external" / "sarif" / "sarif-schema-2.1.0.json"
 EXTRA = "---\ndate: 2024-02-01\n---\nTwo-way trade between China and Kazakhstan reached $38 billion in 2023.\n"
+HEDGED = "---\ndate: 2024-02-01\n---\nTrade between China and Kazakhstan was about $30 billion in 2021.\n"
 COMMAND = re.compile(r"^::(?P<command>error|warning|notice) (?P<properties>[^:]*)::(?P<message>.*)$")
 
 
 @pytest.fixture
 def report(check_edited: CheckEdited, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
-    """F1 error: 003 '$41 billion' vs x.md '$38 billion'; F2 warning: 002 '$38 billion' vs 003. Paths relative."""
+    """F1 error: 003 '$41 billion' vs x.md '$38 billion' (2023); F2 warning: 002 '$41 billion' vs y.md 'about $30
+    billion' (2021). Paths relative."""
     monkeypatch.chdir(tmp_path)
-    result = check_edited({"002": ("$41 billion last year", "$38 billion last year")}, {"x.md": EXTRA})
+    result = check_edited({"002": ("$41 billion last year", "$41 billion in 2021")}, {"x.md": EXTRA, "y.md": HEDGED})
     for document in result.documents:
         document.path = str(Path(document.path).relative_to(tmp_path))
     assert [(f.rule, f.severity.value) for f in result.findings] == [
@@ -109,8 +111,8 @@ def test_sarif_regions_slice_the_document_text_to_the_claim(report: Report) -> N
     assert seen == [
         ("articles/003_159bf453b18760f3.txt", 15, "$41 billion"),
         ("articles/x.md", 4, "$38 billion"),
-        ("articles/002_fea6ed7a0f481679.txt", 9, "$38 billion"),
-        ("articles/003_159bf453b18760f3.txt", 15, "$41 billion"),
+        ("articles/002_fea6ed7a0f481679.txt", 9, "$41 billion"),
+        ("articles/y.md", 4, "about $30 billion"),
     ]
     assert results[0]["locations"][1]["physicalLocation"]["region"]["startColumn"] == _position(
         _document(report, "x").text, "$38 billion"
@@ -196,10 +198,10 @@ def test_github_clean_report_is_empty(seed_report: Report) -> None:
 def test_junit_suites_per_document_with_failures(report: Report) -> None:
     root = ET.fromstring(junit.render(_with_message(report, "bad\x01 char & <tag>")).encode("utf-8"))
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures")) == ("6", "3")
+    assert (root.get("tests"), root.get("failures")) == ("7", "4")
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     assert sorted(suites) == sorted(d.path for d in report.documents)
-    assert len(root.findall(".//failure")) == 3
+    assert len(root.findall(".//failure")) == 4
     x = suites["articles/x.md"]
     assert (x.get("tests"), x.get("failures")) == ("1", "1")
     (case,) = x.findall("testcase")
@@ -208,9 +210,10 @@ def test_junit_suites_per_document_with_failures(report: Report) -> None:
     assert failure.get("type") == "error"
     assert failure.get("message") == "bad\ufffd char & <tag>"
     assert "Two-way trade between China and Kazakhstan reached $38 billion in 2023." in (failure.text or "")
-    both = suites["articles/003_159bf453b18760f3.txt"].find("testcase/failure")
-    assert both is not None and both.get("type") == "error" and "F1" in both.text and "F2" in both.text
+    first = suites["articles/003_159bf453b18760f3.txt"].find("testcase/failure")
+    assert first is not None and first.get("type") == "error" and "F1" in first.text and "F2" not in first.text
     assert suites["articles/002_fea6ed7a0f481679.txt"].find("testcase/failure").get("type") == "warning"
+    assert suites["articles/y.md"].find("testcase/failure").get("type") == "warning"
     clean = suites["articles/000_55e9fcd968524c2c.txt"]
     assert (clean.get("tests"), clean.get("failures")) == ("1", "0")
     assert [c.get("name") for c in clean.findall("testcase")] == ["claimcheck"]
@@ -229,7 +232,7 @@ def test_junit_clean_report_passes(seed_report: Report) -> None:
 def test_markdown_table_and_quotes(report: Report) -> None:
     text = markdown.render(report)
     assert text.startswith("## claimcheck\n")
-    assert "6 document(s) · 33 claim(s) · 1 error(s) · 1 warning(s)" in text
+    assert "7 document(s) · 34 claim(s) · 1 error(s) · 1 warning(s)" in text
     assert "| Severity | Rule | Where | Message |\n| --- | --- | --- | --- |\n" in text
     rows = [line for line in text.splitlines() if line.startswith("| error") or line.startswith("| warning")]
     assert len(rows) == 2

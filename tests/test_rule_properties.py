@@ -59,6 +59,22 @@ def test_a_figure_off_by_more_than_rounding_always_conflicts(pair: tuple[str, st
     assert [f.rule for f in report.findings] == ["trade-volume-agrees"]
 
 
+@settings(max_examples=15, deadline=None)
+@given(PAIRS, st.integers(min_value=10, max_value=900), st.integers(min_value=2, max_value=50), st.data())
+def test_one_figure_against_several_that_agree_is_one_finding(
+    pair: tuple[str, str], billions: int, off: int, data: st.DataObject
+) -> None:
+    agreeing = data.draw(st.lists(st.sampled_from(styles(billions)), min_size=2, max_size=4))
+    odd_at = data.draw(st.integers(min_value=0, max_value=len(agreeing)))
+    texts = [f"Trade between {pair[0]} and {pair[1]} reached {figure} in 2023." for figure in agreeing]
+    texts.insert(odd_at, f"Trade between {pair[0]} and {pair[1]} reached ${billions + off} billion in 2023.")
+    report = check(*texts)
+    [finding] = report.findings
+    claims = {claim.id: claim for claim in report.claims}
+    assert claims[finding.claims[0]].document == f"doc-{odd_at}"  # reported at the odd one out
+    assert sorted(claims[c].document for c in finding.claims) == sorted(f"doc-{n}" for n in range(len(texts)))
+
+
 @settings(max_examples=20, deadline=None)
 @given(PAIRS, st.integers(min_value=20, max_value=900), st.data())
 def test_different_periods_or_about_never_conflict(pair: tuple[str, str], billions: int, data: st.DataObject) -> None:

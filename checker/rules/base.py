@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import math
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -127,6 +127,8 @@ class Verdict:
     values: dict[str, Any]
     certain: bool = True
     doubt: str = ""  # why the rule itself is unsure, when it is: the report says so next to the confidence
+    # Claims that say what claims[1:] say: listed in the finding, but its certainty rests on `claims` alone
+    support: list[Claim] = field(default_factory=list)
 
 
 MAX_PAIRWISE = 60  # above this many distinct figures for one fact, compare each with the first only

@@ -36,9 +36,58 @@ class AgreeRule(RuleBase):
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
             figures = distinct(claims, lambda c: (c.document, c.value, c.qualifier, c.precision, c.period))
-            for a, b in pairs(figures):
-                if self._comparable(a, b) and (verdict := self._compare(a, b)):
-                    yield verdict
+            conflicts = [
+                (a, b)
+                for a, b in pairs(figures)
+                if not {a.id, b.id} <= index.archived and self._comparable(a, b) and self._compare(a, b)
+            ]
+            yield from self._odd_ones_out(conflicts)
+
+    def _odd_ones_out(self, conflicts: list[tuple[Claim, Claim]]) -> Iterator[Verdict]:
+        """One finding per figure at odds with several that do not conflict among themselves ('1962' where two
+        sources say '1963'), not one per pair: the reader sees one wrong figure and the sources against it.
+
+        Greedily, the figure with the most conflicts goes first; conflicts no such figure covers stay pairs.
+        """
+        left = list(conflicts)
+        at_odds = {frozenset((a.id, b.id)) for a, b in conflicts}
+        while left:
+            against: dict[str, list[Claim]] = defaultdict(list)
+            claim_of: dict[str, Claim] = {}
+            for a, b in left:
+                against[a.id].append(b)
+                against[b.id].append(a)
+                claim_of[a.id], claim_of[b.id] = a, b
+            odd = max(
+                (
+                    claim_id
+                    for claim_id, others in against.items()
+                    if len(others) > 1 and not any(frozenset((x.id, y.id)) in at_odds for x, y in pairs(others))
+                ),
+                key=lambda claim_id: len(against[claim_id]),
+                default=None,
+            )
+            if odd is None:
+                for a, b in left:
+                    yield self._compare(a, b)  # type: ignore[misc]
+                return
+            yield self._against_several(claim_of[odd], against[odd])
+            left = [(a, b) for a, b in left if odd not in (a.id, b.id)]
+
+    def _against_several(self, odd: Claim, others: list[Claim]) -> Verdict:
+        """`odd` against the first of `others` it conflicts with for certain (or the first), the rest listed."""
+        verdicts = [self._compare(odd, other) for other in others]
+        lead = next((i for i, v in enumerate(verdicts) if v and v.certain and others[i].certain), 0)
+        verdict = verdicts[lead]
+        assert verdict is not None
+        shown = describe_value(others[lead])
+        rest = [other for i, other in enumerate(others) if i != lead]
+        verdict.values["b_where"] = ", ".join(
+            [verdict.values["b_where"]]
+            + [where(other) + ("" if describe_value(other) == shown else f": {describe_value(other)}") for other in rest]
+        )
+        verdict.support = rest
+        return verdict
 
     def _comparable(self, a: Claim, b: Claim) -> bool:
         if a.unit != b.unit:
