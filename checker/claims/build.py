@@ -23,7 +23,7 @@ from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
 from checker.extract.dates import MONTHS, clause, is_year_end, looks_future
 from checker.ingest.datelines import find_datelines
-from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period
+from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period, Qualifier
 
 CUE_TIMEOUT = 1.0  # seconds per 100,000 characters: a user's regex must not hang a CI gate
 PERIOD_GRANULARITIES = {
@@ -315,6 +315,7 @@ class _DefinitionBuilder:
             if claim is not None:
                 claims.append(claim)
                 claims.extend(self._compared(Reading(context, position, sentence, value, cue), claim, layout))
+                claims.extend(_conversions(text, sentence, value, claim))
         if self.definition.value.optional:
             for cue in cues:
                 if (cue.start, cue.end) not in bound:
@@ -1012,6 +1013,39 @@ def _converted(text: str, first: Mention, second: Mention) -> bool:
         return False
     before, after = (first, second) if first.end <= second.start else (second, first)
     return _BRACKET_OPEN.fullmatch(text, before.end, after.start) is not None and text[after.end : after.end + 1] == ")"
+
+
+def _conversions(text: str, sentence: Sentence, value: Mention, claim: Claim) -> list[Claim]:
+    """The claim again in each currency the story converts its figure to in brackets: 'Sh197 billion ($1.5
+    billion)' is also a claim of $1.5 billion, to meet the dollar figures of other stories. A conversion rests
+    on a rate the story does not give, so it reads as 'about' and its findings are warnings at most."""
+    if value.kind is not MentionKind.MONEY or claim.value != value.value:  # negated: the bracket's sign is unsaid
+        return []
+    renditions = [
+        m
+        for m in sentence.mentions
+        if m.start >= value.end and m.currency and m.currency != value.currency and _converted(text, value, m)
+    ]
+    doubts = [*claim.fields.get("doubts", []), f"converted from {value.currency} '{value.text}'"]  # type: ignore[call-overload]
+    return [
+        claim.model_copy(
+            update={
+                "value": m.value,
+                "low": m.low,
+                "high": m.high,
+                "qualifier": Qualifier.APPROX if m.qualifier is Qualifier.EXACT else m.qualifier,
+                "precision": m.precision or 0.0,
+                "unit": m.currency,
+                "span": (m.start, m.end),
+                "text": m.text,
+                "line": claim.line + text.count("\n", value.start, m.start),
+                "fields": {**claim.fields, "converted_from": value.text, "doubts": doubts},
+                "certain": False,
+            },
+            deep=True,
+        )
+        for m in renditions
+    ]
 
 
 _BRACKET_OPEN = regex.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or)\s+)?")
