@@ -210,6 +210,7 @@ class _DefinitionBuilder:
         self.cue_patterns = [(label, regex.compile(pattern)) for label, pattern in definition.cue.patterns.items()]
         self.exclude = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.exclude]
         self.require = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.require]
+        self.not_by = [regex.compile(rf"(?:{pattern})\s*$", regex.IGNORECASE) for pattern in definition.not_by]
         self.negative = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.negative]
         self.leads = {
             name: regex.compile(rf"(?:{spec.lead})\s*$", regex.IGNORECASE)
@@ -308,6 +309,8 @@ class _DefinitionBuilder:
             bound.add((cue.start, cue.end))
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
             if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
+                continue
+            if self.not_by and any(p.search(text, clause(text, cue.start, cue.end)[0], cue.start) for p in self.not_by):
                 continue
             claim = self._claim(Reading(context, position, sentence, value, cue))
             if claim is not None and claim.value is not None and self._negative(between):

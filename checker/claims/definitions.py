@@ -158,6 +158,11 @@ class ClaimDefinition(Strict):
     cue: CueSpec
     exclude: list[str] = Field(default_factory=list, description="No claim when one matches between cue and value.")
     require: list[str] = Field(default_factory=list, description="Each must match between cue and value.")
+    not_by: list[str] = Field(
+        default_factory=list,
+        description="No claim when one matches the cue's clause up to the cue: its doer is another party "
+        "('Hyundai Rotem and Peru's state arms maker FAME signed a strategic partnership').",
+    )
     negative: list[str] = Field(
         default_factory=list,
         description="The value is negative when one matches between cue and value ('trade fell 3 percent').",
@@ -179,7 +184,7 @@ class ClaimDefinition(Strict):
         default=None, description="Timeline family: claims with the same event name are one kind of event (visit)."
     )
 
-    @field_validator("exclude", "require", "negative")
+    @field_validator("exclude", "require", "negative", "not_by")
     @classmethod
     def _patterns_compile(cls, patterns: list[str]) -> list[str]:
         return [_check_pattern(pattern) for pattern in patterns]
