@@ -41,7 +41,7 @@ _BARE_SIGNS = {
     "INR": regex.compile(r"\bRs\b|(?<!\b[Ii]ndian\s)\b[Rr]upees?\b"),
     "AED": regex.compile(r"\bDhs?(?![A-Za-z])|(?<!\b(?:UAE|Emirati|[Mm]oroccan)\s)\b[Dd]irhams?\b"),
     "XOF": regex.compile(r"(?<!\b(?i:west|central)\s(?i:african)\s)\bCFA\s+[Ff]rancs?\b"),
-    "KES": regex.compile(r"(?<![A-Za-z])Sh(?=[\d.])"),
+    "KES": regex.compile(r"(?<![A-Za-z])Shs?(?=[\d.])"),
 }
 
 
@@ -62,7 +62,8 @@ def _named_currencies(
     document: Document, subjects: SubjectIndex, mentions: list[Mention]
 ) -> dict[str, tuple[str, bool]]:
     """For each shared sign the article writes bare, the currency of its family that the countries it names pay in,
-    and whether it is the only one (else it is named twice as often as the others together). The article's subjects
+    and whether it is the only one (else it is named twice as often as the others together, or it is several
+    written 'TZS/UGX' when none is named that often). The article's subjects
     are found once, and only when a bare sign is there; a country named inside an amount ('9 trillion Indian
     rupees') does not count."""
     bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
@@ -83,6 +84,8 @@ def _named_currencies(
         # that mentions India once)
         if family and (len(family) == 1 or family[-1][0] >= 2 * sum(n for n, _ in family[:-1])):
             named[sign] = (family[-1][1], len(family) == 1)
+        elif family:  # 'Sh' in a story about Tanzania and Uganda: either's, and claims in it say so ('TZS/UGX')
+            named[sign] = ("/".join(sorted(currency for _, currency in family)), False)
     return named
 
 

@@ -500,6 +500,8 @@ class _DefinitionBuilder:
             doubts.append("as of an inferred date")  # '78 years' as of a guessed date
 
         claim_value, unit, date = self._value(value, definition, fields)
+        if value.kind is MentionKind.MONEY and unit and "/" in unit:  # a bare 'Sh' in a story about two shilling states
+            doubts.append(f"whose currency: {' or '.join(unit.split('/'))}")
         for name, spec in definition.fields.items():
             occasion = near.get(name)
             if spec.dates_claim and date is None and occasion is not None and occasion.date_start:

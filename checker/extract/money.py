@@ -106,13 +106,13 @@ TRAILING_SYMBOLS = {
 # 'KSh 500'. 'Rs' is also Pakistan's and Sri Lanka's; news of India writes it most, as '$' is most often USD.
 LETTER_PREFIXES = {
     "RM": "MYR", "Rs": "INR", "Rs.": "INR", "Rp": "IDR", "Tk": "BDT", "KSh": "KES", "Ksh": "KES", "TSh": "TZS",
-    "USh": "UGX",
+    "Tsh": "TZS", "TShs": "TZS", "USh": "UGX", "Ush": "UGX", "UShs": "UGX", "Ushs": "UGX",
 }  # fmt: skip
 # Letters that are a currency only before a scaled amount ('R5 billion', 'N28.7 trillion', 'P5.7bn', and the Gulf
 # press's 'QR9.5bn', 'SR10 billion', 'Dh5 billion', 'KD2bn'): 'N95', 'P5', 'R2' and 'SR 71' are names.
 LETTER_SCALED = {
     "R": "ZAR", "N": "NGN", "P": "PHP", "QR": "QAR", "SR": "SAR", "Dh": "AED", "Dhs": "AED", "BD": "BHD", "KD": "KWD",
-    "RO": "OMR", "Sh": "KES",  # East Africa's press writes its shillings 'Sh9.6 billion' (see `check` for whose)
+    "RO": "OMR", "Sh": "KES", "Shs": "KES",  # East Africa's press: 'Sh9.6 billion', 'Shs2.9 trillion' (`check`: whose)
 }  # fmt: skip
 # 'c $ 16.4 million', 'hk $ 10.05 billion', 'Mex$ 10 million': a country prefix, maybe spaced, before '$'.
 SPACED_PREFIXES = {"us": "USD", "u.s.": "USD", "u.s": "USD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD",

@@ -82,16 +82,14 @@ class AgreeRule(RuleBase):
         assert verdict is not None
         shown = describe_value(others[lead])
         rest = [other for i, other in enumerate(others) if i != lead]
-        verdict.values["b_where"] = ", ".join(
-            [verdict.values["b_where"]]
-            + [where(other) + ("" if describe_value(other) == shown else f": {describe_value(other)}") for other in rest]
-        )
+        also = [where(c) + ("" if describe_value(c) == shown else f": {describe_value(c)}") for c in rest]
+        verdict.values["b_where"] = ", ".join([verdict.values["b_where"], *also])
         verdict.support = rest
         return verdict
 
     def _comparable(self, a: Claim, b: Claim) -> bool:
-        if a.unit != b.unit:
-            return False
+        if a.unit != b.unit or (a.unit and "/" in a.unit and a.document != b.document):
+            return False  # 'TZS/UGX': each story's bare 'Sh' may be another of the two
         if a.period is None or b.period is None:  # timeless facts (a founding year), not periods left unresolved
             return a.period is None and b.period is None and "period_text" not in a.fields | b.fields
         if a.period.label.startswith("as of") or b.period.label.startswith("as of"):
