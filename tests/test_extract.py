@@ -167,6 +167,13 @@ def test_month_without_year_is_the_last_one_in_past_tense() -> None:
         ("Trade in H1 FY24 rose.", "H1 FY24", "FY2024-H1"),
         ("In the third quarter of fiscal 2023, trade rose.", "the third quarter of fiscal 2023", "FY2023-Q3"),
         ("In April-September of FY2023-24, trade rose.", "April-September of FY2023-24", "FY2024:04-09"),
+        # a split year is a fiscal year: its first year is not the part's calendar year
+        ("Trade rose in the first half of 2024-25.", "the first half of 2024-25", "FY2025-H1"),
+        ("Trade rose in the first quarter of 2024/25.", "the first quarter of 2024/25", "FY2025-Q1"),
+        ("Trade rose in April-September 2024-25.", "April-September 2024-25", "FY2025:04-09"),
+        ("Trade rose in H1 2024-25.", "H1 2024-25", "FY2025-H1"),
+        ("Trade rose in q2-2024-25.", "q2-2024-25", "FY2025-Q2"),
+        ("Trade rose in Q1 FY2025.", "Q1 FY2025", "FY2025-Q1"),  # not also 'Q1' on its own
     ],
 )
 def test_a_month_or_day_then_the_year_it_falls_in_is_one_date(text: str, span: str, resolved: str) -> None:

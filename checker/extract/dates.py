@@ -869,7 +869,9 @@ _FROM_LEAD = starts(["from", "between"])  # 'from 2015 to 2017', 'between 3 and 
 _SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the", *_RELATIVE], digits=False)
 
 
-_WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
+# A year that opens a split year ('2024-25', '2024/25') is a fiscal year's: 'the first half of 2024-25' is its half
+_NOT_SPLIT = r"(?![-/–]\d{2}\b(?![-/–.]\d))"
+_WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}{_NOT_SPLIT}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[DatePattern] = [
     (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso, None),
     *_forms(
@@ -986,11 +988,11 @@ PATTERNS: list[DatePattern] = [
         _resolve_part,
         (None, rf"\b(?:(?i:the)\s+)?(?P<half>(?i:first|second|1st|2nd))[\s-]+(?i:half){_WHICH_YEAR}\b"),
         (None, rf"\b(?:(?i:the)\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter){_WHICH_YEAR}\b"),
-        (starts(["H"], digits=False), rf"\bH(?P<half>[12])\s*{YEAR}\b"),
-        (starts(["Q"], digits=False), rf"\bQ(?P<quarter>[1-4])\s*{YEAR}\b"),
+        (starts(["H"], digits=False), rf"\bH(?P<half>[12])\s*{YEAR}\b{_NOT_SPLIT}"),
+        (starts(["Q"], digits=False), rf"\bQ(?P<quarter>[1-4])\s*{YEAR}\b{_NOT_SPLIT}"),
         (
             starts(["between", *MONTHS, *_MONTH_ABBR], digits=False),
-            rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR})?\b",
+            rf"\b(?:(?i:between)\s+(?=\S+\s+(?i:and)\s))?{MONTH}(?:{_SEP}|\s+(?i:and)\s+(?<=(?i:between)\s+\S+\s+(?i:and)\s+)){MONTH2}(?:,?\s+{YEAR}{_NOT_SPLIT})?\b",
         ),
         (None, rf"\b(?:(?i:the)\s+)?(?i:first)\s+{COUNT}\s+(?P<parts>(?i:months|quarters)){_WHICH_YEAR}\b"),
     ),
@@ -1216,7 +1218,7 @@ SPAN_PATTERNS: list[DatePattern] = [
 QUARTER_PATTERN: DatePattern = (
         MentionKind.DATE_RANGE,
         lazy_regex(
-            rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}|{_WHICH_YEAR})"
+            rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}{_NOT_SPLIT}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}{_NOT_SPLIT}|{_WHICH_YEAR})"
             rf"|{YEAR}(?:\s*|-)(?:(?i:h)(?P<half>[12])|(?i:q)(?P<quarter>[1-4]))"
             rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter))\b"
             r"(?P<month2>)(?P<count>)"
@@ -1571,7 +1573,7 @@ _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
 _PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
-_FISCAL_PART = lazy_regex(r"\b(?:(?P<part>H)(?P<number>[12])|(?P<part>Q)(?P<number>[1-4]))\s+")  # 'H1 FY24', 'Q3 FY25'
+_FISCAL_PART = lazy_regex(r"\b(?:(?P<part>[Hh])(?P<number>[12])|(?P<part>[Qq])(?P<number>[1-4]))[\s-]*")  # 'H1 FY24', 'Q3 FY25'
 
 
 def join_years(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1586,7 +1588,9 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
             joined[-1] = merged
         elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4),
                                                                                         m.start)):
-            joined.append(_fiscal_part(m, text, part.start(), f"-{part['part']}{part['number']}"))
+            if first is not None and first.end > part.start():
+                joined.pop()  # 'Q1' read alone before the 'Q1 FY2025' it opens
+            joined.append(_fiscal_part(m, text, part.start(), f"-{part['part'].upper()}{part['number']}"))
         else:
             joined.append(m)
     return joined
