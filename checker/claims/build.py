@@ -938,12 +938,15 @@ def _as_party(text: str, hit: SubjectHit) -> bool:
 _RELATIVE = regex.compile(r"\s*(?:whose|which|where)\b", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\bbetween\s+(?:the\s+)?$", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", regex.IGNORECASE)
+_PAIR_OPENS = regex.compile(r"\s*(?:(?:both|the)\s+)?", regex.IGNORECASE)
+_DOES = regex.compile(r"\s+(?!(?:and|or|nor|as|in|on|at|of|for|to|with)\b)\p{Ll}")  # 'A and B established ...'
 
 
 def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> list[SubjectHit] | None:
     """Two subjects the clause of the claim's span names as 'between A and B', or that a relative clause holding the
-    span follows ('A and B, which ...'), the pair nearest the span; None if none ('trade between Australia and
-    ASEAN was ..., while trade with Vietnam alone ...' has none for Vietnam)."""
+    span follows ('A and B, which ...'), or that open the clause before the span as its doers ('Japan and Mongolia
+    established diplomatic relations in 1973, at a time when Tokyo ...'), the pair nearest the span; None if none
+    ('trade between Australia and ASEAN was ..., while trade with Vietnam alone ...' has none for Vietnam)."""
     low, high = clause(text, start, end)
     pairs = [
         [first, second]
@@ -956,6 +959,11 @@ def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> li
             _BETWEEN.search(text, max(0, first.start - 14), first.start)
             # 'Poland and South Korea, which forged a strategic partnership in 2009, have ... since Russia's ...'
             or (text[second.end : low].strip() == "," and _RELATIVE.match(text, low) is not None)
+            or (
+                second.end <= start
+                and _PAIR_OPENS.fullmatch(text, low, first.start) is not None
+                and _DOES.match(text, second.end) is not None
+            )
         )
     ]
     return min(pairs, key=lambda pair: abs(pair[0].start - start) + abs(pair[1].end - end), default=None)
