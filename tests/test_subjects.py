@@ -72,3 +72,22 @@ def test_aliases_are_whole_words_leftmost_and_longest() -> None:
     assert found == [("U.S.", "United States"), ("China", "China"), ("Chile", "Chile"),
                      ("Xi \n Jinping", "Xi Jinping"), ("South Africa", "South Africa"),
                      ("People's Republic of China", "China")]  # fmt: skip
+
+
+def test_a_bare_surname_is_the_one_person_of_the_story_who_bears_it() -> None:
+    index = SubjectIndex([
+        Subject(id="Ferdinand Marcos Jr.", kind="person", aliases=["Bongbong Marcos"]),
+        Subject(id="Mohamed bin Zayed Al Nahyan", kind="person", aliases=["Mohamed bin Zayed"]),
+    ])  # fmt: skip
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(text[h.start : h.end], h.subject.id) for h in index.with_bare_surnames(text, index.find(text))]
+
+    assert named("Ferdinand Marcos Jr. flew in. Marcos met Cuong.")[-1] == ("Marcos", "Ferdinand Marcos Jr.")
+    assert named("Ferdinand Marcos Jr. and Imee Marcos flew in. Marcos met Cuong.") == [
+        ("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr.")
+    ]  # which Marcos is open
+    assert named("Ferdinand Marcos Jr. flew in. Ms Marcos met Cuong.") == [("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr.")]
+    assert named("Marcos met Cuong.") == []  # no full name in the story
+    assert len(named("Ferdinand Marcos Jr. met Marcos Santos. Marcos spoke.")) == 1  # another of that name
+    assert named("Sheikh Khaled bin Mohamed bin Zayed met Modi.") == []  # the father's name in the son's is not his

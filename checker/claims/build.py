@@ -184,7 +184,10 @@ def build_claims(
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
     hits = subject_index.with_surnames(
-        document.text, subject_index.with_short_names(document.text, subject_index.find(document.text))
+        document.text,
+        subject_index.with_bare_surnames(
+            document.text, subject_index.with_short_names(document.text, subject_index.find(document.text))
+        ),
     )
     context.hits = [hit for hit in hits if not inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []

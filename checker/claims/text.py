@@ -78,6 +78,11 @@ NOT_NAMES = frozenset(
 )
 # 'First Lady Jill Biden', 'Hunter Biden': a one-word alias of a person right after another given name is a relative
 _GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}[\p{Ll}'’]+)[ ]\Z")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_NAME_GOES_ON = regex.compile(r"[ ]\p{Lu}")
+_ADDRESSED = regex.compile(r"\b(?:Mr|Ms|Mrs|Miss|Madam|Dr)\.?[ ]\Z")
+# 'Khaled bin Mohamed bin Zayed': a father's name inside his son's is not the father
+_PATRONYMIC_BEFORE = regex.compile(r"\b(?:bin|ibn|bint|ben)[ ]\Z", regex.IGNORECASE)
 # Where an alias ends: not inside a word, nor before "$" ("US$" is money); "Chile's" and "Chile-Peru" still match
 _ALIAS_END = r"(?![\w$]|['’](?!s\b)\w)"
 _ENDS_ALIAS = re.compile(_ALIAS_END)
@@ -201,6 +206,7 @@ class SubjectIndex:
             for start, end in self._spans(folded)
             if ((alias := folded[start:end]) not in self._marked or not text[start:end].isascii())
             and not (alias in self._one_word_people and self._after_given_name(folded, start))
+            and not _PATRONYMIC_BEFORE.search(folded, max(0, start - 5), start)
         ]
 
     @staticmethod
@@ -250,6 +256,35 @@ class SubjectIndex:
             else hit
             for hit in hits
         ]
+
+    def with_bare_surnames(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
+        """`hits` and the bare surname of each person the article names, where no one else in it bears that surname
+        ('President Ferdinand Marcos Jr. ... Marcos made a state visit'): the lists leave out surnames that are also
+        given names or common ('Marcos', 'Lee'), which one story settles. Not after a given name ('Imee Marcos', whose
+        presence leaves the surname open) nor a form of address ('Ms Marcos' may be his sister)."""
+        people: dict[str, set[str]] = {}
+        for hit in hits:
+            if hit.subject.kind == "person":
+                words = [w for w in hit.subject.id.split() if w.rstrip(".") not in _SUFFIXES]
+                if len(words) >= 2 and self.lookup(words[-1]) is None:
+                    people.setdefault(fold(words[-1]), set()).add(hit.subject.id)
+        surnames = {name: ids.pop() for name, ids in people.items() if len(ids) == 1 and name[:1].isupper()}
+        if not surnames:
+            return hits
+        folded = fold(text)
+        taken = [(hit.start, hit.end) for hit in hits]
+        extra: list[SubjectHit] = []
+        for name, person in surnames.items():
+            found = [m for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}{_ALIAS_END}", folded)
+                     if not inside_any(m.start(), m.end(), taken)]  # fmt: skip
+            if any(self._after_given_name(folded, m.start()) or _NAME_GOES_ON.match(folded, m.end()) for m in found):
+                continue  # 'Imee Marcos', 'Hassan Sheikh Mohamud': another of that name
+            extra += [
+                SubjectHit(m.start(), m.end(), self.subjects[person])
+                for m in found
+                if not _ADDRESSED.search(folded, max(0, m.start() - 6), m.start())
+            ]
+        return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
 
     def country_of(self, subject: Subject) -> str | None:
         return subject.country if subject.kind == "person" else subject.id
