@@ -203,26 +203,16 @@ def core_value(match: regex.Match[str]) -> tuple[float, float, str | None] | Non
     return value, step / 2, scale
 
 
-_DIGIT_BEFORE = lazy_regex(r"\d\s*+\Z")
 _SCALE_AT = lazy_regex(rf"(?:hundred|{SCALE_WORD})\b", regex.IGNORECASE)
-_VAGUE_BEFORE = lazy_regex(
-    r"\b(?:few|several|couple(?:\s+of)?|many|multiple|number\s+of|handful\s+of|dozens\s+of|hundreds\s+of)\s+\Z",
-    regex.IGNORECASE,
-)
 
 
 def orphan_scale(text: str, start: int) -> bool:
-    """Whether a scale word at `start` has a count no family reads: a figure glued to letters ('rm40 billion',
-    'COVID19 million') or a vague one ('a few hundred million dollars', 'several billion', 'a couple hundred').
-
-    The scale is then no figure of its own: it was 'hundred million dollars', exactly 1e8, against a true $470m.
-    """
-    if _SCALE_AT.match(text, start) is None:
-        return False
-    return (
-        _DIGIT_BEFORE.search(text, max(0, start - 8), start) is not None
-        or _VAGUE_BEFORE.search(text, max(0, start - 16), start) is not None
-    )
+    """Whether a scale word opens what would be a figure at `start`: no count is written ('(US$ billion)', 'hundred
+    and five'), or one no family reads, glued to letters ('rm40 billion') or vague ('a few hundred million dollars',
+    'several billion'). The scale is then no figure of its own: it was 'hundred million dollars', exactly 1e8,
+    against a true $470m, and a table heading's '(US$ billion)' was $1 billion. 'a billion', 'one hundred' begin
+    with their count."""
+    return _SCALE_AT.match(text, start) is not None
 
 
 # Verbs and nouns of change. After one, 'from X to Y' is a before and an after ('rose from 7 to 10', 'a cut from
