@@ -18,6 +18,7 @@ from typing import Literal
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
+from checker.claims.tables import with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
@@ -177,6 +178,7 @@ def build_claims(
     *,
     date_inferred: bool = False,
 ) -> list[Claim]:
+    mentions = with_table_units(document.text, mentions)  # '| Bilateral trade (US$ billion) | 4.7 |'
     datelines = [dateline.span for dateline in find_datelines(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not inside_any(m.start, m.end, datelines)]
@@ -307,8 +309,8 @@ class _DefinitionBuilder:
             key = (cue.start, cue.end)
             nearest[key] = min(nearest.get(key, (distance, -value.start)), (distance, -value.start))
         for value, (cue, distance) in binds:
-            if nearest[(cue.start, cue.end)] != (distance, -value.start):
-                continue
+            if nearest[(cue.start, cue.end)] != (distance, -value.start) and not _table_row(text, cue, value):
+                continue  # a table row's heading is every cell's: '| Bilateral trade (US$ billion) | 4.7 | 6.3 |'
             bound.add((cue.start, cue.end))
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
             if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
@@ -379,8 +381,8 @@ class _DefinitionBuilder:
         for gap_start, gap_end, cue in candidates:
             if gap_end - gap_start > max_chars or (distance := word_count(text[gap_start:gap_end])) > spec.within_words:
                 continue
-            if layout.value_between(gap_start, gap_end):
-                continue
+            if layout.value_between(gap_start, gap_end) and not _table_row(text, cue, value):
+                continue  # a row's other cells stand between its heading and a later cell
             if best is None or distance < best[0]:
                 best = (distance, cue)
         return (best[1], best[0]) if best else None
@@ -1111,6 +1113,12 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
         if m.end <= cell_end and _is_period(m)
     ]
     return in_cell[0] if len(in_cell) == 1 else None
+
+
+def _table_row(text: str, cue: Cue, value: Mention) -> bool:
+    """Whether a cue and a value stand in one Markdown table row, the cue before the value."""
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    return cue.end <= value.start and "\n" not in text[cue.end : value.start] and text[line_start:cue.start].lstrip()[:1] == "|"
 
 
 def _line_end(text: str, start: int) -> int:

@@ -172,6 +172,7 @@ def where(claim: Claim) -> str:
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_BARE_NUMBER = regex.compile(r"[\d.,]+")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
@@ -196,4 +197,6 @@ def describe_value(claim: Claim) -> str:
         return f"{claim.value:.0f}"
     if claim.value is not None and claim.value < 0 and not claim.text.lstrip().startswith(("-", "−")):
         return f"{claim.text} (down)"  # 'fell 3 percent': the claim is -3
+    if claim.value is not None and claim.unit and _BARE_NUMBER.fullmatch(claim.text):
+        return human(claim.value, claim.unit)  # a table cell under '(US$ billion)': '4.7' is '$4.7 billion'
     return claim.text

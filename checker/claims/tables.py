@@ -1,0 +1,127 @@
+"""Markdown table cells that are money or percentages by their row's or column's heading: '| Bilateral trade (US$
+billion) | 4.7 |', '| Growth (%) | 34 |'.
+
+Statistical tables state the currency and scale once, in a heading, and leave the cells bare; extraction reads each
+cell alone and finds a plain number. A heading's bracketed unit makes the bare numbers under it (its column) or
+beside it (its row) amounts of that unit, so that claims can read them like '$4.7 billion' in prose.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+import regex
+
+from checker.extract import extract
+from checker.models import Mention, MentionKind
+
+# '(US$ billion)', '(USD bn)', '(€ million)', '(billion dollars)', '(in US$ bn)': a currency and a scale in brackets
+_UNIT = regex.compile(
+    r"\(\s*(?:in\s+)?(?:(?P<currency>[^\d()|]{1,12}?)\s*(?P<scale>trillions?|billions?|millions?|thousands?|bn|mn|tn|m)"
+    r"|(?P<scale2>trillions?|billions?|millions?|thousands?|bn|mn|tn)\s+(?P<currency2>[^\d()|]{1,20}?))\s*\)",
+    regex.IGNORECASE,
+)
+
+
+_PERCENT = regex.compile(r"\(\s*(?:%|per\s*cent|percent)\s*\)|\b(?:%|per\s*cent|percent)\s*$", regex.IGNORECASE)
+
+
+def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions`, where a bare number alone in a table cell is money by its row's or its column's heading unit."""
+    if "|" not in text:
+        return mentions
+    result: list[Mention] = []
+    headers: dict[int, int] = {}  # a table row's start -> its table's first row's start
+    heading_cells: dict[int, list[tuple[int, int]]] = {}
+    row_start, row, read_to = -1, [], 0
+    for m in mentions:  # in order of start: each line break is looked for once
+        if (newline := text.rfind("\n", read_to, m.start)) >= 0 or row_start < 0:
+            line_start = newline + 1 if newline >= 0 else text.rfind("\n", 0, m.start) + 1
+        read_to = max(read_to, m.start)
+        if line_start != row_start:
+            row_start, row = line_start, _cells(text, line_start)
+        unit = None
+        if row and m.kind is MentionKind.NUMBER:
+            header_start = _header(text, line_start, headers)
+            if header_start not in heading_cells:
+                heading_cells[header_start] = _cells(text, header_start)
+            header = heading_cells[header_start] if header_start != line_start else None
+            unit = _cell_unit(text, m, row, header)
+        result.append(unit if unit is not None else m)
+    return result
+
+
+def _cells(text: str, line_start: int) -> list[tuple[int, int]]:
+    """The cells of the Markdown table row that begins at `line_start`, as spans; [] when the line is no row."""
+    line_end = text.find("\n", line_start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not line.lstrip().startswith("|"):
+        return []
+    bars = [line_start + index for index, char in enumerate(line) if char == "|"]
+    return [(left + 1, right) for left, right in zip(bars, bars[1:])]
+
+
+def _header(text: str, line_start: int, known: dict[int, int]) -> int:
+    """Where the first row of the table holding the row at `line_start` begins; rows read once per table."""
+    rows = []
+    while line_start not in known:
+        rows.append(line_start)
+        previous = text.rfind("\n", 0, line_start - 1) + 1 if line_start else line_start
+        if previous == line_start or not text[previous : line_start - 1].lstrip().startswith("|"):
+            break
+        line_start = previous
+    first = known.get(line_start, rows[-1] if rows else line_start)
+    for row in rows:
+        known[row] = first
+    return first
+
+
+def _cell_unit(
+    text: str, m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None
+) -> Mention | None:
+    """The number as money, when it fills its cell and its row's first cell or its column's heading names a unit."""
+    column = bisect_right(row, (m.start, len(text))) - 1  # the cell that opens last before the number
+    if column <= 0 or m.end > row[column][1] or text[row[column][0] : row[column][1]].strip() != m.text:
+        return None
+    headings = [text[row[0][0] : row[0][1]]]
+    if header is not None and column < len(header):
+        headings.append(text[header[column][0] : header[column][1]])
+    for heading in headings:
+        if _PERCENT.search(heading):
+            return m.model_copy(update={"kind": MentionKind.PERCENT, "unit": "percent"})
+        if (found := _UNIT.search(heading)) is not None and (money := _as_money(found, m)) is not None:
+            return money
+    return None
+
+
+def _as_money(unit: regex.Match[str], m: Mention) -> Mention | None:
+    """The number read with the heading's currency and scale ('4.7' under 'US$ billion': 4.7e9 USD)."""
+    currency = (unit.group("currency") or unit.group("currency2") or "").strip()
+    scale = (unit.group("scale") or unit.group("scale2") or "").lower()
+    scale = {"m": "million", "mn": "million", "bn": "billion", "tn": "trillion"}.get(scale, scale)
+    found = _unit_value(currency, scale)
+    if found is None or m.value is None:
+        return None
+    factor, code = found
+    return m.model_copy(
+        update={
+            "kind": MentionKind.MONEY,
+            "value": round(m.value * factor, 6),  # 4.1 x 1e9 is 4.1e9, not 4099999999.9999995
+            "low": m.low * factor if m.low is not None else None,
+            "high": m.high * factor if m.high is not None else None,
+            "precision": (m.precision or 0.0) * factor if m.precision is not None else None,
+            "currency": code,
+            "scale": scale,
+        }
+    )
+
+
+@cache
+def _unit_value(currency: str, scale: str) -> tuple[float, str] | None:
+    """What one of a heading's unit is worth, and in which currency, as extraction reads '$1 billion'; None if the
+    heading names no currency ('(million tonnes)'). Read once per heading."""
+    probe = next((p for p in extract(f"{currency}1 {scale}") + extract(f"1 {scale} {currency}") if p.currency), None)
+    if probe is None or probe.value is None or probe.currency is None:
+        return None
+    return probe.value, probe.currency
