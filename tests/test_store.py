@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import signal
 import subprocess
@@ -126,16 +127,39 @@ def test_two_processes_adding_at_once_both_succeed(tmp_path: Path) -> None:
     assert Store(db).stats()["documents"] == 5
 
 
+def _archive_then_check(tmp_path: Path, old: list[str], new: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """Archive `old` (one sentence each, dated in March 2024) in a store, then check `new` against it."""
+    db, folder = tmp_path / "a.db", tmp_path / "old"
+    folder.mkdir()
+    for number, sentence in enumerate(old):
+        (folder / f"{'ab'[number]}.md").write_text(f"---\ndate: 2024-03-0{number + 1}\n---\n{sentence}\n")
+    assert claimcheck("store", "add", str(folder), "--db", str(db)).returncode == 0
+    (tmp_path / "new.md").write_text(f"---\ndate: 2024-03-09\n---\n{new}\n")
+    return claimcheck("check", str(tmp_path / "new.md"), "--against", str(db), *options)
+
+
 def test_against_reports_only_findings_that_involve_the_new_articles(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    old = tmp_path / "old"
-    old.mkdir()
-    (old / "a.md").write_text("---\ndate: 2024-03-01\n---\nBilateral trade between China and Kazakhstan reached $41 billion in 2023.\n")
-    (old / "b.md").write_text("---\ndate: 2024-03-02\n---\nTwo-way trade between China and Kazakhstan hit $38 billion in 2023.\n")
-    assert claimcheck("store", "add", str(old), "--db", str(db)).returncode == 0
-    new = tmp_path / "new.md"
-    new.write_text("---\ndate: 2024-03-09\n---\nBilateral trade between China and Kazakhstan grew to $41 billion in 2023.\n")
-    result = claimcheck("check", str(new), "--against", str(db))
+    result = _archive_then_check(
+        tmp_path,
+        [
+            "Bilateral trade between China and Kazakhstan reached $41 billion in 2023.",
+            "Two-way trade between China and Kazakhstan hit $38 billion in 2023.",
+        ],
+        "Bilateral trade between China and Kazakhstan grew to $41 billion in 2023.",
+    )
     assert result.returncode == 1, "the new figure conflicts with the archived $38 billion"
     assert "new:4" in result.stdout and "b:4" in result.stdout
     assert "a:4" not in result.stdout and "/old/a.md" not in result.stdout, "the old a-vs-b conflict is not reported"
+
+
+def test_against_does_not_present_archived_sources_that_disagree_as_agreeing(tmp_path: Path) -> None:
+    result = _archive_then_check(
+        tmp_path,
+        [f"Vietnam and Laos established diplomatic relations in {year}." for year in (1961, 1963)],
+        "Vietnam and Laos established diplomatic relations in 1962.",
+        "--format",
+        "json",
+    )
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) == 2, "one per archived source: they do not agree with each other"
+    assert all(len(finding["claims"]) == 2 for finding in findings)

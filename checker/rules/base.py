@@ -167,6 +167,12 @@ def fingerprint(rule_id: str, claims: list[Claim]) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
+def same_unit(a: Claim, b: Claim) -> bool:
+    """Whether two claims' figures are in one unit: a story's open 'TZS/UGX' only within that story (another
+    story's bare 'Sh' may be the other shilling)."""
+    return a.unit == b.unit and not (a.unit and "/" in a.unit and a.document != b.document)
+
+
 def where(claim: Claim) -> str:
     return f"{claim.document}:{claim.line}"
 
@@ -188,6 +194,8 @@ def human(value: float, unit: str | None) -> str:
     if unit and len(unit) == 3 and unit.isupper():
         symbol = _SYMBOLS.get(unit)
         return f"{symbol}{text}" if symbol else f"{text} {unit}"
+    if unit and "/" in unit:
+        return f"{text} {unit.replace('/', ' or ')}"  # 'Sh' in a story about Tanzania and Uganda: TZS or UGX
     return f"{text} {unit}" if unit and unit not in ("year", "ordinal") else text
 
 

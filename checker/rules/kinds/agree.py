@@ -16,7 +16,7 @@ from pydantic import Field
 
 from checker.engine import ClaimIndex
 from checker.models import Claim, Qualifier
-from checker.rules.base import RuleBase, Tolerance, Verdict, describe_value, distinct, human, pairs, where
+from checker.rules.base import RuleBase, Tolerance, Verdict, describe_value, distinct, human, pairs, same_unit, where
 
 
 class AgreeRule(RuleBase):
@@ -36,21 +36,20 @@ class AgreeRule(RuleBase):
                 groups[index.identity(claim)].append(claim)
         for claims in groups.values():
             figures = distinct(claims, lambda c: (c.document, c.value, c.qualifier, c.precision, c.period))
-            conflicts = [
-                (a, b)
-                for a, b in pairs(figures)
-                if not {a.id, b.id} <= index.archived and self._comparable(a, b) and self._compare(a, b)
-            ]
-            yield from self._odd_ones_out(conflicts)
+            conflicts = [(a, b) for a, b in pairs(figures) if self._comparable(a, b) and self._compare(a, b)]
+            yield from self._odd_ones_out(conflicts, index.archived)
 
-    def _odd_ones_out(self, conflicts: list[tuple[Claim, Claim]]) -> Iterator[Verdict]:
+    def _odd_ones_out(self, conflicts: list[tuple[Claim, Claim]], archived: frozenset[str]) -> Iterator[Verdict]:
         """One finding per figure at odds with several that do not conflict among themselves ('1962' where two
-        sources say '1963'), not one per pair: the reader sees one wrong figure and the sources against it.
+        sources say '1963'), with the figures that stand with it ('1962 (a, c) vs 1963 (b, d)'), not one per pair:
+        the reader sees one disagreement and the sources on each side.
 
-        Greedily, the figure with the most conflicts goes first; conflicts no such figure covers stay pairs.
+        Greedily, the figure with the most conflicts goes first; conflicts no such figure covers stay pairs. A
+        conflict between two archived claims is old news (`--against`): not reported, but it still tells whether
+        the sources against a figure agree.
         """
-        left = list(conflicts)
         at_odds = {frozenset((a.id, b.id)) for a, b in conflicts}
+        left = [(a, b) for a, b in conflicts if not {a.id, b.id} <= archived]
         while left:
             against: dict[str, list[Claim]] = defaultdict(list)
             claim_of: dict[str, Claim] = {}
@@ -71,25 +70,33 @@ class AgreeRule(RuleBase):
                 for a, b in left:
                     yield self._compare(a, b)  # type: ignore[misc]
                 return
-            yield self._against_several(claim_of[odd], against[odd])
-            left = [(a, b) for a, b in left if odd not in (a.id, b.id)]
+            side = {claim.id for claim in against[odd]}
+            twins = [
+                claim_of[other]
+                for other, others in against.items()
+                if other != odd and frozenset((other, odd)) not in at_odds and {c.id for c in others} == side
+            ]
+            yield self._against_several(claim_of[odd], against[odd], twins)
+            gone = {odd, *(twin.id for twin in twins)}
+            left = [(a, b) for a, b in left if a.id not in gone and b.id not in gone]
 
-    def _against_several(self, odd: Claim, others: list[Claim]) -> Verdict:
-        """`odd` against the first of `others` it conflicts with for certain (or the first), the rest listed."""
-        verdicts = [self._compare(odd, other) for other in others]
-        lead = next((i for i, v in enumerate(verdicts) if v and v.certain and others[i].certain), 0)
-        verdict = verdicts[lead]
+    def _against_several(self, odd: Claim, others: list[Claim], twins: list[Claim]) -> Verdict:
+        """One side (`odd` and its `twins`) against the other (`others`): the verdict rests on the pair it is
+        surest of (or the first), and the rest of each side is listed with it."""
+        ours = [odd, *twins]
+        candidates = [(a, b, self._compare(a, b)) for a in ours for b in others]
+        a, b, verdict = next(
+            ((a, b, v) for a, b, v in candidates if v and v.certain and a.certain and b.certain), candidates[0]
+        )
         assert verdict is not None
-        shown = describe_value(others[lead])
-        rest = [other for i, other in enumerate(others) if i != lead]
-        also = [where(c) + ("" if describe_value(c) == shown else f": {describe_value(c)}") for c in rest]
-        verdict.values["b_where"] = ", ".join([verdict.values["b_where"], *also])
-        verdict.support = rest
+        verdict.values["a_where"] = _also(verdict.values["a_where"], a, [c for c in ours if c is not a])
+        verdict.values["b_where"] = _also(verdict.values["b_where"], b, [c for c in others if c is not b])
+        verdict.support = [c for c in ours + others if c is not a and c is not b]
         return verdict
 
     def _comparable(self, a: Claim, b: Claim) -> bool:
-        if a.unit != b.unit or (a.unit and "/" in a.unit and a.document != b.document):
-            return False  # 'TZS/UGX': each story's bare 'Sh' may be another of the two
+        if not same_unit(a, b):
+            return False
         if a.period is None or b.period is None:  # timeless facts (a founding year), not periods left unresolved
             return a.period is None and b.period is None and "period_text" not in a.fields | b.fields
         if a.period.label.startswith("as of") or b.period.label.startswith("as of"):
@@ -154,3 +161,12 @@ def _interval_text(low: float, high: float, unit: str | None) -> str:
     if low == high:
         return human(low, unit)
     return f"{human(low, unit)} to {human(high, unit)}"
+
+
+def _also(where_first: str, first: Claim, more: list[Claim]) -> str:
+    """'c:9, b:13 (about $41 billion)': where the sources of one side stand, with a figure when it is written
+    differently from the first's."""
+    shown = describe_value(first)
+    return ", ".join(
+        [where_first, *(where(c) + ("" if describe_value(c) == shown else f" ({describe_value(c)})") for c in more)]
+    )

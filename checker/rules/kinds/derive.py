@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from checker.engine import ClaimIndex
 from checker.models import Claim
-from checker.rules.base import RuleBase, Tolerance, Verdict, human, where
+from checker.rules.base import RuleBase, Tolerance, Verdict, human, same_unit, where
 from checker.rules.expression import ExpressionError, Interval, Node, evaluate, names, parse, show
 
 MAX_COMBINATIONS = 32
@@ -97,7 +97,8 @@ class DeriveRule(RuleBase):
             names_in_order = [anchor_name, *(name for name, _ in others)]
             failure: tuple[dict[str, Claim], Interval, Interval] | None = None
             for chosen in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
-                if len({c.unit for c in chosen if c.unit and c.unit.isupper()}) > 1:
+                money = [c for c in chosen if c.unit and c.unit.isupper()]
+                if any(not same_unit(money[0], c) for c in money[1:]):
                     continue  # yen and euros do not add up without a rate, which no source gives
                 claims = dict(zip(names_in_order, chosen, strict=True))
                 if any(claims[name].subjects != claims[b.order].subjects for name, b in self.bind.items() if b.order):
