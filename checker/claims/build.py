@@ -968,6 +968,8 @@ def _between_pair(text: str, hits: list[SubjectHit], start: int, end: int) -> li
                 second.end <= start
                 and _PAIR_OPENS.fullmatch(text, low, first.start) is not None
                 and _DOES.match(text, second.end) is not None
+                # 'Japan and South Korea are watching as US trade with China fell to ...': another pair's figure
+                and not any(second.end <= hit.start < start for hit in hits)
             )
         )
     ]
@@ -1117,8 +1119,9 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
 
 def _table_row(text: str, cue: Cue, value: Mention) -> bool:
     """Whether a cue and a value stand in one Markdown table row, the cue before the value."""
-    line_start = text.rfind("\n", 0, cue.start) + 1
-    return cue.end <= value.start and "\n" not in text[cue.end : value.start] and text[line_start:cue.start].lstrip()[:1] == "|"
+    if cue.end > value.start or "\n" in text[cue.end : value.start]:
+        return False
+    return text[text.rfind("\n", 0, cue.start) + 1 : cue.start].lstrip()[:1] == "|"
 
 
 def _line_end(text: str, start: int) -> int:
