@@ -617,6 +617,11 @@ class _DefinitionBuilder:
             certain = certain and not from_fallback
             chosen.extend(found)
             key[role.role] = " + ".join(found)
+        # a person the sentence names by a bare surname only ('Marcos made a state visit'): the story's one of that
+        # name, a guess
+        hits = at.sentence.subjects
+        guessed = {h.subject.id for h in hits if h.inferred} - {h.subject.id for h in hits if not h.inferred}
+        certain = certain and not guessed.intersection(chosen)
         if not self.definition.ordered:
             chosen = sorted(chosen)
         return chosen, key, certain

@@ -64,6 +64,7 @@ class SubjectHit:
     start: int
     end: int
     subject: Subject
+    inferred: bool = False  # a bare surname read as the story's one person of that name: a guess
 
 
 # Capitalised words that open a sentence or give an office, not a name: what is left of a run of capitalised words
@@ -78,8 +79,16 @@ NOT_NAMES = frozenset(
 )
 # 'First Lady Jill Biden', 'Hunter Biden': a one-word alias of a person right after another given name is a relative
 _GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}[\p{Ll}'’]+)[ ]\Z")
-_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
-_NAME_GOES_ON = regex.compile(r"[ ]\p{Lu}")
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "V", "VI", "X", "XVI"})
+_SURNAME_GOES_ON = regex.compile(r"[ ]\p{Lu}")
+_PATRONYMIC = regex.compile(r"\b(?:bin|ibn|bint|ben|bte)\b", regex.IGNORECASE)
+# 'His father, the elder Marcos', 'the late Marcos', 'the Marcos dictatorship': another of the family
+_KIN_BEFORE = regex.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|uncle|aunt|grand(?:father|mother|son|daughter)|widow|wife|husband"
+    r"|elder|late|senior|younger|dynasty|family)\b[^.;]{0,25}\Z",
+    regex.IGNORECASE,
+)
+
 _ADDRESSED = regex.compile(r"\b(?:Mr|Ms|Mrs|Miss|Madam|Dr)\.?[ ]\Z")
 # 'Khaled bin Mohamed bin Zayed': a father's name inside his son's is not the father
 _PATRONYMIC_BEFORE = regex.compile(r"\b(?:bin|ibn|bint|ben)[ ]\Z", regex.IGNORECASE)
@@ -264,11 +273,15 @@ class SubjectIndex:
         presence leaves the surname open) nor a form of address ('Ms Marcos' may be his sister)."""
         people: dict[str, set[str]] = {}
         for hit in hits:
-            if hit.subject.kind == "person":
+            if hit.subject.kind == "person" and not _PATRONYMIC.search(hit.subject.id):  # 'bin Salman': his father
                 words = [w for w in hit.subject.id.split() if w.rstrip(".") not in _SUFFIXES]
-                if len(words) >= 2 and self.lookup(words[-1]) is None:
+                if len(words) >= 2 and len(words[-1]) >= 3 and self.lookup(words[-1]) is None:
                     people.setdefault(fold(words[-1]), set()).add(hit.subject.id)
-        surnames = {name: ids.pop() for name, ids in people.items() if len(ids) == 1 and name[:1].isupper()}
+        surnames = {
+            name: ids.pop()
+            for name, ids in people.items()
+            if len(ids) == 1 and name[:1].isupper() and name not in NOT_NAMES  # 'Godwin Friday': a weekday
+        }
         if not surnames:
             return hits
         folded = fold(text)
@@ -277,12 +290,13 @@ class SubjectIndex:
         for name, person in surnames.items():
             found = [m for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}{_ALIAS_END}", folded)
                      if not inside_any(m.start(), m.end(), taken)]  # fmt: skip
-            if any(self._after_given_name(folded, m.start()) or _NAME_GOES_ON.match(folded, m.end()) for m in found):
+            if any(self._after_given_name(folded, m.start()) or _SURNAME_GOES_ON.match(folded, m.end()) for m in found):
                 continue  # 'Imee Marcos', 'Hassan Sheikh Mohamud': another of that name
             extra += [
-                SubjectHit(m.start(), m.end(), self.subjects[person])
+                SubjectHit(m.start(), m.end(), self.subjects[person], inferred=True)
                 for m in found
                 if not _ADDRESSED.search(folded, max(0, m.start() - 6), m.start())
+                and not _KIN_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
 
