@@ -1043,12 +1043,18 @@ def _converted(text: str, first: Mention, second: Mention) -> bool:
     return _BRACKET_OPEN.fullmatch(text, before.end, after.start) is not None and text[after.end : after.end + 1] == ")"
 
 
+_RATE_TODAY = 366  # days after its period a conversion may be made at a rate that was the period's
+
+
 def _conversions(text: str, sentence: Sentence, value: Mention, claim: Claim) -> list[Claim]:
     """The claim again in each currency the story converts its figure to in brackets: 'Sh197 billion ($1.5
     billion)' is also a claim of $1.5 billion, to meet the dollar figures of other stories. A conversion rests
-    on a rate the story does not give, so it reads as 'about' and its findings are warnings at most."""
+    on a rate the story does not give, so it reads as 'about' and its findings are warnings at most; one of a
+    figure more than a year older than the story is at today's rate, not that year's, and is none."""
     if value.kind is not MentionKind.MONEY or claim.value != value.value:  # negated: the bracket's sign is unsaid
         return []
+    if claim.period and claim.as_of and (claim.as_of - claim.period.end).days > _RATE_TODAY:
+        return []  # 'in 2013, Sh279 billion ($2.1 billion)' in a 2024 story: at 2024's rate, not 2013's
     renditions = [
         m
         for m in sentence.mentions
@@ -1067,7 +1073,7 @@ def _conversions(text: str, sentence: Sentence, value: Mention, claim: Claim) ->
                 "span": (m.start, m.end),
                 "text": m.text,
                 "line": claim.line + text.count("\n", value.start, m.start),
-                "fields": {**claim.fields, "converted_from": value.text, "doubts": doubts},
+                "fields": {**claim.fields, "doubts": doubts},
                 "certain": False,
             },
             deep=True,
