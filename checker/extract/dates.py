@@ -1573,7 +1573,7 @@ _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
 _PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
-_FISCAL_PART = lazy_regex(r"\b(?:(?P<part>[Hh])(?P<number>[12])|(?P<part>[Qq])(?P<number>[1-4]))[\s-]*")  # 'H1 FY24', 'Q3 FY25'
+_FISCAL_PART = lazy_regex(r"\b(?:(?P<part>[Hh])(?P<number>[12])|(?P<part>[Qq])(?P<number>[1-4]))[\s-]*\Z")  # 'H1 FY24'
 
 
 def join_years(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1588,7 +1588,7 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
             joined[-1] = merged
         elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4),
                                                                                         m.start)):
-            if first is not None and first.end > part.start():
+            if first is not None and (first.start, first.end) == (part.start(), part.end("number")):
                 joined.pop()  # 'Q1' read alone before the 'Q1 FY2025' it opens
             joined.append(_fiscal_part(m, text, part.start(), f"-{part['part'].upper()}{part['number']}"))
         else:
