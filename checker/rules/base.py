@@ -127,7 +127,7 @@ class Verdict:
     values: dict[str, Any]
     certain: bool = True
     doubt: str = ""  # why the rule itself is unsure, when it is: the report says so next to the confidence
-    # Claims that say what claims[1:] say: listed in the finding, but its certainty rests on `claims` alone
+    # The other claims of either side of a disagreement: listed in the finding; its certainty rests on `claims`
     support: list[Claim] = field(default_factory=list)
 
 

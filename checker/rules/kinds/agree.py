@@ -164,7 +164,7 @@ def _interval_text(low: float, high: float, unit: str | None) -> str:
 
 
 def _also(where_first: str, first: Claim, more: list[Claim]) -> str:
-    """'c:9, b:13 (about $41 billion)': where the sources of one side stand, with a figure when it is written
+    """'c:9, b:13 (about $6 billion)': where the sources of one side stand, with a figure when it is written
     differently from the first's."""
     shown = describe_value(first)
     return ", ".join(
