@@ -84,9 +84,9 @@ def _named_currencies(
         # that mentions India once)
         if family and (len(family) == 1 or family[-1][0] >= 2 * sum(n for n, _ in family[:-1])):
             named[sign] = (family[-1][1], len(family) == 1)
-        elif family and sign not in {currency for n, currency in family if n == family[-1][0]}:
+        elif family and not (family[-1][1] == sign and family[-1][0] > family[-2][0]):
             # 'Sh' in a story about Tanzania and Uganda: either's, and claims in it say so ('TZS/UGX'); with Kenya
-            # named as often as any of them, Kenya's, as Kenyan copy writes it
+            # named more often than any other, Kenya's, as Kenyan copy writes it
             named[sign] = ("/".join(sorted(currency for _, currency in family)), False)
     return named
 
