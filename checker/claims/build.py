@@ -75,6 +75,16 @@ class DocumentContext:
     _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
     _pairs: dict[frozenset[str], bool] = field(default_factory=dict)
     _table_headers: dict[int, int | None] = field(default_factory=dict)
+    builders: list[_DefinitionBuilder] = field(default_factory=list)  # every claim type's, to read table headings
+    _measures: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+
+    def measures(self, start: int, end: int) -> frozenset[str]:
+        """The claim types whose cue text[start:end] holds: what a table heading ('Exports', 'Bilateral trade') says
+        its cells are. Read once per heading."""
+        if (start, end) not in self._measures:
+            text = self.document.text
+            self._measures[(start, end)] = frozenset(b.definition.id for b in self.builders if b.cues(text, start, end))
+        return self._measures[(start, end)]
 
     @cached_property
     def mention_starts(self) -> list[int]:
@@ -193,8 +203,9 @@ def build_claims(
     )
     context.hits = [hit for hit in hits if not inside_any(hit.start, hit.end, amounts)]
     claims: list[Claim] = []
-    for definition in definitions:
-        builder = _DefinitionBuilder(definition)
+    context.builders = [_DefinitionBuilder(definition) for definition in definitions]
+    for builder in context.builders:
+        definition = builder.definition
         document_cues = builder.cues(document.text, document.body_start, len(document.text))
         if not document_cues:
             continue
@@ -311,6 +322,8 @@ class _DefinitionBuilder:
         for value, (cue, distance) in binds:
             if nearest[(cue.start, cue.end)] != (distance, -value.start) and not _table_row(text, cue, value):
                 continue  # a table row's heading is every cell's: '| Bilateral trade (US$ billion) | 4.7 | 6.3 |'
+            if not _row_cue_reaches(context, cue, value, self.definition.id):
+                continue  # '| Trade, 2024 (US$ billion) | 2.1 | 4.2 | 6.3 |' under '| | Exports | Imports | Total |'
             bound.add((cue.start, cue.end))
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
             if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
@@ -1105,9 +1118,8 @@ def _distance(mention: Mention, value: Mention) -> int:
 _STOCK = regex.compile(r"\b(?:stock|end\s+of\s+(?:the\s+)?year|year-end|cumulative|accumulated|total)\b", regex.I)
 
 
-def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
-    """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
-    | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date)."""
+def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int] | None:
+    """Where the header cell of the value's Markdown table column stands; None outside a table with a header."""
     text = context.document.text
     line_start = text.rfind("\n", 0, value.start) + 1
     header_start = context.table_header(line_start)
@@ -1117,15 +1129,33 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     header_end = _line_end(text, header_start)
     cells = [header_start + index for index, char in enumerate(text[header_start:header_end]) if char == "|"]
     cells += [header_end] if text[header_start:header_end].rstrip()[-1:] != "|" else []  # no closing pipe
-    if column >= len(cells):
+    if column == 0 or column >= len(cells):
         return None  # a row longer than its header
-    cell_start, cell_end = cells[column - 1], cells[column]
+    return cells[column - 1], cells[column]
+
+
+def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
+    """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
+    | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date)."""
+    if (heading := _column_heading(context, value)) is None:
+        return None
+    cell_start, cell_end = heading
     mentions, starts = context.mentions, context.mention_starts
     in_cell = [
         m for m in mentions[bisect_right(starts, cell_start) : bisect_left(starts, cell_end)]
         if m.end <= cell_end and _is_period(m)
     ]
     return in_cell[0] if len(in_cell) == 1 else None
+
+
+def _row_cue_reaches(context: DocumentContext, cue: Cue, value: Mention, claim_type: str) -> bool:
+    """Whether a cue in a table row's first cell is a cell's: not when the cell's column heading is the cue of
+    another claim type ('| Trade, 2024 (US$ billion) | 2.1 | 4.2 | 6.3 |' under '| | Exports | Imports | Total |':
+    the first two are exports and imports). True outside table rows."""
+    if not _table_row(context.document.text, cue, value) or (heading := _column_heading(context, value)) is None:
+        return True
+    measures = context.measures(*heading)
+    return claim_type in measures or not measures
 
 
 def _table_row(text: str, cue: Cue, value: Mention) -> bool:

@@ -80,19 +80,20 @@ def _header(text: str, line_start: int, known: dict[int, int]) -> int:
 def _cell_unit(
     text: str, m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None
 ) -> Mention | None:
-    """The number as money, when it fills its cell and its row's first cell or its column's heading names a unit."""
+    """The number as money or a percentage, when it fills its cell and its row's first cell or its column's heading
+    names a unit (a percentage in either wins; two amounts that differ leave it a number)."""
     column = bisect_right(row, (m.start, len(text))) - 1  # the cell that opens last before the number
     if column <= 0 or m.end > row[column][1] or text[row[column][0] : row[column][1]].strip() != m.text:
         return None
     headings = [text[row[0][0] : row[0][1]]]
     if header is not None and column < len(header):
         headings.append(text[header[column][0] : header[column][1]])
-    for heading in headings:
-        if _PERCENT.search(heading):
-            return m.model_copy(update={"kind": MentionKind.PERCENT, "unit": "percent"})
-        if (found := _UNIT.search(heading)) is not None and (money := _as_money(found, m)) is not None:
-            return money
-    return None
+    if any(_PERCENT.search(heading) for heading in headings):  # '| Share (%) |' over a row '(US$ billion)'
+        return m.model_copy(update={"kind": MentionKind.PERCENT, "unit": "percent"})
+    amounts = [money for heading in headings if (found := _UNIT.search(heading)) and (money := _as_money(found, m))]
+    if len({(money.value, money.currency) for money in amounts}) != 1:
+        return None  # no unit, or a row's and a column's that differ: which one, is unsaid
+    return amounts[0]
 
 
 def _as_money(unit: regex.Match[str], m: Mention) -> Mention | None:
