@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
-from checker.claims.tables import with_table_units
+from checker.claims.tables import table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
@@ -92,22 +92,8 @@ class DocumentContext:
 
     def table_header(self, line_start: int) -> int | None:
         """Where the first row of the Markdown table whose row begins at `line_start` begins (its header); None
-        when that line is no table row. Remembered per row, so a long table is read once."""
-        text, known, first = self.document.text, self._table_headers, line_start
-        rows: list[int] = []
-        while line_start not in known:
-            if not text[line_start : _line_end(text, line_start)].lstrip().startswith("|"):
-                known[line_start] = None
-                break
-            rows.append(line_start)
-            if line_start == 0:
-                break
-            line_start = text.rfind("\n", 0, line_start - 1) + 1
-        above = known.get(line_start) if line_start not in rows else None
-        header = above if above is not None else (rows[-1] if rows else None)
-        for row in rows:
-            known[row] = header
-        return known[first]
+        when that line is no table row."""
+        return table_header(self.document.text, line_start, self._table_headers)
 
     @cached_property
     def sentences(self) -> list[Sentence]:

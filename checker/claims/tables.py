@@ -32,7 +32,7 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
     if "|" not in text:
         return mentions
     result: list[Mention] = []
-    headers: dict[int, int] = {}  # a table row's start -> its table's first row's start
+    headers: dict[int, int | None] = {}  # a table row's start -> its table's first row's start
     heading_cells: dict[int, list[tuple[int, int]]] = {}
     row_start, row, read_to = -1, [], 0
     for m in mentions:  # in order of start: each line break is looked for once
@@ -43,7 +43,8 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
             row_start, row = line_start, _cells(text, line_start)
         unit = None
         if row and m.kind is MentionKind.NUMBER:
-            header_start = _header(text, line_start, headers)
+            header_start = table_header(text, line_start, headers)
+            assert header_start is not None  # the line is a row
             if header_start not in heading_cells:
                 heading_cells[header_start] = _cells(text, header_start)
             header = heading_cells[header_start] if header_start != line_start else None
@@ -62,19 +63,25 @@ def _cells(text: str, line_start: int) -> list[tuple[int, int]]:
     return [(left + 1, right) for left, right in zip(bars, bars[1:])]
 
 
-def _header(text: str, line_start: int, known: dict[int, int]) -> int:
-    """Where the first row of the table holding the row at `line_start` begins; rows read once per table."""
-    rows = []
+def table_header(text: str, line_start: int, known: dict[int, int | None]) -> int | None:
+    """Where the first row of the Markdown table whose row begins at `line_start` begins (its header); None when
+    that line is no table row. `known` remembers it per row, so a long table is read once."""
+    first = line_start
+    rows: list[int] = []
     while line_start not in known:
-        rows.append(line_start)
-        previous = text.rfind("\n", 0, line_start - 1) + 1 if line_start else line_start
-        if previous == line_start or not text[previous : line_start - 1].lstrip().startswith("|"):
+        line_end = text.find("\n", line_start)
+        if not text[line_start : len(text) if line_end < 0 else line_end].lstrip().startswith("|"):
+            known[line_start] = None
             break
-        line_start = previous
-    first = known.get(line_start, rows[-1] if rows else line_start)
+        rows.append(line_start)
+        if line_start == 0:
+            break
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    above = known.get(line_start) if line_start not in rows else None
+    header = above if above is not None else (rows[-1] if rows else None)
     for row in rows:
-        known[row] = first
-    return first
+        known[row] = header
+    return known[first]
 
 
 def _cell_unit(
