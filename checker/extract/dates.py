@@ -869,8 +869,9 @@ _FROM_LEAD = starts(["from", "between"])  # 'from 2015 to 2017', 'between 3 and 
 _SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the", *_RELATIVE], digits=False)
 
 
-# A year that opens a split year ('2024-25', '2024/25') is a fiscal year's: 'the first half of 2024-25' is its half
-_NOT_SPLIT = r"(?![-/–]\d{2}\b(?![-/–.]\d))"
+# A year that opens a split year ('2024-25', '2024/25', '2024 - 25', '2024-2025') is a fiscal year's: 'the first half
+# of 2024-25' is its half
+_NOT_SPLIT = r"(?!\s*[-/–]\s*\d{2}(?:\d{2})?\b(?![-/–.]\d))"
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}{_NOT_SPLIT}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[DatePattern] = [
     (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso, None),
@@ -1063,7 +1064,9 @@ def _resolve_split_year(match: regex.Match[str], reference: dt.date | None, text
 PATTERNS.append(
     (
         MentionKind.DATE,
-        lazy_regex(r"\b(?P<year>(?:19|20)\d{2})[-/–](?P<end>\d{2})\b(?![-/–.]\d)(?P<yy>(?!))?(?P<closing>(?!))?(?P<month>(?!))?"),
+        lazy_regex(
+            r"\b(?P<year>(?:19|20)\d{2})(?:[-/–]|\s[-–]\s)(?P<end>\d{2})\b(?![-/–.]\d)(?P<yy>(?!))?(?P<closing>(?!))?(?P<month>(?!))?"
+        ),
         _resolve_split_year,
         None,
     )
@@ -1586,11 +1589,12 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
         first = joined[-1] if joined else None
         if first is not None and (merged := _in_year(text, first, m) or _of_fiscal_year(text, first, m)) is not None:
             joined[-1] = merged
-        elif m.granularity is Granularity.FISCAL_YEAR and (part := _FISCAL_PART.search(text, max(0, m.start - 4),
-                                                                                        m.start)):
+        elif (part := _FISCAL_PART.search(text, max(0, m.start - 4), m.start)) and (
+            fiscal := m if m.granularity is Granularity.FISCAL_YEAR else _two_years_as_fiscal(m)
+        ):
             if first is not None and (first.start, first.end) == (part.start(), part.end("number")):
                 joined.pop()  # 'Q1' read alone before the 'Q1 FY2025' it opens
-            joined.append(_fiscal_part(m, text, part.start(), f"-{part['part'].upper()}{part['number']}"))
+            joined.append(_fiscal_part(fiscal, text, part.start(), f"-{part['part'].upper()}{part['number']}"))
         else:
             joined.append(m)
     return joined
@@ -1626,7 +1630,9 @@ def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | Non
     """'the first half of FY24', 'April-September of FY2023-24': a part of a fiscal year, whose months depend on the
     country, so it keeps the fiscal year's span and a label of its own ('FY2024-H1', 'FY2024:04-09'), never the
     year's."""
-    if not (fiscal.granularity is Granularity.FISCAL_YEAR and _part_of_year(first)
+    if fiscal.granularity is not Granularity.FISCAL_YEAR:
+        fiscal = _two_years_as_fiscal(fiscal)  # type: ignore[assignment]
+    if not (fiscal is not None and _part_of_year(first)
             and _OF_YEAR.fullmatch(text, first.end, fiscal.start) is not None):  # fmt: skip
         return None
     assert first.date_start is not None and first.date_end is not None
@@ -1638,6 +1644,24 @@ def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | Non
     else:
         return None
     return _fiscal_part(fiscal, text, first.start, part)
+
+
+_TWO_YEARS = lazy_regex(r"(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}")
+
+
+def _two_years_as_fiscal(m: Mention) -> Mention | None:
+    """'2024-2025' after a part of a year ('the first half of 2024-2025'): two calendar years have no half, so the
+    two are a fiscal year, named by the year it ends in as '2024-25' is."""
+    if not (m.kind is MentionKind.DATE_RANGE and m.date_start and m.date_end and _TWO_YEARS.fullmatch(m.text)
+            and (m.date_start.month, m.date_start.day, m.date_end.month, m.date_end.day) == (1, 1, 12, 31)
+            and m.date_end.year == m.date_start.year + 1):  # fmt: skip
+        return None
+    year = m.date_end.year
+    start, end = dt.date(year - 1, 4, 1), dt.date(year + 1, 3, 31)  # as _resolve_fiscal spans a fiscal year
+    return m.model_copy(
+        update={"kind": MentionKind.DATE, "value": float(year), "resolved": _iso(start, end, Granularity.FISCAL_YEAR),
+                "date_start": start, "date_end": end, "granularity": Granularity.FISCAL_YEAR}
+    )  # fmt: skip
 
 
 def _fiscal_part(fiscal: Mention, text: str, start: int, part: str) -> Mention:
