@@ -482,6 +482,9 @@ class _DefinitionBuilder:
                         is_year_end(period_mention)  # '(end-2023)'
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
                         or (column and _STOCK.search(document.text, sentence.start, value.start))  # '| FDI stock |'
+                        or (period_mention.kind is MentionKind.DATE  # not 'since 2000': a total over that span
+                            and _STOCK_SAID.search(document.text, clause(document.text, value.start, value.end)[0],
+                                                   value.start))  # 'the stock of US investment stood at ... in 2023'
                     ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     if period_mention.relative and context.date_inferred:
@@ -1102,6 +1105,8 @@ def _distance(mention: Mention, value: Mention) -> int:
 
 
 _STOCK = regex.compile(r"\b(?:stock|end\s+of\s+(?:the\s+)?year|year-end|cumulative|accumulated|total)\b", regex.I)
+# In a sentence, 'total' may be a year's ('total investment in 2023'); these words name a stock at the period's end
+_STOCK_SAID = regex.compile(r"\b(?:stock|cumulative|accumulated)\b(?!\s+(?:markets?|exchanges?|prices?)\b)", regex.I)
 
 
 def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int] | None:
