@@ -91,6 +91,34 @@ def _named_currencies(
     return named
 
 
+# Countries that pay in a dollar of their own: Australian, Canadian or Singaporean copy writes its dollar as a bare
+# "$", as American copy writes the US dollar, and wire copy about those countries writes the US dollar so too
+_DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "FJD", "NAD", "LRD", "GYD", "BZD", "BSD",
+                      "BBD", "BND", "SBD"})  # fmt: skip
+
+
+def _dollar_doubts(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[int, str]:
+    """Bare '$' amounts in a story about a country with a dollar of its own, named as often as any other subject and
+    more often than the US: US dollars or that country's, by amount start. A story that writes the other dollar
+    with its prefix ('A$178 billion ($118 billion)') keeps the bare sign for the US dollar."""
+    bare = [
+        m for m in mentions if m.kind is MentionKind.MONEY and m.currency == "USD" and _BARE_SIGNS["USD"].search(m.text)
+    ]
+    if not bare:
+        return {}
+    amounts = [(m.start, m.end) for m in mentions if m.kind is MentionKind.MONEY]
+    hits = [hit.subject for hit in subjects.find(document.text) if not inside_any(hit.start, hit.end, amounts)]
+    named = Counter(subject.id for subject in hits)
+    paying = Counter(subject.currency for subject in hits if subject.currency)
+    others = [(n, currency) for currency, n in paying.items() if currency in _DOLLARS]
+    if not others:
+        return {}
+    most, other = max(others)
+    if most < max(named.values()) or most <= paying["USD"] or any(m.currency == other for m in mentions):
+        return {}
+    return {m.start: f"whose dollar: USD or {other}" for m in bare}
+
+
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
@@ -116,7 +144,11 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
             else m
             for m in mentions
         ]
-    claims = build_claims(document, mentions, pack.definitions, subjects, date_inferred=date_inferred)
+    unsaid = "dollar" not in own and pack.dollar == "USD"  # neither the article nor the desk says whose '$' it is
+    doubts = _dollar_doubts(document, subjects, mentions) if unsaid else {}
+    claims = build_claims(
+        document, mentions, pack.definitions, subjects, date_inferred=date_inferred, currency_doubts=doubts
+    )
     return Analysis(document, mentions, claims)
 
 

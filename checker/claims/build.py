@@ -71,6 +71,7 @@ class DocumentContext:
     mentions: list[Mention]
     subject_index: SubjectIndex
     date_inferred: bool
+    currency_doubts: dict[int, str] = field(default_factory=dict)  # by amount start: 'whose dollar: USD or AUD'
     hits: list[SubjectHit] = field(default_factory=list)
     _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
     _pairs: dict[frozenset[str], bool] = field(default_factory=dict)
@@ -173,12 +174,14 @@ def build_claims(
     subject_index: SubjectIndex,
     *,
     date_inferred: bool = False,
+    currency_doubts: dict[int, str] | None = None,
 ) -> list[Claim]:
+    """`currency_doubts`: why an amount's currency is uncertain, by the amount's start."""
     mentions = with_table_units(document.text, mentions)  # '| Bilateral trade (US$ billion) | 4.7 |'
     datelines = [dateline.span for dateline in find_datelines(document.text)]
     if datelines:  # 'SOCHI, Russia, Sept 5 (Reuters) - ...': when the report was filed, not when anything happened
         mentions = [m for m in mentions if not inside_any(m.start, m.end, datelines)]
-    context = DocumentContext(document, mentions, subject_index, date_inferred)
+    context = DocumentContext(document, mentions, subject_index, date_inferred, currency_doubts or {})
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
     hits = subject_index.with_surnames(
@@ -509,6 +512,8 @@ class _DefinitionBuilder:
         claim_value, unit, date = self._value(value, definition, fields)
         if value.kind is MentionKind.MONEY and unit and "/" in unit:  # a bare 'Sh' in a story about two shilling states
             doubts.append(f"whose currency: {' or '.join(unit.split('/'))}")
+        if value.kind is MentionKind.MONEY and (currency_doubt := context.currency_doubts.get(value.start)):
+            doubts.append(currency_doubt)  # a bare '$' in a story about Australia
         for name, spec in definition.fields.items():
             occasion = near.get(name)
             if spec.dates_claim and date is None and occasion is not None and occasion.date_start:
