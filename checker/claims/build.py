@@ -770,7 +770,7 @@ class _DefinitionBuilder:
     def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole) -> bool:
         """Whether the sentence names parties a country or bloc role cannot take, so the article's cannot stand in for
         them: a region as a party ('Europe remains Africa's largest trading partner'), or a name no list knows in
-        'between A and B'."""
+        'between A and B' or in 'with A member states'."""
         if "person" not in role.kinds and any(
             hit.subject.kind == "region" and hit.subject.kind not in role.kinds and _as_party(text, hit)
             for hit in sentence.subjects
@@ -782,7 +782,10 @@ class _DefinitionBuilder:
                 named = pair.group(side) not in NOT_NAMES  # 'between January and June' names months
                 if named and not any(start <= pair.start(side) < end for start, end in known):
                     return True
-        return False
+        return any(
+            group.group("a") not in NOT_NAMES and not any(start <= group.start("a") < end for start, end in known)
+            for group in _WITH_GROUP.finditer(text, sentence.start, sentence.end)
+        )
 
     def _may_be(self, role: SubjectRole, context: DocumentContext, hit: SubjectHit) -> bool:
         """Whether the words around a subject let it fill the role ('investor in Vietnam': Vietnam is no investor)."""
@@ -908,6 +911,11 @@ _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTI
 _BETWEEN_NAMES = regex.compile(
     r"\bbetween\s+(?:the\s+)?(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+(?:and|&)\s+(?:the\s+)?"
     r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
+)
+# 'trade with IGAD member states', 'with Nordic countries': a group the lists may not know, as the other party
+_WITH_GROUP = regex.compile(
+    r"\bwith\s+(?:the\s+|other\s+|fellow\s+)*(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+"
+    r"(?:member\s+(?:states|countries|nations)|members|countries|nations|economies|states)\b"
 )
 _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
 _OPENS = regex.compile(r"(?:[Tt]he\s+)?")  # what may stand before a sentence's subject
