@@ -901,7 +901,7 @@ _BASELINE = regex.compile(
 
 # 'in the four quarters to the end of Q2 2024', 'in the 12 months to June': a year ending then, not that quarter
 _ROLLING = regex.compile(
-    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?$",
+    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended)\s+(?:(?:the\s+)?end\s+of\s+)?$",
     regex.IGNORECASE,
 )
 _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
