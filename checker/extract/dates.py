@@ -500,8 +500,10 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
         start_month = _month_number(match.group("month"))
         months = _month_number(match.group("month2")) - start_month + 1
         granularity = Granularity.RANGE
-        if months < 1:
-            return None
+        if months < 1 and year_text:
+            return None  # 'July-March 2024' is read with its year at the end (join_ranges)
+        if months < 1:  # 'July-March' of a fiscal year that starts in July: it ends in the year it is read in
+            year, months = year - 1, months + 12
     else:
         amount = _count(match.group("count"))
         per = 3 if match.group("parts").lower() == "quarters" else 1  # 'the first three quarters': nine months
@@ -511,7 +513,7 @@ def _resolve_part(match: regex.Match[str], reference: dt.date | None, text: str)
     end_month = start_month + months - 1
     return (
         dt.date(year, start_month, 1),
-        _month_end(year, end_month),
+        _month_end(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1),
         granularity,
         year_text is None,
     )
@@ -900,7 +902,7 @@ PATTERNS: list[DatePattern] = [
             # 'from January to March' is a range (the half / quarter / months pattern)
             (lead, form + rf"(?!{_SEP}{_A_MONTH})")
             for lead, form in (
-                (_MONTH_LEAD, rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b"),
+                (_MONTH_LEAD, rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b{_NOT_SPLIT}"),  # 'July-March 2023-24': the FY's
                 (None, rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)"),
                 (
                     starts(_BEFORE_MONTH, digits=False),
@@ -1608,6 +1610,15 @@ def _part_of_year(first: Mention) -> bool:
             and not _YEAR_STATED.search(first.text) and not _OPEN_ENDED.match(first.text))  # fmt: skip
 
 
+def _months_across_years(first: Mention) -> bool:
+    """Whether `first` is a span of months the text gave no year that runs into the next year ('July-March'): a
+    part of a fiscal year only."""
+    return (first.kind is MentionKind.DATE_RANGE and first.granularity is Granularity.RANGE and first.relative
+            and first.date_start is not None and first.date_end is not None and first.date_start.day == 1
+            and first.date_end.year == first.date_start.year + 1 and first.date_end.month < first.date_start.month
+            and not _YEAR_STATED.search(first.text) and not _OPEN_ENDED.match(first.text))  # fmt: skip
+
+
 def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
     if not (year.granularity is Granularity.YEAR and year.date_start and _NAMED_YEAR.fullmatch(year.text)
             and _part_of_year(first) and _OF_YEAR.fullmatch(text, first.end, year.start) is not None):  # fmt: skip
@@ -1632,7 +1643,7 @@ def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | Non
     year's."""
     if fiscal.granularity is not Granularity.FISCAL_YEAR:
         fiscal = _two_years_as_fiscal(fiscal)  # type: ignore[assignment]
-    if not (fiscal is not None and _part_of_year(first)
+    if not (fiscal is not None and (_part_of_year(first) or _months_across_years(first))
             and _OF_YEAR.fullmatch(text, first.end, fiscal.start) is not None):  # fmt: skip
         return None
     assert first.date_start is not None and first.date_end is not None
