@@ -486,8 +486,7 @@ class _DefinitionBuilder:
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
                         or (column and _STOCK.search(document.text, sentence.start, value.start))  # '| FDI stock |'
                         or (period_mention.kind is MentionKind.DATE  # not 'since 2000': a total over that span
-                            and _STOCK_SAID.search(document.text, clause(document.text, value.start, value.end)[0],
-                                                   value.start))  # 'the stock of US investment stood at ... in 2023'
+                            and _stock_said(document.text, sentence, value))
                     ):
                         period = Period(label=f"as of {end.isoformat()}", start=end, end=end)  # a total at a date
                     if period_mention.relative and context.date_inferred:
@@ -1120,6 +1119,18 @@ def _distance(mention: Mention, value: Mention) -> int:
 _STOCK = regex.compile(r"\b(?:stock|end\s+of\s+(?:the\s+)?year|year-end|cumulative|accumulated|total)\b", regex.I)
 # In a sentence, 'total' may be a year's ('total investment in 2023'); these words name a stock at the period's end
 _STOCK_SAID = regex.compile(r"\b(?:stock|cumulative|accumulated)\b(?!\s+(?:markets?|exchanges?|prices?)\b)", regex.I)
+
+
+def _stock_said(text: str, sentence: Sentence, value: Mention) -> bool:
+    """Whether the sentence calls the value a stock ('The stock of U.S. direct investment in Mexico stood at $144.6
+    billion in 2023'), with no other amount between the word and the value ('cumulative investment reached €50
+    billion, while German firms invested €4.1 billion in 2023 alone': the second is a year's)."""
+    said = None
+    for said in _STOCK_SAID.finditer(text, sentence.start, value.start):
+        pass
+    return said is not None and not any(
+        said.end() <= m.start and m.end <= value.start for m in sentence.mentions if m.kind is MentionKind.MONEY
+    )
 
 
 def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int] | None:
