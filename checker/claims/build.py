@@ -1242,7 +1242,8 @@ _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 # One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
 _ONE_NAME = regex.compile(
-    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
+    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b|\s+(?:visited|travell?ed|arrived|flew|toured)\b)"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
 )
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
 _TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
@@ -1284,7 +1285,7 @@ def _one_unknown_name(words: str) -> bool:
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
     """Whether text[start:end] names someone the subject lists do not know: two capitalised words in a row that are
     neither a known subject nor an office ('Angela Merkel', 'Vice Premier Ding Xuexiang', 'Samsung Electronics'), a
-    possessive name ('Chinh's'), or an office of a country ('the French president's third visit'), whose holder
+    possessive name ('Chinh's'), a name that travels ('when Yoon visited Warsaw'), or an office of a country ('the French president's third visit'), whose holder
     depends on the date."""
     covered = [(hit.start, hit.end) for hit in known]
     if any(
@@ -1292,8 +1293,11 @@ def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit
         for hit in known
     ):
         return True
-    for single in _ONE_NAME.finditer(text, start, end):  # 'Chinh's second visit', 'Mr. Chinh, who is on his third'
+    # 'Chinh's second visit', 'Mr. Chinh, who is on his third', 'when Yoon visited' (the verb may be the cue, after end)
+    for single in _ONE_NAME.finditer(text, start, min(len(text), end + 12)):
         name_start = single.start("name")
+        if name_start >= end:
+            break
         if single.group("name") not in NOT_NAMES and not any(a <= name_start < b for a, b in covered):
             return True
     run, last_end = 0, -1
