@@ -65,19 +65,28 @@ def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention |
             and not looks_future(text, m.start, m.end)
             and not _AIMED.search(text, *clause(text, m.start, m.end))
             and not _NAMED_BY.search(text, max(0, m.start - 30), m.start)
+            and not (_THE.search(text, max(0, m.start - 5), m.start) and _NAME_AFTER.match(text, m.end))
         ):
             return m
     return None
 
 
-# 'Their goal is trade of $100 billion in 2030': a target; 'Saudi Vision 2030', 'Agenda 2063': a name
+# 'Their goal is trade of $100 billion in 2030': a target; 'is up for review in 2026': a date set; 'Saudi Vision
+# 2030', 'Agenda 2063': a name
 _AIMED = regex.compile(
-    r"\b(?:goal|target|aim|vision|agenda|plan|strategy|forecast|expected|projected|should)s?\b", regex.IGNORECASE
+    r"\b(?:goal|target|aim|vision|agenda|plan|strategy|forecast|expected|projected|should|scheduled|slated|deadline"
+    r"|expire|up\s+for)s?\b",
+    regex.IGNORECASE,
 )
 _NAMED_BY = regex.compile(
     r"\b(?!(?:In|By|From|Since|Until|During|Through|For|Of|On|At|The|Early|Late|Mid|Fiscal|Financial)\b)"
     r"\p{Lu}[\p{L}-]+\s+\Z"
 )
+
+
+# 'The 2030 World Cup', 'the 2026 USMCA review': an event named by its year, which may be years ahead of the story
+_THE = regex.compile(r"\b(?i:the)\s+\Z")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
 _PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}

@@ -126,6 +126,20 @@ def test_a_background_date_older_than_a_year_the_story_names_dates_nothing(tmp_p
     assert (report.documents[0].date, report.documents[0].date_origin) == (dt.date(2024, 3, 4), "inferred-latest-date")
 
 
+def test_an_event_named_by_a_later_year_or_a_date_set_ahead_leaves_the_latest_date(tmp_path: Path, pack: Pack) -> None:
+    text = (
+        "Spain and Morocco: the economics\n\nEl País, Madrid\ndate 2024-02-24\n\nTrade hit a record last year. "
+        "The 2030 World Cup, which the two countries will co-host with Portugal, should bring contracts. Their "
+        "fisheries pact is up for review in 2026.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert (report.documents[0].date, report.documents[0].date_origin) == (dt.date(2024, 2, 24), "inferred-latest-date")
+    (tmp_path / "a.txt").write_text(text.replace("is up for review in 2026", "grew in 2025"), encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert report.documents[0].date is None  # a past year after the date: the date is background
+
+
 def test_a_finding_below_high_confidence_says_why(tmp_path: Path, pack: Pack) -> None:
     (tmp_path / "a.md").write_text("---\ndate: 2024-03-01\n---\nTrade between Peru and Chile was about $9 billion in 2023.\n")
     (tmp_path / "b.md").write_text("---\ndate: 2024-03-02\n---\nTrade between Peru and Chile was $6.2 billion in 2023.\n")
