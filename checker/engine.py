@@ -43,9 +43,10 @@ def run_rules(rules: list[RuleBase], index: ClaimIndex) -> list[Finding]:
 
 
 def _finding(rule: RuleBase, verdict: Verdict) -> Finding:
-    certain = verdict.certain and all(claim.certain for claim in verdict.claims)
+    doubtful = [claim for claim in verdict.claims if not claim.certain and claim not in verdict.corroborated]
+    certain = verdict.certain and not doubtful
     doubts = [verdict.doubt] if not verdict.certain and verdict.doubt else []
-    doubts += [_doubt(claim) for claim in verdict.claims if not claim.certain]
+    doubts += [_doubt(claim) for claim in doubtful]
     severity = rule.severity if certain or rule.severity is not Severity.ERROR else Severity.WARNING
     confidence = "high" if certain else "medium"
     computed = {k: v for k, v in verdict.values.items() if not k.startswith("_")}

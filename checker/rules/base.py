@@ -129,6 +129,8 @@ class Verdict:
     doubt: str = ""  # why the rule itself is unsure, when it is: the report says so next to the confidence
     # The other claims of either side of a disagreement: listed in the finding; its certainty rests on `claims`
     support: list[Claim] = field(default_factory=list)
+    # Claims whose guessed subjects other sources bear out (several stories give the same figure): not a doubt
+    corroborated: list[Claim] = field(default_factory=list)
 
 
 MAX_PAIRWISE = 60  # above this many distinct figures for one fact, compare each with the first only

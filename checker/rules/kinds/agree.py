@@ -92,6 +92,7 @@ class AgreeRule(RuleBase):
         verdict.values["a_where"] = _also(verdict.values["a_where"], a, [c for c in ours if c is not a])
         verdict.values["b_where"] = _also(verdict.values["b_where"], b, [c for c in others if c is not b])
         verdict.support = [c for c in ours + others if c is not a and c is not b]
+        verdict.corroborated = [c for side in (ours, others) if _borne_out(side) for c in side]
         return verdict
 
     def _comparable(self, a: Claim, b: Claim) -> bool:
@@ -138,6 +139,19 @@ class AgreeRule(RuleBase):
             certain=exact and not _round_figures_could_meet(a, b),
             doubt="a figure is hedged ('about', 'over')" if not exact else "round figures could meet",
         )
+
+
+def _borne_out(side: list[Claim]) -> bool:
+    """Whether one side of a disagreement is stories that bear each other out: two or more documents give the same
+    figure in sentences of their own, each unsure only of whom it is about ('Bilateral trade reached $58.4 billion
+    in 2022' in two stories about Chile and China). Two wrong guesses would hardly land on one figure; a wire story
+    printed twice is one guess."""
+    return (
+        len({c.document for c in side}) >= 2
+        and len({" ".join(c.quote.split()) for c in side}) >= 2
+        and len({(c.value, c.unit) for c in side}) == 1
+        and all(c.certain or c.fields.get("doubts") == ["guessed subjects"] for c in side)
+    )
 
 
 def _round_figures_could_meet(a: Claim, b: Claim) -> bool:
