@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import combinations
 from typing import ClassVar, Literal
 
+import regex
 from pydantic import Field
 
 from checker.engine import ClaimIndex
@@ -148,10 +150,20 @@ def _borne_out(side: list[Claim]) -> bool:
     printed twice is one guess."""
     return (
         len({c.document for c in side}) >= 2
-        and len({" ".join(c.quote.split()) for c in side}) >= 2
         and len({(c.value, c.unit) for c in side}) == 1
         and all(c.certain or c.fields.get("doubts") == ["guessed subjects"] for c in side)
+        and any(_worded_apart(a, b) for a, b in combinations(side, 2))
     )
+
+
+def _worded_apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences share fewer than half their words: a story reprinted with light edits ('$' made
+    'US$') is the same report, and its guess the same guess."""
+    words_a, words_b = (set(_WORDS.findall(c.quote.lower())) for c in (a, b))
+    return a.document != b.document and len(words_a & words_b) < 0.5 * len(words_a | words_b)
+
+
+_WORDS = regex.compile(r"\p{L}+")
 
 
 def _round_figures_could_meet(a: Claim, b: Claim) -> bool:
