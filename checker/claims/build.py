@@ -1117,8 +1117,19 @@ def _distance(mention: Mention, value: Mention) -> int:
 
 
 _STOCK = regex.compile(r"\b(?:stock|end\s+of\s+(?:the\s+)?year|year-end|cumulative|accumulated|total)\b", regex.I)
-# In a sentence, 'total' may be a year's ('total investment in 2023'); these words name a stock at the period's end
-_STOCK_SAID = regex.compile(r"\b(?:stock|cumulative|accumulated)\b(?!\s+(?:markets?|exchanges?|prices?)\b)", regex.I)
+# In a sentence, 'total' may be a year's ('total investment in 2023'); these words name a stock at the period's end:
+# 'the stock of U.S. direct investment', 'FDI stock', 'cumulative'; not 'took stock of', 'rolling stock'
+_STOCK_SAID = regex.compile(
+    r"\b(?:FDI|investments?|capital)\s+stocks?\b|(?<!\b(?:took|take|takes|taking|rolling)\s+)\bstocks?\s+of\b"
+    r"|\b(?:cumulative|accumulated)\b",
+    regex.I,
+)
+# 'FDI stock rose $3.2 billion in 2023': a change in the stock, that year's
+_CHANGED = regex.compile(
+    r"\b(?:rose|rises|grew|grows|increased|jumped|climbed|fell|falls|declined|dropped|decreased|added|gained|shrank"
+    r"|expanded|by)\b",
+    regex.I,
+)
 
 
 def _stock_said(text: str, sentence: Sentence, value: Mention) -> bool:
@@ -1128,8 +1139,12 @@ def _stock_said(text: str, sentence: Sentence, value: Mention) -> bool:
     said = None
     for said in _STOCK_SAID.finditer(text, sentence.start, value.start):
         pass
-    return said is not None and not any(
-        said.end() <= m.start and m.end <= value.start for m in sentence.mentions if m.kind is MentionKind.MONEY
+    return (
+        said is not None
+        and not _CHANGED.search(text, said.end(), value.start)
+        and not any(
+            said.end() <= m.start and m.end <= value.start for m in sentence.mentions if m.kind is MentionKind.MONEY
+        )
     )
 
 
