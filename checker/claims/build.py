@@ -1370,11 +1370,17 @@ def _period(mention: Mention) -> Period:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _ if (part := _calendar_part(start, end)) is not None:
             label = part  # 'between January and June 2024' is the first half, as 'the first half of 2024' is
-        case _ if mention.relative and start.year != end.year:
+        case _ if mention.relative and start.year != end.year and not _whole_months_within_a_year(start, end):
             label = f"{start.year}/{end.year}"  # 'over the past 15 years', 'since 1990': to each document's own day
         case _:
             label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year', 'since January'
     return Period(label=label, start=start, end=end)
+
+
+def _whole_months_within_a_year(start: dt.date, end: dt.date) -> bool:
+    """Whether a span is whole months, a year or less ('July-March', 'October-March'): its months are its identity,
+    not the two years it touches."""
+    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (end - start).days < 366
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:

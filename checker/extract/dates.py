@@ -873,7 +873,7 @@ _SPAN_LEAD = starts(["over", "in", "during", "for", "within", "throughout", "the
 
 # A year that opens a split year ('2024-25', '2024/25', '2024 - 25', '2024-2025') is a fiscal year's: 'the first half
 # of 2024-25' is its half
-_NOT_SPLIT = r"(?!\s*[-/–]\s*\d{2}(?:\d{2})?\b(?![-/–.]\d))"
+_NOT_SPLIT = r"(?!\s*[-/–]\s*\d{2}(?:\d{2})?\b(?![-/–.]\d)(?!\s*(?:%|per\s*cent|percent|pc)\b))"
 _WHICH_YEAR = rf"(?:,?\s+(?i:of\s+)?(?:{YEAR}{_NOT_SPLIT}|(?P<which>(?i:this|last|next|the))\s+(?i:year)))?"
 PATTERNS: list[DatePattern] = [
     (MentionKind.DATE, lazy_regex(rf"\b{YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"), _resolve_iso, None),
@@ -1067,7 +1067,8 @@ PATTERNS.append(
     (
         MentionKind.DATE,
         lazy_regex(
-            r"\b(?P<year>(?:19|20)\d{2})(?:[-/–]|\s[-–]\s)(?P<end>\d{2})\b(?![-/–.]\d)(?P<yy>(?!))?(?P<closing>(?!))?(?P<month>(?!))?"
+            r"\b(?P<year>(?:19|20)\d{2})(?:[-/–]|\s[-–]\s(?!\d{2}\s*(?:%|per\s*cent|percent|pc)\b))(?P<end>\d{2})\b"
+            r"(?![-/–.]\d)(?P<yy>(?!))?(?P<closing>(?!))?(?P<month>(?!))?"
         ),
         _resolve_split_year,
         None,
