@@ -65,7 +65,11 @@ def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention |
             and not looks_future(text, m.start, m.end)
             and not _AIMED.search(text, *clause(text, m.start, m.end))
             and not _NAMED_BY.search(text, max(0, m.start - 30), m.start)
-            and not (_THE.search(text, max(0, m.start - 5), m.start) and _NAME_AFTER.match(text, m.end))
+            and not (
+                _THE.search(text, max(0, m.start - 5), m.start)
+                and _NAME_AFTER.match(text, m.end)
+                and _TO_COME.search(text, m.end, min(len(text), m.end + 200))
+            )
         ):
             return m
     return None
@@ -84,9 +88,11 @@ _NAMED_BY = regex.compile(
 )
 
 
-# 'The 2030 World Cup', 'the 2026 USMCA review': an event named by its year, which may be years ahead of the story
+# 'The 2030 World Cup, which the two countries will co-host': an event named by its year, said to be still to come
+# (not 'attended the 2024 BRICS Summit')
 _THE = regex.compile(r"\b(?i:the)\s+\Z")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}")
+_TO_COME = regex.compile(r"\G[^.!?]*?\b(?:will|would|shall|to\s+be\s+held|(?:is|are)\s+(?:due|set|scheduled)\s+to)\b")
 
 
 _PERIODS = {Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.FISCAL_YEAR, Granularity.RANGE}

@@ -138,6 +138,12 @@ def test_an_event_named_by_a_later_year_or_a_date_set_ahead_leaves_the_latest_da
     (tmp_path / "a.txt").write_text(text.replace("is up for review in 2026", "grew in 2025"), encoding="utf-8")
     report, _ = run([str(tmp_path)], pack)
     assert report.documents[0].date is None  # a past year after the date: the date is background
+    past_event = text.replace(
+        "The 2030 World Cup, which the two countries will co-host", "The 2025 Africa Cup, which the two countries co-hosted"
+    )
+    (tmp_path / "a.txt").write_text(past_event, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    assert report.documents[0].date is None  # an event of a later year that is over: the date is background
 
 
 def test_a_finding_below_high_confidence_says_why(tmp_path: Path, pack: Pack) -> None:
