@@ -715,7 +715,7 @@ class _DefinitionBuilder:
                 *zone
             ):
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
-        if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role):
+        if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role, span_end):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.position == "before" and (lead := self._antecedent(at, fits)) and lead not in found:
             found.append(lead)  # 'Germany is the ninth-largest investor in India. Its cumulative FDI ...': Germany's
@@ -766,10 +766,11 @@ class _DefinitionBuilder:
         return lead.subject.id if lead and _OPENS.fullmatch(text, earlier.start, lead.start) else None
 
     @staticmethod
-    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole) -> bool:
+    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole, claim_end: int) -> bool:
         """Whether the sentence names parties a country or bloc role cannot take, so the article's cannot stand in for
         them: a region as a party ('Europe remains Africa's largest trading partner'), or a name no list knows in
-        'between A and B' or in 'with A member states'."""
+        'between A and B' or, before the claim ends, in 'with A member states' (not a later clause's 'as Nairobi
+        seeks ties with Asian economies')."""
         if "person" not in role.kinds and any(
             hit.subject.kind == "region" and hit.subject.kind not in role.kinds and _as_party(text, hit)
             for hit in sentence.subjects
@@ -783,7 +784,7 @@ class _DefinitionBuilder:
                     return True
         return any(
             group.group("a") not in NOT_NAMES and not any(start <= group.start("a") < end for start, end in known)
-            for group in _WITH_GROUP.finditer(text, sentence.start, sentence.end)
+            for group in _WITH_GROUP.finditer(text, sentence.start, claim_end)
         )
 
     def _may_be(self, role: SubjectRole, context: DocumentContext, hit: SubjectHit) -> bool:
@@ -1257,7 +1258,9 @@ _CAPITALISED = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 # One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
 _ONE_NAME = regex.compile(
-    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b|\s+(?:visited|travell?ed|arrived|flew|toured)\b)"
+    r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)"
+    # 'when Yoon visited'; not a sentence's first word ('Reporters travelled with him')
+    r"|(?<=[\p{Ll},;]\s)(?P<name>\p{Lu}[\p{Ll}-]+)\s+(?:visited|travell?ed|arrived|flew|toured)\b"
     r"|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
 )
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
