@@ -97,12 +97,18 @@ _DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "F
                       "BBD", "BND", "SBD"})  # fmt: skip
 
 
+_SAID_US_DOLLARS = regex.compile(r"(?:[^\n.]|U\.S\.)*?\b(?:U\.S\.|US|American)\s+dollars\b")
+
+
 def _dollar_doubts(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[int, str]:
     """Bare '$' amounts in a story about a country with a dollar of its own, named as often as any other subject and
     more often than the US: US dollars or that country's, by amount start. A story that writes the other dollar
     with its prefix ('A$178 billion ($118 billion)') keeps the bare sign for the US dollar."""
     bare = [
-        m for m in mentions if m.kind is MentionKind.MONEY and m.currency == "USD" and _BARE_SIGNS["USD"].search(m.text)
+        m
+        for m in mentions
+        if m.kind is MentionKind.MONEY and m.currency == "USD" and _BARE_SIGNS["USD"].search(m.text)
+        and not _SAID_US_DOLLARS.match(document.text, m.end, m.end + 150)  # '$56 billion (in U.S. dollars)'
     ]
     if not bare:
         return {}
