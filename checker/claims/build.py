@@ -1241,7 +1241,7 @@ def _set_in_past(context: DocumentContext, sentence: Sentence, value: Mention) -
             continue
         before = text[m.end : value.start] if m.end <= value.start else ""
         opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
-        founding = _FOUNDING.search(text, max(start, m.start - 40), m.start)
+        founding = _FOUNDING.search(text, max(start, m.start - 60), m.start)
         in_clause = start <= m.start and m.end <= end and not founding
         if opening or in_clause:
             return True
