@@ -14,7 +14,7 @@ from collections import Counter
 
 import regex
 
-from checker.extract.dates import clause, is_year_end, looks_future
+from checker.extract.dates import clause, is_year_end, looks_future, whole_months
 from checker.models import Claim, Granularity, Mention, MentionKind
 
 SAME_EVENT_DAYS = 7  # dated reports of one event may differ by this much (time zones, multi-day visits)
@@ -107,15 +107,8 @@ def _dates_the_story(m: Mention) -> bool:
         and m.date_start is not None
         and m.date_end is not None
         and m.date_end - m.date_start <= SHORT_RANGE
-        and not _whole_months(m.date_start, m.date_end)
+        and not whole_months(m.date_start, m.date_end)  # a period data cover, not an event's days
     )
-
-
-def _whole_months(start: dt.date, end: dt.date) -> bool:
-    """Whether a range is two or more whole months: a period data cover ('in the first two months of 2025'), which
-    ends well before the story that reports them, not an event's days."""
-    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
-    return whole and (end.year, end.month) != (start.year, start.month)
 
 
 def same_event_date(undated: list[Claim], dated: list[Claim]) -> tuple[dt.date, str] | None:

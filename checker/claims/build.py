@@ -22,7 +22,7 @@ from checker.claims.tables import table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
-from checker.extract.dates import MONTHS, clause, is_year_end, looks_future
+from checker.extract.dates import MONTHS, clause, is_year_end, looks_future, whole_months
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period, Qualifier
 
@@ -1303,8 +1303,8 @@ def _one_unknown_name(words: str) -> bool:
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
     """Whether text[start:end] names someone the subject lists do not know: two capitalised words in a row that are
     neither a known subject nor an office ('Angela Merkel', 'Vice Premier Ding Xuexiang', 'Samsung Electronics'), a
-    possessive name ('Chinh's'), a name that travels ('when Yoon visited Warsaw'), or an office of a country ('the French president's third visit'), whose holder
-    depends on the date."""
+    possessive name ('Chinh's'), a name that travels ('when Yoon visited Warsaw'), or an office of a country ('the
+    French president's third visit'), whose holder depends on the date."""
     covered = [(hit.start, hit.end) for hit in known]
     if any(
         start <= hit.start and hit.end <= end and hit.subject.kind == "country" and _OFFICE.match(text, hit.end)
@@ -1373,17 +1373,14 @@ def _period(mention: Mention) -> Period:
             label = mention.resolved or ""  # 'before 2018' is '../2017-12-31'
         case _ if (part := _calendar_part(start, end)) is not None:
             label = part  # 'between January and June 2024' is the first half, as 'the first half of 2024' is
-        case _ if mention.relative and start.year != end.year and not _whole_months_within_a_year(start, end):
-            label = f"{start.year}/{end.year}"  # 'over the past 15 years', 'since 1990': to each document's own day
+        # 'over the past 15 years', 'since 1990': to each document's own day; not 'July-March', whose months are it
+        case _ if mention.relative and start.year != end.year and not (
+            whole_months(start, end) and (end - start).days < 366
+        ):
+            label = f"{start.year}/{end.year}"
         case _:
             label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year', 'since January'
     return Period(label=label, start=start, end=end)
-
-
-def _whole_months_within_a_year(start: dt.date, end: dt.date) -> bool:
-    """Whether a span is whole months, a year or less ('July-March', 'October-March'): its months are its identity,
-    not the two years it touches."""
-    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (end - start).days < 366
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:

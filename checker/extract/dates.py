@@ -1611,6 +1611,12 @@ def _part_of_year(first: Mention) -> bool:
             and not _YEAR_STATED.search(first.text) and not _OPEN_ENDED.match(first.text))  # fmt: skip
 
 
+def whole_months(start: dt.date, end: dt.date) -> bool:
+    """Whether a range is two or more whole months ('in the first two months of 2025', 'July-March')."""
+    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    return whole and (end.year, end.month) != (start.year, start.month)
+
+
 def _months_across_years(first: Mention) -> bool:
     """Whether `first` is a span of months the text gave no year that runs into the next year ('July-March'): a
     part of a fiscal year only."""
