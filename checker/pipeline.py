@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache, partial
 
 import regex
 
 from checker import __version__
 from checker.claims.build import build_claims
+from checker.claims.definitions import Subject
 from checker.claims.text import SubjectIndex, inside_any
 from checker.dating import later_period, latest_explicit_date, same_event_date
 from checker.engine import ClaimIndex, run_rules
@@ -58,23 +60,22 @@ _SHARED_SIGNS = {
 }
 
 
-def _named_currencies(
-    document: Document, subjects: SubjectIndex, mentions: list[Mention]
-) -> dict[str, tuple[str, bool]]:
+def _named_outside_amounts(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> list[Subject]:
+    """The subjects the article names, in order, except a country named inside an amount ('9 trillion Indian
+    rupees'): whose currency a bare sign is, is read from these."""
+    amounts = [(m.start, m.end) for m in mentions if m.kind is MentionKind.MONEY]
+    return [hit.subject for hit in subjects.find(document.text) if not inside_any(hit.start, hit.end, amounts)]
+
+
+def _named_currencies(document: Document, named_subjects: Callable[[], list[Subject]]) -> dict[str, tuple[str, bool]]:
     """For each shared sign the article writes bare, the currency of its family that the countries it names pay in,
     and whether it is the only one (else it is named twice as often as the others together, or it is several
-    written 'TZS/UGX' when none is named that often). The article's subjects
-    are found once, and only when a bare sign is there; a country named inside an amount ('9 trillion Indian
-    rupees') does not count."""
+    written 'TZS/UGX' when none is named that often). The article's subjects are found only when a bare sign is
+    there."""
     bare = [sign for sign in _SHARED_SIGNS if _BARE_SIGNS[sign].search(document.text)]
     if not bare:
         return {}
-    amounts = [(m.start, m.end) for m in mentions if m.kind is MentionKind.MONEY]
-    paying = Counter(
-        currency
-        for hit in subjects.find(document.text)
-        if (currency := hit.subject.currency) and not inside_any(hit.start, hit.end, amounts)
-    )
+    paying = Counter(subject.currency for subject in named_subjects() if subject.currency)
     named: dict[str, tuple[str, bool]] = {}
     for sign in bare:
         if sign == "INR" and _INDIAN_NUMBERING.search(document.text):
@@ -100,7 +101,9 @@ _DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "F
 _SAID_US_DOLLARS = regex.compile(r"(?:[^\n.]|U\.S\.)*?\b(?:U\.S\.|US|American)\s+dollars\b")
 
 
-def _dollar_doubts(document: Document, subjects: SubjectIndex, mentions: list[Mention]) -> dict[int, str]:
+def _dollar_doubts(
+    document: Document, named_subjects: Callable[[], list[Subject]], mentions: list[Mention]
+) -> dict[int, str]:
     """Bare '$' amounts in a story about a country with a dollar of its own, named as often as any other subject and
     more often than the US: US dollars or that country's, by amount start. A story that writes the other dollar
     with its prefix ('A$178 billion ($118 billion)') keeps the bare sign for the US dollar."""
@@ -112,8 +115,7 @@ def _dollar_doubts(document: Document, subjects: SubjectIndex, mentions: list[Me
     ]
     if not bare:
         return {}
-    amounts = [(m.start, m.end) for m in mentions if m.kind is MentionKind.MONEY]
-    hits = [hit.subject for hit in subjects.find(document.text) if not inside_any(hit.start, hit.end, amounts)]
+    hits = named_subjects()
     named = Counter(subject.id for subject in hits)
     paying = Counter(subject.currency for subject in hits if subject.currency)
     others = [(n, currency) for currency, n in paying.items() if currency in _DOLLARS]
@@ -128,7 +130,8 @@ def _dollar_doubts(document: Document, subjects: SubjectIndex, mentions: list[Me
 def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_inferred: bool = False) -> Analysis:
     mentions = [m for m in extract(document.text, reference_date=document.date) if m.start >= document.body_start]
     own = document.currencies  # the article's front matter, over what it names, over the run's configuration
-    named = _named_currencies(document, subjects, mentions)
+    named_subjects = cache(partial(_named_outside_amounts, document, subjects, mentions))  # found once, if asked
+    named = _named_currencies(document, named_subjects)
 
     def sign_of(sign: str, configured: str) -> str:
         """The country the article names alone, over the desk's setting; one it names most, over the default only
@@ -151,7 +154,7 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
             for m in mentions
         ]
     unsaid = "dollar" not in own and pack.dollar == "USD"  # neither the article nor the desk says whose '$' it is
-    doubts = _dollar_doubts(document, subjects, mentions) if unsaid else {}
+    doubts = _dollar_doubts(document, named_subjects, mentions) if unsaid else {}
     claims = build_claims(
         document, mentions, pack.definitions, subjects, date_inferred=date_inferred, currency_doubts=doubts
     )
