@@ -908,13 +908,13 @@ _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTI
 
 
 # 'between Korea and Poland', 'between the European Union and the African Union': two capitalised names
+_NAME_WORD = r"\p{Lu}[\p{L}.'’-]*"  # a capitalised word of a name ('Korea', 'U.S.', 'Côte')
 _BETWEEN_NAMES = regex.compile(
-    r"\bbetween\s+(?:the\s+)?(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+(?:and|&)\s+(?:the\s+)?"
-    r"(?P<b>\p{Lu}[\p{L}.'’-]*)"
+    rf"\bbetween\s+(?:the\s+)?(?P<a>{_NAME_WORD})(?:\s+{_NAME_WORD})*\s+(?:and|&)\s+(?:the\s+)?(?P<b>{_NAME_WORD})"
 )
 # 'trade with IGAD member states', 'with Nordic countries': a group the lists may not know, as the other party
 _WITH_GROUP = regex.compile(
-    r"\bwith\s+(?:the\s+|other\s+|fellow\s+)*(?P<a>\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*\s+"
+    rf"\bwith\s+(?:the\s+|other\s+|fellow\s+)*(?P<a>{_NAME_WORD})(?:\s+{_NAME_WORD})*\s+"
     r"(?:member\s+(?:states|countries|nations)|members|countries|nations|economies|states)\b"
 )
 _ITS = regex.compile(r"\b[Ii]ts\b|\b[Tt]heir\b")
