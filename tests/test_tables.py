@@ -42,3 +42,8 @@ def test_a_unit_heading_is_no_amount_and_prose_is_untouched() -> None:
     assert [m.kind for m in extract("| Trade (US$ billion) |")] == []  # no figure in '(US$ billion)' itself
     prose = "Trade (US$ billion) rose to 4.7 in 2024."
     assert with_table_units(prose, extract(prose)) == extract(prose)
+
+
+def test_rows_without_closing_pipes_have_their_last_cell() -> None:
+    open_rows = "| Year | Trade (€ bn)\n|---|---\n| 2022 | 4.1\n"
+    assert _cells(open_rows) == [("4.1", "money", 4.1e9, "EUR")]

@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
-from checker.claims.tables import table_header, with_table_units
+from checker.claims.tables import cells, table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
@@ -1157,12 +1157,10 @@ def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int]
     if header_start is None or header_start == line_start:
         return None
     column = text.count("|", line_start, value.start)
-    header_end = _line_end(text, header_start)
-    cells = [header_start + index for index, char in enumerate(text[header_start:header_end]) if char == "|"]
-    cells += [header_end] if text[header_start:header_end].rstrip()[-1:] != "|" else []  # no closing pipe
-    if column == 0 or column >= len(cells):
+    header = cells(text, header_start)
+    if column == 0 or column > len(header):
         return None  # a row longer than its header
-    return cells[column - 1], cells[column]
+    return header[column - 1]
 
 
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:

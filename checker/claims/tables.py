@@ -40,26 +40,29 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
             line_start = newline + 1 if newline >= 0 else text.rfind("\n", 0, m.start) + 1
         read_to = max(read_to, m.start)
         if line_start != row_start:
-            row_start, row = line_start, _cells(text, line_start)
+            row_start, row = line_start, cells(text, line_start)
         unit = None
         if row and m.kind is MentionKind.NUMBER:
             header_start = table_header(text, line_start, headers)
             assert header_start is not None  # the line is a row
             if header_start not in heading_cells:
-                heading_cells[header_start] = _cells(text, header_start)
+                heading_cells[header_start] = cells(text, header_start)
             header = heading_cells[header_start] if header_start != line_start else None
             unit = _cell_unit(text, m, row, header)
         result.append(unit if unit is not None else m)
     return result
 
 
-def _cells(text: str, line_start: int) -> list[tuple[int, int]]:
-    """The cells of the Markdown table row that begins at `line_start`, as spans; [] when the line is no row."""
+def cells(text: str, line_start: int) -> list[tuple[int, int]]:
+    """The cells of the Markdown table row that begins at `line_start`, as spans; [] when the line is no row.
+    A row may leave out its closing pipe ('| Exports | 4.7'): its last cell then ends with the line."""
     line_end = text.find("\n", line_start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if not line.lstrip().startswith("|"):
         return []
     bars = [line_start + index for index, char in enumerate(line) if char == "|"]
+    if line.rstrip()[-1:] != "|":
+        bars.append(line_start + len(line))
     return [(left + 1, right) for left, right in zip(bars, bars[1:])]
 
 
