@@ -816,14 +816,24 @@ class _DefinitionBuilder:
             if lead is not None and not lead.search(text, max(sentence.start, mention.start - 60), mention.start):
                 continue
             if mention.start >= value.end and spec.position in ("after", "either"):
-                gap = text[value.end : mention.start]
+                gap = (value.end, mention.start)
             elif mention.end <= value.start and spec.position in ("before", "either"):
-                gap = text[mention.end : value.start]
+                gap = (mention.end, value.start)
             else:
                 continue
-            if word_count(gap) <= spec.within_words:
-                candidates.append((word_count(gap), mention))
+            if (words := _words_between(text, *gap, sentence.subjects)) <= spec.within_words:
+                candidates.append((words, mention))
         return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _words_between(text: str, start: int, end: int, names: list[SubjectHit]) -> int:
+    """The words from `start` to `end`, a name counted as one: 'their fourth meeting between Sheikh Tamim bin Hamad
+    Al Thani and President Paul Kagame this year' is as near its year as 'between the two leaders this year'."""
+    words = word_count(text[start:end])
+    for name in names:
+        if start <= name.start and name.end <= end:
+            words -= word_count(text[name.start : name.end]) - 1
+    return words
 
 
 def _fiscal_years_differ(context: DocumentContext, subjects: list[str]) -> str | None:

@@ -143,7 +143,7 @@ class TimelineRule(RuleBase):
         return Verdict(
             claims=[a, b],
             values={
-                "subjects": " -> ".join(a.subjects),
+                "subjects": _parties(a),
                 "a_ordinal": a.text,
                 "b_ordinal": b.text,
                 "a_where": where(a),
@@ -155,6 +155,12 @@ class TimelineRule(RuleBase):
                 "explanation": explanation,
             },
         )
+
+
+def _parties(claim: Claim) -> str:
+    """'Xi Jinping -> Kazakhstan' for a visitor and a host; 'Paul Kagame and Tamim bin Hamad' for two who met."""
+    roles = claim.fields.get("roles")
+    return (" -> " if isinstance(roles, dict) and len(roles) > 1 else " and ").join(claim.subjects)
 
 
 def _when(claim: Claim) -> dt.date | None:
