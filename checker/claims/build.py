@@ -22,6 +22,7 @@ from checker.claims.tables import cells, table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
+from checker.extract import money
 from checker.extract.dates import MONTHS, clause, is_year_end, looks_future, whole_months
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period, Qualifier
@@ -31,6 +32,12 @@ PERIOD_GRANULARITIES = {
     Granularity.YEAR, Granularity.HALF, Granularity.QUARTER, Granularity.MONTH, Granularity.RANGE,
     Granularity.FISCAL_YEAR,
 }  # fmt: skip
+# 'In US dollars, trade was', 'Indian rupees', 'Hong Kong dollars': a place that names a currency is no party to the
+# claim ('marks', 'won' and 'rand' are also verbs and names: 'Germany marks 75 years', 'South Korea won the bid')
+_CURRENCY_WORDS = {word.split()[-1] for word in money.WORDS} - money.SCALED_ONLY_WORDS - {"marks"}
+_CURRENCY_NAMED = regex.compile(
+    r"[ \t]+(?:" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True)) + r")\b", regex.IGNORECASE
+)
 _LIST = regex.compile(r"(?:\s+[\p{L}'’-]+){0,4}?\s*[:—–]\s*(?P<list>[^.!?\n]+)")
 
 
@@ -190,7 +197,10 @@ def build_claims(
             document.text, subject_index.with_short_names(document.text, subject_index.find(document.text))
         ),
     )
-    context.hits = [hit for hit in hits if not inside_any(hit.start, hit.end, amounts)]
+    text = document.text
+    context.hits = [
+        hit for hit in hits if not inside_any(hit.start, hit.end, amounts) and not _CURRENCY_NAMED.match(text, hit.end)
+    ]
     claims: list[Claim] = []
     context.builders = [_DefinitionBuilder(definition) for definition in definitions]
     for builder in context.builders:
@@ -456,6 +466,9 @@ class _DefinitionBuilder:
                 and not _in_clause_of_another(document.text, m, value, figures)
                 and not _in_later_statement(document.text, m, value)
             ]
+            if same := _SAME_PERIOD.search(document.text, value.end, sentence.end):
+                # 'up 3 percent from the same period last year': the period stated before, not a later one
+                own = [m for m in own if m.end <= same.start()]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
             # does not ('fell to $28.6 billion from $33.2 billion in 2022': 2022 is the $33.2 billion's). A running
@@ -476,11 +489,29 @@ class _DefinitionBuilder:
                 if period_mention.date_start is None or open_end:  # 'since 1990' runs to the document's unknown day
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
                 else:
-                    period = _period(period_mention)
-                    end = period_mention.date_end or period_mention.date_start
-                    if _ROLLING.search(document.text, max(0, period_mention.start - 40), period_mention.start):
+                    period = _period(_year_named_before(sentence, period_mention, document.text) or period_mention)
+                    end = period.end
+                    before = max(0, period_mention.start - 40)
+                    # 'through September' may be one mention: its word reads as if it stood before it
+                    opening = _OPENING_WORD.match(document.text, period_mention.start)
+                    lead_end = opening.end() if opening else period_mention.start
+                    if _ROLLING.search(document.text, before, lead_end):
                         start = _year_ending(end)
                         period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
+                    elif period_mention.granularity is Granularity.MONTH and _UP_TO.search(
+                        document.text, before, lead_end
+                    ):
+                        period = _span(dt.date(end.year, 1, 1), end)
+                    elif (
+                        period_mention.granularity is Granularity.YEAR
+                        and document.date is not None
+                        and period.start <= document.date <= end
+                        and (
+                            _SO_FAR.search(document.text, before, period_mention.start)
+                            or _SO_FAR_AFTER.match(document.text, period_mention.end)
+                        )
+                    ):
+                        period = _span(period.start, document.date)
                     if definition.cumulative and (
                         is_year_end(period_mention)  # '(end-2023)'
                         or _AS_OF.search(document.text, max(0, period_mention.start - 20), period_mention.start)
@@ -903,16 +934,33 @@ _RETRACTED = regex.compile(
 _BASELINE = regex.compile(
     r"\b(?:up|down|rose|fell|grew|increased|decreased|declined|jumped|dropped|higher|lower|percent|per\s+cent|%)"
     r"[^.;,]{0,20}?\b(?P<against>on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
-    r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:of|in|last)\s+)?"
+    r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:(?:of|in)\s+)?)?"
     r"|(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+)$",  # 'from $9.8 billion in', 'from US$ 9.8 billion in'
     regex.IGNORECASE,
 )
 
 
-# 'in the four quarters to the end of Q2 2024', 'in the 12 months to June': a year ending then, not that quarter
+# 'in the four quarters to the end of Q2 2024', 'in the 12 months to June', 'in the year through September': a year
+# ending then, not that quarter or month
 _ROLLING = regex.compile(
-    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended)\s+(?:(?:the\s+)?end\s+of\s+)?$",
+    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended|through|thru)\s+"
+    r"(?:(?:the\s+)?end(?:\s+of)?\s+)?$",
     regex.IGNORECASE,
+)
+# 'exports through September', 'last year up to November': the months from January to that one's end
+_UP_TO = regex.compile(r"\b(?:up\s+(?:un)?to|through|thru|until|till)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE)
+_SAME_PERIOD = regex.compile(
+    r"\b(?:on|from|over|against|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:same|corresponding)\s+"
+    r"(?:period|months?|quarter|half|time)\b",
+    regex.IGNORECASE,
+)
+_OPENING_WORD = regex.compile(r"(?:up\s+(?:un)?to|through|thru|until|till)\s+", regex.IGNORECASE)
+# 'has reached $123.8 billion so far this year', 'this year so far', 'so far in 2024': from January to the story's day
+_SO_FAR = regex.compile(r"\bso\s+far\s+(?:(?:in|during)\s+)?$", regex.IGNORECASE)
+_SO_FAR_AFTER = regex.compile(r"\s*,?\s*so\s+far\b|\s+to\s+date\b", regex.IGNORECASE)
+# 'up from $6.8 billion the previous year': the year before the one the sentence has named, not the story's last
+_YEAR_BEFORE = regex.compile(
+    r"(?:the\s+)?(?:previous|prior|preceding)\s+year|(?:a\s+|one\s+)?year\s+(?:earlier|before)", regex.IGNORECASE
 )
 _FIGURES = frozenset({MentionKind.MONEY, MentionKind.PERCENT, MentionKind.QUANTITY, MentionKind.MULTIPLIER})
 
@@ -1389,6 +1437,27 @@ def _period(mention: Mention) -> Period:
         case _:
             label = f"{start.isoformat()}/{end.isoformat()}"  # 'the first eight months of this year', 'since January'
     return Period(label=label, start=start, end=end)
+
+
+def _span(start: dt.date, end: dt.date) -> Period:
+    """The period from `start` to `end`, labelled as a calendar half or quarter when it is one."""
+    return Period(label=_calendar_part(start, end) or f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
+
+
+def _year_named_before(sentence: Sentence, period: Mention, text: str) -> Mention | None:
+    """'$7.7 billion in 2024, up from $6.8 billion the previous year': 2023, the year before the sentence's last year
+    before it; None when the period is not such a year or the sentence names none."""
+    if not _YEAR_BEFORE.fullmatch(period.text):
+        return None
+    named = [
+        m for m in sentence.mentions
+        if m.end <= period.start and m.kind is MentionKind.DATE and m.granularity is Granularity.YEAR
+        and m.date_start is not None and not m.relative
+    ]  # fmt: skip
+    if not named:
+        return None
+    year = named[-1].date_start.year - 1  # type: ignore[union-attr]
+    return named[-1].model_copy(update={"date_start": dt.date(year, 1, 1), "date_end": dt.date(year, 12, 31)})
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:
