@@ -308,6 +308,8 @@ class _DefinitionBuilder:
         if not cues or _RETRACTED.search(text, sentence.start, sentence.end):
             return []
         values = [m for m in sentence.mentions if self._is_value(m)]
+        if self.definition.value.read_as == "year":  # 'which this year reaches its 20th anniversary': not the year
+            values = [m for m in values if not _ANNIVERSARY_FOLLOWS.match(text, m.end)]
         claims = []
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
@@ -850,6 +852,8 @@ class _DefinitionBuilder:
                 gap = (value.end, mention.start)
             elif mention.end <= value.start and spec.position in ("before", "either"):
                 gap = (mention.end, value.start)
+                if _NEXT_CONJUNCT.search(text, *gap):
+                    continue  # 'talks ... in October 2024, and his first state visit': the date is the talks'
             else:
                 continue
             if (words := _words_between(text, *gap, sentence.subjects)) <= spec.within_words:
@@ -954,6 +958,13 @@ _SAME_PERIOD = regex.compile(
     r"(?:period|months?|quarter|half|time)\b",
     regex.IGNORECASE,
 )
+# a year that an anniversary falls in: 'a partnership signed in 2005, which this year reaches its 20th anniversary'
+_ANNIVERSARY_FOLLOWS = regex.compile(
+    r"\s*,?\s*(?:(?:will|would|is\s+set\s+to)\s+)?(?:marks?|marking|reach(?:es|ing)?|celebrat(?:es?|ing)|"
+    r"observ(?:es?|ing)|turns?|commemorat\w+)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}anniversary\b",
+    regex.IGNORECASE,
+)
+_NEXT_CONJUNCT = regex.compile(r",\s+and\s+(?:his|her|their|its|the)\b", regex.IGNORECASE)
 _OPENING_WORD = regex.compile(r"(?:up\s+(?:un)?to|through|thru|until|till)\s+", regex.IGNORECASE)
 # 'has reached $123.8 billion so far this year', 'this year so far', 'so far in 2024': from January to the story's day
 _SO_FAR = regex.compile(r"\bso\s+far\s+(?:(?:in|during)\s+)?$", regex.IGNORECASE)
