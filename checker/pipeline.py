@@ -275,7 +275,17 @@ def _date_undated(
         inferred: tuple[dt.date, str] | None = None
         latest = latest_explicit_date(analysis.mentions, document.text)
         bound = latest_explicit_date(analysis.mentions)  # 'open until March 2023': no dateline's year is before it
-        if document.dateline_day and (found := _dateline_year(document.dateline_day, dated, bound)) is not None:
+        # the run's articles about the same subjects date a dateline first: an unrelated story of the day before a
+        # year earlier says nothing of this one's year
+        about = {subject for claim in analysis.claims for subject in claim.subjects}
+        related = sorted(
+            a.document.date for a in analyses if a.document.date and about & {s for c in a.claims for s in c.subjects}
+        )
+        found = None
+        if document.dateline_day:
+            found = _dateline_year(document.dateline_day, related, bound) if related else None
+            found = found or _dateline_year(document.dateline_day, dated, bound)
+        if document.dateline_day and found is not None:
             date = dt.date(found[0], *document.dateline_day)
             inferred = date, f"dated {date} from its dateline, the year from {found[1]}"
             document.date_origin = "inferred-dateline"

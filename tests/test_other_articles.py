@@ -97,6 +97,21 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_dated_articles(tmp_pa
     assert dated["b"] == (dt.date(2024, 10, 9), "inferred-dateline")
 
 
+def test_a_dateline_takes_its_year_from_articles_on_its_subjects_first(tmp_path: Path, pack: Pack) -> None:
+    """An unrelated story dated the same day a year earlier does not date a wire story about other countries."""
+    unrelated = "---\ndate: 2024-11-20\n---\nThe UK and Nigeria agreed a package of trade measures on Tuesday.\n"
+    (tmp_path / "a.md").write_text(unrelated, encoding="utf-8")
+    related = "---\ndate: 2025-11-21\n---\nEgypt and South Korea established diplomatic relations in April 1995.\n"
+    (tmp_path / "b.md").write_text(related, encoding="utf-8")
+    text = "Talks\n\nCAIRO, Nov. 20 (Yonhap) -- This year marks 30 years of diplomatic relations between South Korea"
+    text += " and Egypt.\n"
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    report, _ = run([str(tmp_path)], pack)
+    dated = {d.id: (d.date, d.date_origin) for d in report.documents}
+    assert dated["c"] == (dt.date(2025, 11, 20), "inferred-dateline")
+    assert report.findings == []
+
+
 @pytest.mark.parametrize(
     "dateline", ["MOSCOW, May 16 (Reuters) -", "MOSCOW, 16 May (Reuters) -", "(TASS) - MOSCOW, MAY 16 -"]
 )
