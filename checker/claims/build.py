@@ -965,6 +965,7 @@ _ANNIVERSARY_FOLLOWS = regex.compile(
     regex.IGNORECASE,
 )
 _NEXT_CONJUNCT = regex.compile(r",\s+and\s+(?:his|her|their|its|the)\b", regex.IGNORECASE)
+_ASIDE_AFTER_AND = regex.compile(r"\b(?P<and>and|or),\s+[^,;]{1,30}?,\s+")
 _OPENING_WORD = regex.compile(r"(?:up\s+(?:un)?to|through|thru|until|till)\s+", regex.IGNORECASE)
 # 'has reached $123.8 billion so far this year', 'this year so far', 'so far in 2024': from January to the story's day
 _SO_FAR = regex.compile(r"\bso\s+far\s+(?:(?:in|during)\s+)?$", regex.IGNORECASE)
@@ -1535,6 +1536,7 @@ def _list_items(text: str, start: int, end: int, stated: float | None = None) ->
         lead.group(), body
     ):
         return None  # "12 agreements: on energy and transport" describes, it does not enumerate
+    body = _ASIDE_AFTER_AND.sub(r"\g<and> ", body)  # 'b and, at the top, c': the aside is no item
     parts = [part.strip() for part in regex.split(r"\s*;\s*", body)] if ";" in body else regex.split(r"\s*,\s*", body)
     if len(parts) == 1:
         parts = regex.split(r"\s+(?:and|or)\s+", body)
