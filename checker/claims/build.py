@@ -191,13 +191,10 @@ def build_claims(
     context = DocumentContext(document, mentions, subject_index, date_inferred, currency_doubts or {})
     amounts = [(m.start, m.end) for m in mentions if m.kind in (MentionKind.MONEY, MentionKind.QUANTITY)]
     # '6.1 billion U.S. dollars', '500 Hong Kong dollars': a currency's country inside an amount is no party
-    hits = subject_index.with_surnames(
-        document.text,
-        subject_index.with_bare_surnames(
-            document.text, subject_index.with_short_names(document.text, subject_index.find(document.text))
-        ),
-    )
     text = document.text
+    hits = subject_index.find(text)
+    hits = subject_index.with_bare_surnames(text, subject_index.with_short_names(text, hits))
+    hits = subject_index.with_surnames(text, subject_index.with_titled_given_names(text, hits))
     context.hits = [
         hit for hit in hits if not inside_any(hit.start, hit.end, amounts) and not _CURRENCY_NAMED.match(text, hit.end)
     ]

@@ -81,6 +81,7 @@ NOT_NAMES = frozenset(
 _GIVEN_NAME_BEFORE = regex.compile(r"(?<![\w'’.-])(\p{Lu}[\p{Ll}'’]+)[ ]\Z")
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "V", "VI", "X", "XVI"})
 _SURNAME_GOES_ON = regex.compile(r"[ ]\p{Lu}")
+_TITLES = r"Sheikh|Shaikh|Sheikha|Emir|Amir|Sultan|King|Queen|Crown\s+Prince|Prince|Princess"
 _PATRONYMIC = regex.compile(r"\b(?:bin|ibn|bint|ben|bte)\b", regex.IGNORECASE)
 # 'His father, the elder Marcos', 'the late Marcos', 'the Marcos dictatorship': another of the family
 _KIN_BEFORE = regex.compile(
@@ -298,6 +299,28 @@ class SubjectIndex:
                 if not _ADDRESSED.search(folded, max(0, m.start() - 6), m.start())
                 and not _KIN_BEFORE.search(folded, max(0, m.start() - 40), m.start())
             ]
+        return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
+
+    def with_titled_given_names(self, text: str, hits: list[SubjectHit]) -> list[SubjectHit]:
+        """`hits` and 'Sheikh Tamim', 'Emir Tamim', 'Crown Prince Mohammed' for the one person the article names in full
+        with a patronymic ('Sheikh Tamim bin Hamad Al Thani'): such names are shortened to a title and the given name,
+        not to a surname. Not where the name goes on ('Sheikh Tamim bin Khalifa' is another)."""
+        given: dict[str, set[str]] = {}
+        for hit in hits:
+            if hit.subject.kind == "person" and _PATRONYMIC.search(hit.subject.id):
+                given.setdefault(fold(hit.subject.id.split()[0]), set()).add(hit.subject.id)
+        names = {name: ids.pop() for name, ids in given.items() if len(ids) == 1 and len(name) >= 3}
+        if not names:
+            return hits
+        taken = [(hit.start, hit.end) for hit in hits]
+        titled = re.compile(
+            rf"\b(?:{_TITLES})\s+(?P<name>{'|'.join(map(re.escape, names))}){_ALIAS_END}(?!\s+(?:bin|ibn|bint|Al|al)\b)"
+        )
+        extra = [
+            SubjectHit(m.start(), m.end(), self.subjects[names[m.group("name")]], inferred=True)
+            for m in titled.finditer(fold(text))
+            if not inside_any(m.start(), m.end(), taken)
+        ]
         return sorted(hits + extra, key=lambda hit: hit.start) if extra else hits
 
     def country_of(self, subject: Subject) -> str | None:
