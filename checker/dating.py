@@ -51,6 +51,19 @@ def latest_explicit_date(mentions: list[Mention], text: str | None = None) -> dt
     return latest
 
 
+def latest_period_end(mentions: list[Mention], text: str) -> dt.date | None:
+    """The end of the latest span of whole months the text reports on as past ('in the first ten months of 2025'):
+    the story is written after it, though the span does not date it."""
+    ends = [
+        m.date_end
+        for m in mentions
+        if m.kind is MentionKind.DATE_RANGE and not m.relative and m.date_start and m.date_end
+        and whole_months(m.date_start, m.date_end) and (m.date_end - m.date_start).days < 366
+        and not looks_future(text, m.start, m.end)
+    ]  # fmt: skip
+    return max(ends, default=None)
+
+
 def later_period(mentions: list[Mention], text: str, date: dt.date) -> Mention | None:
     """A year, half, quarter or span the text names as past or present that begins in a later year than `date`: then
     `date` is background ('established relations on July 19, 1958 ... 2023 was designated a friendship year'), and

@@ -14,7 +14,7 @@ from checker import __version__
 from checker.claims.build import build_claims
 from checker.claims.definitions import Subject
 from checker.claims.text import SubjectIndex, inside_any
-from checker.dating import later_period, latest_explicit_date, same_event_date
+from checker.dating import later_period, latest_explicit_date, latest_period_end, same_event_date
 from checker.engine import ClaimIndex, run_rules
 from checker.errors import InputError
 from checker.extract import extract
@@ -274,12 +274,17 @@ def _date_undated(
             continue
         inferred: tuple[dt.date, str] | None = None
         latest = latest_explicit_date(analysis.mentions, document.text)
-        bound = latest_explicit_date(analysis.mentions)  # 'open until March 2023': no dateline's year is before it
+        # 'open until March 2023', 'in the first ten months of 2025': no dateline's year is before them
+        bounds = [latest_explicit_date(analysis.mentions), latest_period_end(analysis.mentions, document.text)]
+        bound = max((day for day in bounds if day is not None), default=None)
         # the run's articles about the same subjects date a dateline first: an unrelated story of the day before a
         # year earlier says nothing of this one's year
         about = {subject for claim in analysis.claims for subject in claim.subjects}
+        shared = min(2, len(about))  # both of a pair: a story that shares only 'China' is about something else
         related = sorted(
-            a.document.date for a in analyses if a.document.date and about & {s for c in a.claims for s in c.subjects}
+            a.document.date
+            for a in analyses
+            if a.document.date and shared and len(about & {s for c in a.claims for s in c.subjects}) >= shared
         )
         found = None
         if document.dateline_day:
@@ -320,7 +325,7 @@ def _dateline_year(day: tuple[int, int], dated: list[dt.date], latest: dt.date |
         (abs((date - other).days), year)
         for other in dated
         for year in (other.year - 1, other.year, other.year + 1)
-        if (date := on(year)) is not None
+        if (date := on(year)) is not None and (latest is None or date >= latest)  # not before what the story reports
     ]
     if options and (best := min(options))[0] <= 183:
         return best[1], "the dated articles"

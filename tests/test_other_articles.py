@@ -97,18 +97,38 @@ def test_a_dateline_without_its_year_takes_the_year_of_the_dated_articles(tmp_pa
     assert dated["b"] == (dt.date(2024, 10, 9), "inferred-dateline")
 
 
-def test_a_dateline_takes_its_year_from_articles_on_its_subjects_first(tmp_path: Path, pack: Pack) -> None:
-    """An unrelated story dated the same day a year earlier does not date a wire story about other countries."""
-    unrelated = "---\ndate: 2024-11-20\n---\nThe UK and Nigeria agreed a package of trade measures on Tuesday.\n"
-    (tmp_path / "a.md").write_text(unrelated, encoding="utf-8")
-    related = "---\ndate: 2025-11-21\n---\nEgypt and South Korea established diplomatic relations in April 1995.\n"
-    (tmp_path / "b.md").write_text(related, encoding="utf-8")
-    text = "Talks\n\nCAIRO, Nov. 20 (Yonhap) -- This year marks 30 years of diplomatic relations between South Korea"
-    text += " and Egypt.\n"
-    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+_CAIRO = (
+    "Talks\n\nCAIRO, Nov. 20 (Yonhap) -- This year marks 30 years of diplomatic relations between South Korea and "
+    "Egypt."
+)
+_NAIROBI = (
+    "NAIROBI, Dec 12 (Xinhua) -- Trade between Kenya and China reached $7.1 billion in the first ten months of 2025, "
+    "and this year marks 62 years of diplomatic relations between Kenya and China."
+)
+
+
+@pytest.mark.parametrize(
+    ("dated", "wire", "expected"),
+    [
+        # an unrelated story dated the same day a year earlier does not date a wire story about other countries
+        (
+            {"2024-11-20": "The UK and Nigeria agreed a package of trade measures on Tuesday.",
+             "2025-11-21": "Egypt and South Korea established diplomatic relations in April 1995."},
+            _CAIRO,
+            dt.date(2025, 11, 20),
+        ),
+        # 'the first ten months of 2025' were over when the story was filed: a related story of 2024 does not date it
+        ({"2024-11-30": "Kenya and China established diplomatic relations in 1963."}, _NAIROBI, dt.date(2025, 12, 12)),
+    ],
+)  # fmt: skip
+def test_a_dateline_takes_its_year_from_related_articles_not_before_what_it_reports(
+    tmp_path: Path, pack: Pack, dated: dict[str, str], wire: str, expected: dt.date
+) -> None:
+    for number, (date, text) in enumerate(dated.items()):
+        (tmp_path / f"{number}.md").write_text(f"---\ndate: {date}\n---\n{text}\n", encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(wire + "\n", encoding="utf-8")
     report, _ = run([str(tmp_path)], pack)
-    dated = {d.id: (d.date, d.date_origin) for d in report.documents}
-    assert dated["c"] == (dt.date(2025, 11, 20), "inferred-dateline")
+    assert {d.id: (d.date, d.date_origin) for d in report.documents}["wire"] == (expected, "inferred-dateline")
     assert report.findings == []
 
 

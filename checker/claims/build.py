@@ -306,7 +306,7 @@ class _DefinitionBuilder:
             return []
         values = [m for m in sentence.mentions if self._is_value(m)]
         if self.definition.value.read_as == "year":  # 'which this year reaches its 20th anniversary': not the year
-            values = [m for m in values if not _ANNIVERSARY_FOLLOWS.match(text, m.end)]
+            values = [m for m in values if not _anniversary_year(text, m)]
         claims = []
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
@@ -465,8 +465,10 @@ class _DefinitionBuilder:
                 and not _in_clause_of_another(document.text, m, value, figures)
                 and not _in_later_statement(document.text, m, value)
             ]
-            if same := _SAME_PERIOD.search(document.text, value.end, sentence.end):
-                # 'up 3 percent from the same period last year': the period stated before, not a later one
+            same = _SAME_PERIOD.search(document.text, value.end, sentence.end)
+            if same and any(m.end <= same.start() for m in periods):
+                # 'in H1 2024, up 3 percent from the same period last year, despite ... in February': the period stated
+                # before, not a later one
                 own = [m for m in own if m.end <= same.start()]
             # A period nearer another figure is that one's, unless this one has none of its own: then one stated
             # before it carries over ('exports of $129 billion in 2023, imports of $111 billion'), and one after it
@@ -497,6 +499,12 @@ class _DefinitionBuilder:
                     if _ROLLING.search(document.text, before, lead_end):
                         start = _year_ending(end)
                         period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
+                    elif period_mention.granularity is Granularity.MONTH and (
+                        months := _MONTHS_ENDING.search(document.text, before, lead_end)
+                    ):
+                        count = _COUNTS.get(months.group("count").lower()) or int(months.group("count"))
+                        first = end.month - count + 1
+                        period = _span(dt.date(end.year + (first - 1) // 12, (first - 1) % 12 + 1, 1), end)
                     elif period_mention.granularity is Granularity.MONTH and _UP_TO.search(
                         document.text, before, lead_end
                     ):
@@ -944,12 +952,26 @@ _BASELINE = regex.compile(
 # 'in the four quarters to the end of Q2 2024', 'in the 12 months to June', 'in the year through September': a year
 # ending then, not that quarter or month
 _ROLLING = regex.compile(
-    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|year)\s+(?:to|ending|ended|through|thru)\s+"
+    r"\b(?:(?:four|4)\s+quarters|(?:twelve|12)\s+months|(?<!\b(?:this|last|current|calendar)\s+)year)\s+"
+    r"(?:to|ending|ended|through|thru)\s+"
     r"(?:(?:the\s+)?end(?:\s+of)?\s+)?$",
     regex.IGNORECASE,
 )
-# 'exports through September', 'last year up to November': the months from January to that one's end
-_UP_TO = regex.compile(r"\b(?:up\s+(?:un)?to|through|thru|until|till)\s+(?:the\s+end\s+of\s+)?$", regex.IGNORECASE)
+# 'exports through September', 'last year up to November': the months from January to that one's end ('the three
+# months through September': _MONTHS_ENDING)
+_UP_TO = regex.compile(
+    r"(?<!\b(?:months?|weeks?|quarters?|half|period|days?)\s+)"
+    r"\b(?:up\s+(?:un)?to|through|thru|until|till|(?<=\b(?:this|last)\s+year\s+)to)\s+(?:the\s+end\s+of\s+)?$",
+    regex.IGNORECASE,
+)
+# 'in the three months through September', 'the six months to June': that many months ending then
+_MONTHS_ENDING = regex.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months\s+"
+    r"(?:up\s+to|to|through|thru|ending|ended)\s+(?:the\s+end\s+of\s+)?$",
+    regex.IGNORECASE,
+)
+_COUNTS = {word: number for number, word in enumerate(
+    "two three four five six seven eight nine ten eleven".split(), start=2)}
 _SAME_PERIOD = regex.compile(
     r"\b(?:on|from|over|against|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\b",
@@ -961,7 +983,8 @@ _ANNIVERSARY_FOLLOWS = regex.compile(
     r"observ(?:es?|ing)|turns?|commemorat\w+)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}anniversary\b",
     regex.IGNORECASE,
 )
-_NEXT_CONJUNCT = regex.compile(r",\s+and\s+(?:his|her|their|its|the)\b", regex.IGNORECASE)
+_NEXT_CONJUNCT = regex.compile(r",\s+and\s+(?:his|her|their|its)\b", regex.IGNORECASE)
+_CLAUSE_OPENS = regex.compile(r"\b(?:which|that)\s+(?:[\w-]+\s+)?\Z", regex.IGNORECASE)
 _ASIDE_AFTER_AND = regex.compile(r"\b(?P<and>and|or),\s+[^,;]{1,30}?,\s+")
 _OPENING_WORD = regex.compile(r"(?:up\s+(?:un)?to|through|thru|until|till)\s+", regex.IGNORECASE)
 # 'has reached $123.8 billion so far this year', 'this year so far', 'so far in 2024': from January to the story's day
@@ -1448,6 +1471,14 @@ def _period(mention: Mention) -> Period:
     return Period(label=label, start=start, end=end)
 
 
+def _anniversary_year(text: str, year: Mention) -> bool:
+    """'a partnership signed in 2005, which this year reaches its 20th anniversary': the year the anniversary falls in,
+    said of the partnership. Not 'elevated ties in 2023, marking the 50th anniversary': the upgrade marked it."""
+    return bool(_ANNIVERSARY_FOLLOWS.match(text, year.end)) and (
+        year.relative or bool(_CLAUSE_OPENS.search(text, max(0, year.start - 30), year.start))
+    )
+
+
 def _span(start: dt.date, end: dt.date) -> Period:
     """The period from `start` to `end`, labelled as a calendar half or quarter when it is one."""
     return Period(label=_calendar_part(start, end) or f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
@@ -1461,7 +1492,7 @@ def _year_named_before(sentence: Sentence, period: Mention, text: str) -> Mentio
     named = [
         m for m in sentence.mentions
         if m.end <= period.start and m.kind is MentionKind.DATE and m.granularity is Granularity.YEAR
-        and m.date_start is not None and not m.relative
+        and m.date_start is not None
     ]  # fmt: skip
     if not named:
         return None
