@@ -268,6 +268,11 @@ def _date_undated(
     notes: list[DocumentNote] = []
     dated_claims = [claim for a in analyses if a.document.date for claim in a.claims] + archived
     dated = sorted(a.document.date for a in analyses if a.document.date)
+    dated_subjects = [
+        (a.document.date, {subject for claim in a.claims for subject in claim.subjects})
+        for a in analyses
+        if a.document.date
+    ]  # read once: the dated documents do not change below
     for position, analysis in enumerate(analyses):
         document = analysis.document
         if document.date is not None:
@@ -281,11 +286,7 @@ def _date_undated(
         # year earlier says nothing of this one's year
         about = {subject for claim in analysis.claims for subject in claim.subjects}
         shared = min(2, len(about))  # both of a pair: a story that shares only 'China' is about something else
-        related = sorted(
-            a.document.date
-            for a in analyses
-            if a.document.date and shared and len(about & {s for c in a.claims for s in c.subjects}) >= shared
-        )
+        related = sorted(date for date, theirs in dated_subjects if shared and len(about & theirs) >= shared)
         found = None
         if document.dateline_day:
             found = _dateline_year(document.dateline_day, related, bound) if related else None

@@ -24,6 +24,7 @@ from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
 from checker.extract import money
 from checker.extract.dates import MONTHS, clause, is_year_end, looks_future, whole_months
+from checker.extract.numbers import parse_number_words
 from checker.ingest.datelines import find_datelines
 from checker.models import Claim, Document, Granularity, Mention, MentionKind, Period, Qualifier
 
@@ -490,7 +491,7 @@ class _DefinitionBuilder:
                 if period_mention.date_start is None or open_end:  # 'since 1990' runs to the document's unknown day
                     notes.append(f"period '{period_mention.text}' unresolved: the document has no date")
                 else:
-                    period = _period(_year_named_before(sentence, period_mention, document.text) or period_mention)
+                    period = _period(_year_named_before(sentence, period_mention) or period_mention)
                     end = period.end
                     before = max(0, period_mention.start - 40)
                     # 'through September' may be one mention: its word reads as if it stood before it
@@ -502,7 +503,8 @@ class _DefinitionBuilder:
                     elif period_mention.granularity is Granularity.MONTH and (
                         months := _MONTHS_ENDING.search(document.text, before, lead_end)
                     ):
-                        count = _COUNTS.get(months.group("count").lower()) or int(months.group("count"))
+                        written = months.group("count")
+                        count = int(written) if written.isdigit() else int(parse_number_words(written))
                         first = end.month - count + 1
                         period = _span(dt.date(end.year + (first - 1) // 12, (first - 1) % 12 + 1, 1), end)
                     elif period_mention.granularity is Granularity.MONTH and _UP_TO.search(
@@ -970,14 +972,12 @@ _MONTHS_ENDING = regex.compile(
     r"(?:up\s+to|to|through|thru|ending|ended)\s+(?:the\s+end\s+of\s+)?$",
     regex.IGNORECASE,
 )
-_COUNTS = {word: number for number, word in enumerate(
-    "two three four five six seven eight nine ten eleven".split(), start=2)}
 _SAME_PERIOD = regex.compile(
     r"\b(?:on|from|over|against|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\b",
     regex.IGNORECASE,
 )
-# a year that an anniversary falls in: 'a partnership signed in 2005, which this year reaches its 20th anniversary'
+# the year an anniversary falls in: 'a partnership signed long ago, which this year reaches its 20th anniversary'
 _ANNIVERSARY_FOLLOWS = regex.compile(
     r"\s*,?\s*(?:(?:will|would|is\s+set\s+to)\s+)?(?:marks?|marking|reach(?:es|ing)?|celebrat(?:es?|ing)|"
     r"observ(?:es?|ing)|turns?|commemorat\w+)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}anniversary\b",
@@ -1284,12 +1284,6 @@ def _table_row(text: str, cue: Cue, value: Mention) -> bool:
     return text[text.rfind("\n", 0, cue.start) + 1 : cue.start].lstrip()[:1] == "|"
 
 
-def _line_end(text: str, start: int) -> int:
-    """Where the line that begins at `start` ends: its line break, or the end of the text."""
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
-
-
 def _nearest(mentions: list[Mention], value: Mention) -> Mention | None:
     return min(mentions, key=lambda mention: _distance(mention, value)) if mentions else None
 
@@ -1472,7 +1466,7 @@ def _period(mention: Mention) -> Period:
 
 
 def _anniversary_year(text: str, year: Mention) -> bool:
-    """'a partnership signed in 2005, which this year reaches its 20th anniversary': the year the anniversary falls in,
+    """'a partnership signed then, which this year reaches its 20th anniversary': the year the anniversary falls in,
     said of the partnership. Not 'elevated ties in 2023, marking the 50th anniversary': the upgrade marked it."""
     return bool(_ANNIVERSARY_FOLLOWS.match(text, year.end)) and (
         year.relative or bool(_CLAUSE_OPENS.search(text, max(0, year.start - 30), year.start))
@@ -1484,7 +1478,7 @@ def _span(start: dt.date, end: dt.date) -> Period:
     return Period(label=_calendar_part(start, end) or f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
 
 
-def _year_named_before(sentence: Sentence, period: Mention, text: str) -> Mention | None:
+def _year_named_before(sentence: Sentence, period: Mention) -> Mention | None:
     """'$7.7 billion in 2024, up from $6.8 billion the previous year': 2023, the year before the sentence's last year
     before it; None when the period is not such a year or the sentence names none."""
     if not _YEAR_BEFORE.fullmatch(period.text):

@@ -158,7 +158,7 @@ class TimelineRule(RuleBase):
 
 
 def _parties(claim: Claim) -> str:
-    """'Xi Jinping -> Kazakhstan' for a visitor and a host; 'Paul Kagame and Tamim bin Hamad' for two who met."""
+    """'visitor -> host' for a visit; 'one and the other' for two who met, in no order."""
     roles = claim.fields.get("roles")
     return (" -> " if isinstance(roles, dict) and len(roles) > 1 else " and ").join(claim.subjects)
 
