@@ -267,12 +267,12 @@ def _date_undated(
     latest explicit date (a lower bound of the story's date, so the weakest)."""
     notes: list[DocumentNote] = []
     dated_claims = [claim for a in analyses if a.document.date for claim in a.claims] + archived
-    dated = sorted(a.document.date for a in analyses if a.document.date)
     dated_subjects = [
         (a.document.date, {subject for claim in a.claims for subject in claim.subjects})
         for a in analyses
         if a.document.date
     ]  # read once: the dated documents do not change below
+    dated = sorted(date for date, _ in dated_subjects)
     for position, analysis in enumerate(analyses):
         document = analysis.document
         if document.date is not None:
