@@ -155,3 +155,17 @@ def test_a_derive_order_must_name_another_binding(tmp_path: Path) -> None:
     result = claimcheck("rules", "validate", str(pack))
     assert result.returncode == 2
     assert "bind.imports.order names no other binding: 'export'" in result.stderr
+
+
+@pytest.mark.parametrize("field", ["not_by", "exclude"])
+@pytest.mark.parametrize("pattern", ["abc(def", "abc)|(def"])
+def test_a_broken_pattern_is_refused_however_it_is_used(field: str, pattern: str) -> None:
+    """'abc)|(def' compiles once wrapped as an anchored pattern ('(?:abc)|(def)\\s*$'), but the author's text is no
+    pattern: it is checked on its own too."""
+    from pydantic import ValidationError
+
+    from checker.claims.definitions import ClaimDefinition
+
+    data = {"id": "x", "description": "d", "value": {"kinds": ["money"]}, "cue": {"patterns": {"x": "trade"}}}
+    with pytest.raises(ValidationError, match="invalid regular expression"):
+        ClaimDefinition.model_validate({**data, field: [pattern]})

@@ -17,7 +17,7 @@ from typing import Literal
 
 import regex
 
-from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole
+from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole, compiled
 from checker.claims.tables import cells, table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
@@ -220,26 +220,15 @@ def build_claims(
 class _DefinitionBuilder:
     def __init__(self, definition: ClaimDefinition) -> None:
         self.definition = definition
-        self.cue_patterns = [(label, regex.compile(pattern)) for label, pattern in definition.cue.patterns.items()]
-        self.exclude = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.exclude]
-        self.require = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.require]
-        self.not_by = [regex.compile(rf"(?:{pattern})\s*$", regex.IGNORECASE) for pattern in definition.not_by]
-        self.negative = [regex.compile(pattern, regex.IGNORECASE) for pattern in definition.negative]
-        self.leads = {
-            name: regex.compile(rf"(?:{spec.lead})\s*$", regex.IGNORECASE)
-            for name, spec in definition.fields.items()
-            if spec.lead is not None
-        }
-        self.not_after = {
-            role.role: regex.compile(rf"(?:{role.not_after})\s*$", regex.IGNORECASE)
-            for role in definition.subjects
-            if role.not_after is not None
-        }
-        self.not_before = {
-            role.role: regex.compile(rf"\s*(?:{role.not_before})", regex.IGNORECASE)
-            for role in definition.subjects
-            if role.not_before is not None
-        }
+        self.cue_patterns = [(label, compiled(pattern, "cue")) for label, pattern in definition.cue.patterns.items()]
+        self.exclude = [compiled(pattern, "anywhere") for pattern in definition.exclude]
+        self.require = [compiled(pattern, "anywhere") for pattern in definition.require]
+        self.not_by = [compiled(pattern, "ends") for pattern in definition.not_by]
+        self.negative = [compiled(pattern, "anywhere") for pattern in definition.negative]
+        fields, roles = definition.fields.items(), definition.subjects
+        self.leads = {name: compiled(spec.lead, "ends") for name, spec in fields if spec.lead is not None}
+        self.not_after = {role.role: compiled(role.not_after, "ends") for role in roles if role.not_after is not None}
+        self.not_before = {role.role: compiled(role.not_before, "begins") for role in roles if role.not_before}
 
     def cues(self, text: str, start: int, end: int) -> list[Cue]:
         """Cue matches in a document body; where cues overlap the longest wins ('comprehensive strategic partnership').

@@ -25,9 +25,29 @@ class Strict(BaseModel):
 _NESTED_QUANTIFIER = regex.compile(r"\((?:[^()\\]|\\.)*(?:[*+]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[*+]|\{\d*,\})(?!\+)")
 
 
-def _check_pattern(pattern: str) -> str:
+# How a definition's pattern is used: a cue as written; every other pattern in any case, searched anywhere, or
+# anchored to the end ('not_by', a field's 'lead', 'not_after') or the start ('not_before') of the text it reads.
+Use = Literal["cue", "anywhere", "ends", "begins"]
+_FORMS: dict[Use, tuple[str, int]] = {
+    "cue": ("{}", 0),
+    "anywhere": ("{}", regex.IGNORECASE),
+    "ends": (r"(?:{})\s*$", regex.IGNORECASE),
+    "begins": (r"\s*(?:{})", regex.IGNORECASE),
+}
+
+
+def compiled(pattern: str, use: Use) -> regex.Pattern[str]:
+    """The pattern as the claim builder runs it. Validation compiles this same form, so that the builder's compile
+    is a hit in `regex`'s cache (its parser is pure Python) and a wrapped pattern is checked as it runs."""
+    form, flags = _FORMS[use]
+    return regex.compile(form.format(pattern), flags)
+
+
+def _check_pattern(pattern: str, use: Use) -> str:
     try:
-        regex.compile(pattern)
+        if _FORMS[use][0] != "{}":
+            regex.compile(pattern)  # on its own too: 'a)|(b' compiles once wrapped, but is no pattern
+        compiled(pattern, use)
     except regex.error as error:
         raise ValueError(f"invalid regular expression {pattern!r}: {error}") from None
     if _NESTED_QUANTIFIER.search(pattern):
@@ -71,7 +91,7 @@ class CueSpec(Strict):
     @classmethod
     def _patterns_compile(cls, patterns: dict[str, str]) -> dict[str, str]:
         for pattern in patterns.values():
-            _check_pattern(pattern)
+            _check_pattern(pattern, "cue")
         return patterns
 
 
@@ -107,10 +127,15 @@ class SubjectRole(Strict):
         "another pair's trade there.",
     )
 
-    @field_validator("not_after", "not_before")
+    @field_validator("not_after")
     @classmethod
-    def _context_compiles(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else _check_pattern(pattern)
+    def _before_compiles(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _check_pattern(pattern, "ends")
+
+    @field_validator("not_before")
+    @classmethod
+    def _after_compiles(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _check_pattern(pattern, "begins")
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -140,7 +165,7 @@ class FieldSpec(Strict):
     @field_validator("lead")
     @classmethod
     def _lead_compiles(cls, lead: str | None) -> str | None:
-        return None if lead is None else _check_pattern(lead)
+        return None if lead is None else _check_pattern(lead, "ends")
 
 
 class PeriodSpec(Strict):
@@ -184,15 +209,20 @@ class ClaimDefinition(Strict):
         default=None, description="Timeline family: claims with the same event name are one kind of event (visit)."
     )
 
-    @field_validator("exclude", "require", "negative", "not_by")
+    @field_validator("exclude", "require", "negative")
     @classmethod
     def _patterns_compile(cls, patterns: list[str]) -> list[str]:
-        return [_check_pattern(pattern) for pattern in patterns]
+        return [_check_pattern(pattern, "anywhere") for pattern in patterns]
+
+    @field_validator("not_by")
+    @classmethod
+    def _ends_compile(cls, patterns: list[str]) -> list[str]:
+        return [_check_pattern(pattern, "ends") for pattern in patterns]
 
     @model_validator(mode="after")
     def _key_fields_exist(self) -> ClaimDefinition:
         known = {self.cue.label_field, *self.fields}
-        known |= {name for pattern in self.cue.patterns.values() for name in regex.compile(pattern).groupindex}
+        known |= {name for pattern in self.cue.patterns.values() for name in compiled(pattern, "cue").groupindex}
         missing = [name for name in self.key if name not in known]
         if missing:
             raise ValueError(f"key names {missing} which no cue label, cue group or field provides")
