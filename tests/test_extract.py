@@ -950,3 +950,20 @@ def test_verbs_of_passing_bound_amounts_not_counts_and_times_as_many_bounds_noth
     assert [(m.text, m.qualifier.value) for m in extract("The army crossed 3 rivers")] == [("3", "exact")]
     found = [(m.text, m.qualifier.value) for m in extract("three times as many as 2,000")]
     assert found == [("three", "exact"), ("2,000", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinals"),
+    [
+        ("Mexico and Spain first established diplomatic relations in 1836", []),  # the adverb
+        ("Marcos and Ishiba, who first held talks in October", []),
+        ("He first formally visited Kenya in 2019", []),
+        ("the first established link", ["first"]),  # a determiner: the ordinal
+        ("Kenya's first signed deal", ["first"]),
+        ("his first visit", ["first"]),
+        ("They ranked first, ahead of Chile", ["first"]),
+        ("the second held talks", ["second"]),  # only 'first' is an adverb
+    ],
+)
+def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -> None:
+    assert [m.text for m in extract(text) if m.kind is MentionKind.ORDINAL] == ordinals

@@ -289,8 +289,31 @@ def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | Non
     )  # fmt: skip
 
 
+# 'Mexico and Spain first established relations in 1836', 'who first held talks in October': 'first' before a
+# verb in the past is an adverb, no count. A determiner or possessive before it makes it an ordinal again ('the
+# first elected president', "Kenya's first signed deal").
+_VERB_AFTER_FIRST = lazy_regex(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|held|met|came|went|took|began|became|made|set|won|saw|led|sent|spoke|struck"
+    r"|laid|built|brought|gave|told|wrote|ran|rose|fell|drew|opened)\b"
+)
+_DETERMINED = lazy_regex(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|whose)|\w['’]s?)\s+\Z", regex.IGNORECASE
+)
+
+
+def _adverb(match: regex.Match[str], text: str) -> bool:
+    """Whether a matched 'first' is the adverb ('first held talks'), not the ordinal ('the first talks')."""
+    return (
+        (match.group("word") or "").lower() == "first"
+        and _VERB_AFTER_FIRST.match(text, match.end()) is not None
+        and _DETERMINED.search(text, max(0, match.start() - 20), match.start()) is None
+    )
+
+
 def find_ordinals(scan: Scan) -> Iterator[Mention]:
     for match in windowed(ORDINAL, scan, ORDINAL_ANCHOR, before=20, after=5):
+        if _adverb(match, scan.text):
+            continue
         if digits := match.group("digits"):
             if len(digits) > 15:
                 continue
