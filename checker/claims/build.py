@@ -529,10 +529,13 @@ class _DefinitionBuilder:
             doubts.append(f"whose fiscal year: {differ}")  # India's FY2023 ends in March, Egypt's in June
         if period and document.date and definition.period.future == "skip" and period.start > document.date:
             return None
+        later = document.date is not None and value.date_start is not None and value.date_start > document.date
+        if definition.value.future == "skip" and later:
+            return None  # 'aim to upgrade their ties to a strategic partnership by 2028': a plan
         if definition.future_tense == "skip" and self._said_of_future(context, sentence, value):
             return None  # 'will mark 35 years of relations next year', 'investment will total $30 billion': to come
         as_of_now = definition.future_tense == "skip" and definition.period.source != "sentence"
-        if as_of_now and _set_in_past(context, sentence, value):
+        if as_of_now and _set_at_another_time(context, sentence, value):
             return None  # 'In 2014, the two countries celebrated 50 years of relations': as of then, not now
         if as_of_now and context.date_inferred:
             doubts.append("as of an inferred date")  # '78 years' as of a guessed date
@@ -1299,24 +1302,38 @@ _AS_OF = regex.compile(
 _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 
 
-def _set_in_past(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
+def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
     """Whether the sentence opens with a date before the document's year ('In 2014, ...', 'Ten years ago, in 2014,
     ...'), or the value's clause holds one that is no founding date ('which celebrated 150 years of diplomatic
-    relations in 2016'): a count or duration in it is as of then, not as of the document date."""
+    relations in 2016'), or a later year stands in apposition to it ('by 2028, the 55th anniversary'): a count or
+    duration in it is as of then, not as of the document date."""
     date, text = context.document.date, context.document.text
     if date is None:
         return False
     start, end = clause(text, value.start, value.end)
     for m in sentence.mentions:
-        if m.kind is not MentionKind.DATE or m.date_end is None or m.date_end.year >= date.year or m is value:
+        if m.kind is not MentionKind.DATE or m.date_end is None or m is value:
             continue
         before = text[m.end : value.start] if m.end <= value.start else ""
+        if m.date_start is not None and m.date_start.year > date.year:
+            if _APPOSITION.fullmatch(before):
+                return True
+            continue
+        if m.date_end.year >= date.year:
+            continue
         opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
         founding = _FOUNDING.search(text, max(start, m.start - 60), m.start)
         in_clause = start <= m.start and m.end <= end and not founding
         if opening or in_clause:
             return True
     return False
+
+
+# 'by 2028, the 55th anniversary', '2026, which marks 60 years': what stands between a year and the count it dates
+_APPOSITION = regex.compile(
+    r"\s*[,(–—-]\s*(?:(?:which|when|that)\s+(?:will\s+)?(?:marks?|be)\s+|marking\s+)?(?:the|its|their)?\s*",
+    regex.IGNORECASE,
+)
 
 
 # 'established diplomatic relations in 1964', 'ties forged in 1972': the date a duration counts from, not its date

@@ -72,6 +72,11 @@ class ValueSpec(Strict):
         description="Units a mention must be written in to carry the value, as extraction names them: "
         "[percent] takes '12%' but not '2 percentage points' or '25 basis points'.",
     )
+    future: Literal["keep", "skip"] = Field(
+        default="keep",
+        description="For date values: skip a date after the document's date, a plan rather than a fact ('aim to "
+        "upgrade their ties to a strategic partnership by 2028'). Keep it for events to come.",
+    )
     optional: bool = Field(
         default=False,
         description="Events only: build the claim from the cue alone when no date stands near it, so an "
