@@ -104,9 +104,10 @@ _SAID_US_DOLLARS = regex.compile(r"(?:[^\n.]|U\.S\.)*?\b(?:U\.S\.|US|American)\s
 def _dollar_doubts(
     document: Document, named_subjects: Callable[[], list[Subject]], mentions: list[Mention]
 ) -> dict[int, str]:
-    """Bare '$' amounts in a story about a country with a dollar of its own, named as often as any other subject and
-    more often than the US: US dollars or that country's, by amount start. A story that writes the other dollar
-    with its prefix ('A$178 billion ($118 billion)') keeps the bare sign for the US dollar."""
+    """Bare '$' amounts in a story about a country with a dollar of its own, one of the two subjects it names most
+    and named more often than the US: US dollars or that country's, by amount start. A New Zealand release about
+    Chile names Chile as often as its own country. A story that writes the other dollar with its prefix ('A$178
+    billion ($118 billion)') keeps the bare sign for the US dollar."""
     bare = [
         m
         for m in mentions
@@ -122,7 +123,8 @@ def _dollar_doubts(
     if not others:
         return {}
     most, other = max(others)
-    if most < max(named.values()) or most <= paying["USD"] or any(m.currency == other for m in mentions):
+    second = sorted(named.values(), reverse=True)[:2][-1]
+    if most < second or most <= paying["USD"] or any(m.currency == other for m in mentions):
         return {}
     return {m.start: f"whose dollar: USD or {other}" for m in bare}
 

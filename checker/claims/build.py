@@ -487,8 +487,7 @@ class _DefinitionBuilder:
                     opening = _OPENING_WORD.match(document.text, period_mention.start)
                     lead_end = opening.end() if opening else period_mention.start
                     if _ROLLING.search(document.text, before, lead_end):
-                        start = _year_ending(end)
-                        period = Period(label=f"{start.isoformat()}/{end.isoformat()}", start=start, end=end)
+                        period = _span(_year_ending(end), end)  # 'the year to December 2024' is 2024
                     elif period_mention.granularity is Granularity.MONTH and (
                         months := _MONTHS_ENDING.search(document.text, before, lead_end)
                     ):
