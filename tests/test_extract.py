@@ -967,3 +967,19 @@ def test_verbs_of_passing_bound_amounts_not_counts_and_times_as_many_bounds_noth
 )
 def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -> None:
     assert [m.text for m in extract(text) if m.kind is MentionKind.ORDINAL] == ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("Sheinbaum said on Sunday that her meeting the day before was productive.", ["2025-11-23", "2025-11-22"]),
+        ("Putin arrived on November 15 and met Xi the next day.", ["2025-11-15", "2025-11-16"]),
+        ("On Friday, officials said talks held the day after went well.", ["2025-11-21", "2025-11-22"]),
+        ("Putin arrived on November 15. He met Xi the next day.", ["2025-11-15", None]),  # another sentence
+        ("He met Xi the next day.", [None]),  # no day named: not the dateline's next day
+        ("the day before yesterday", ["2025-11-22"]),
+    ],
+)
+def test_a_story_day_counts_from_the_day_its_sentence_names(text: str, resolved: list[str | None]) -> None:
+    dates = [m.resolved for m in extract(text, reference_date=dt.date(2025, 11, 24)) if m.kind is MentionKind.DATE]
+    assert dates == resolved

@@ -56,7 +56,8 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
             chosen.append(mention)
             last_end = mention.end
     chosen = _with_signs(chosen, text)
-    return dates.join_years(dates.join_ranges(counts.join_figures(chosen, text), text, reference_date), text)
+    joined = dates.join_years(dates.join_ranges(counts.join_figures(chosen, text), text, reference_date), text)
+    return dates.anchor_narrative_days(joined, text)
 
 
 # '>$3.5bn', '< 10%', '~40,000', '≥ 2 million': a table's hedges, written as signs; not after another sign ('->',

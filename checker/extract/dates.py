@@ -96,7 +96,9 @@ SPAN_UNIT = r"(?P<unit>(?i:years?|decades?|months?|weeks?|days?|centur(?:y|ies))
 _SEP = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
 
 _FUTURE = lazy_regex(
-    r"\b(?:will|shall|upcoming|forthcoming|next|to be held|is set to|are set to|plans? to|planned|"
+    # not 'met Xi the next day': a story's next day is as past as its other days
+    r"\b(?:will|shall|upcoming|forthcoming|next(?!\s+(?:day|morning|afternoon|evening|night)\b)|to be held|"
+    r"is set to|are set to|plans? to|planned|"
     r"expected to|is to|are to|going to|scheduled|expects?|forecasts?|predicts?|projected to|aims? to|"
     r"(?:is|are) due to|preparing to|poised to)\b|\w['’]ll\b",
     regex.IGNORECASE,
@@ -1165,6 +1167,8 @@ RARE_PATTERNS: list[DatePattern] = [
         MentionKind.DATE,
         _resolve_narrative,
         (None, r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"),
+        # 'said on Sunday that her meeting the day before': the day before the story's event, not the dateline's
+        (None, r"\b(?i:the)\s+(?i:day)\s+(?i:before|after)\b"),
         (
             _COUNT_LEAD,
             rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
@@ -1287,7 +1291,9 @@ _OFFSET_WORDS = (
     "|before yesterday".split("|")
 )
 _UNIT_WORDS = "days weeks months years decades".split()
-_STORY_WORDS = ["later", "earlier", "rest", "remainder", "next day", "following day", "previous day"]
+_STORY_WORDS = [
+    "later", "earlier", "rest", "remainder", "next day", "following day", "previous day", "day before", "day after"
+]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
 QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter"))
 SPAN_ANCHOR = Anchor(
@@ -1578,6 +1584,33 @@ _OF_YEAR = lazy_regex(r"\s+(?:(?i:period)\s+)?(?:(?i:of|in)\s+)?")
 _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
+# 'the next day', 'the day before': one day on from, or back from, the day the sentence has named before them
+_NARRATIVE_DAY = lazy_regex(
+    r"(?:the\s+)?(?:(?P<on>next|following)\s+day|previous\s+day|day\s+(?:(?P<on>after)|before))", regex.IGNORECASE
+)
+_SENTENCE_BREAK = lazy_re(r"[.!?](?:\s|\Z)|\n")
+
+
+def anchor_narrative_days(mentions: list[Mention], text: str) -> list[Mention]:
+    """'said on Sunday that her meeting the day before' is Saturday, 'arrived on May 15 and met Xi the next day'
+    the 16th: a day counted from the story's event resolves when the same sentence has named that event's day.
+    Elsewhere it stays unresolved: it is not the dateline's day before."""
+    result: list[Mention] = []
+    named: Mention | None = None  # the last mention that resolved to a day
+    for m in mentions:
+        if m.kind is MentionKind.DATE and m.granularity is Granularity.DAY:
+            step = _NARRATIVE_DAY.fullmatch(m.text) if m.date_start is None else None
+            if step is not None and named is not None and not _SENTENCE_BREAK.search(text, named.end, m.start):
+                assert named.date_start is not None
+                day = named.date_start + dt.timedelta(days=1 if step.group("on") else -1)
+                m = m.model_copy(update={"value": float(day.year), "resolved": day.isoformat(), "date_start": day,
+                                         "date_end": day})  # fmt: skip
+            elif m.date_start is not None and m.date_start == m.date_end:
+                named = m
+        result.append(m)
+    return result
+
+
 _PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
 _FISCAL_PART = lazy_regex(r"\b(?:(?P<part>[Hh])(?P<number>[12])|(?P<part>[Qq])(?P<number>[1-4]))[\s-]*\Z")  # 'H1 FY24'
 
