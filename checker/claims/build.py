@@ -300,7 +300,7 @@ class _DefinitionBuilder:
         claims = []
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
-        binds = [(value, bind) for value in values if (bind := self._bind(text, layout, value)) is not None]
+        binds = [(value, bind) for value in values if (bind := self._bind(text, layout, value, sentence)) is not None]
         # A cue bound from both sides takes the nearer value: in 'upgraded ties in December 2014, and held the
         # China-Egypt Culture Year in 2016', the Culture Year is 2016's
         nearest: dict[tuple[int, int], tuple[int, int]] = {}
@@ -358,10 +358,11 @@ class _DefinitionBuilder:
             return []  # 'in the first half, up from $1.1 billion in the same period of 2023': not all of 2023
         return [other]
 
-    def _bind(self, text: str, layout: _Layout, value: Mention) -> tuple[Cue, int] | None:
-        """The nearest cue on an allowed side with no other value mention in between, and how many words apart. A
-        figure written as the measure's amount ('$130 billion in trade with China') takes the cue right after it,
-        whatever side the definition reads."""
+    def _bind(self, text: str, layout: _Layout, value: Mention, sentence: Sentence) -> tuple[Cue, int] | None:
+        """The nearest cue on an allowed side with no other value mention in between, and how many words apart (a
+        name counted as one word: 'On June 11, Sultan Haitham bin Tarik and Samia Suluhu Hassan ... held a joint press
+        conference'). A figure written as the measure's amount ('$130 billion in trade with China') takes the cue
+        right after it, whatever side the definition reads."""
         spec = self.definition.cue
         max_chars = 40 * (spec.within_words + 1)  # a cheap bound before counting words
         candidates: list[tuple[int, int, Cue]] = []
@@ -380,7 +381,9 @@ class _DefinitionBuilder:
             candidates.append((value.end, cue.start, cue))
         best: tuple[int, Cue] | None = None
         for gap_start, gap_end, cue in candidates:
-            if gap_end - gap_start > max_chars or (distance := word_count(text[gap_start:gap_end])) > spec.within_words:
+            if gap_end - gap_start > max_chars:
+                continue
+            if (distance := _words_between(text, gap_start, gap_end, sentence.subjects)) > spec.within_words:
                 continue
             if layout.value_between(gap_start, gap_end) and not _table_row(text, cue, value):
                 continue  # a row's other cells stand between its heading and a later cell
