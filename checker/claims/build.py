@@ -1029,9 +1029,11 @@ _DOER = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})"
     r"(?P<verb>(?:(?:alone|also|itself|has|have|had|is|are|was|were|already|together|jointly|so\s+far)\s+)*)$"
 )
-# 'the rest of Africa' is a party, 'the largest economy in Southeast Asia' a place
+# 'the rest of Africa' and 'exports to the whole of West Africa' are a party, 'the largest economy in Southeast
+# Asia' a place
 _PLACE_BEFORE = regex.compile(
-    r"\b(?:in|at|(?<!\b(?:rest|remainder)\s)of|across|throughout|around|within|from)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"\b(?:in|at|(?<!\b(?:rest|remainder|whole)\s)of|across|throughout|around|within|from)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
 )
 _NAME_GOES_ON = regex.compile(r"[\s-]+\p{Lu}")
 
