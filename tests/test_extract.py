@@ -978,6 +978,8 @@ def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -
         ("Putin arrived on November 15. He met Xi the next day.", ["2025-11-15", None]),  # another sentence
         ("He met Xi the next day.", [None]),  # no day named: not the dateline's next day
         ("the day before yesterday", ["2025-11-22"]),
+        ("On Friday, the day after Xi arrived, they met.", ["2025-11-21"]),  # the same day again, named by its event
+        ("On Friday, the day before the summit, they met.", ["2025-11-21"]),
     ],
 )
 def test_a_story_day_counts_from_the_day_its_sentence_names(text: str, resolved: list[str | None]) -> None:

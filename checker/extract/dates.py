@@ -1167,8 +1167,13 @@ RARE_PATTERNS: list[DatePattern] = [
         MentionKind.DATE,
         _resolve_narrative,
         (None, r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"),
-        # 'said on Sunday that her meeting the day before': the day before the story's event, not the dateline's
-        (None, r"\b(?i:the)\s+(?i:day)\s+(?i:before|after)\b"),
+        # 'said on Sunday that her meeting the day before': the day before the story's event, not the dateline's.
+        # Not 'On Tuesday, the day after Xi arrived' or 'the day before the summit': that names its own event's day.
+        (
+            None,
+            r"\b(?i:the)\s+(?i:day)\s+(?i:before|after)\b"
+            r"(?!\s+(?:\p{Lu}|(?i:he|she|they|it|we|i|you|the|a|an|his|her|their|its|our|this|that)\b))",
+        ),
         (
             _COUNT_LEAD,
             rf"\b(?:{COUNT}[\s-]+{SPAN_UNIT},?\s+(?:(?i:and)\s+)?){{0,3}}{COUNT}[\s-]+{SPAN_UNIT}\s+(?i:later|earlier)\b"
