@@ -381,7 +381,7 @@ class _DefinitionBuilder:
             candidates.append((value.end, cue.start, cue))
         best: tuple[int, Cue] | None = None
         for gap_start, gap_end, cue in candidates:
-            if gap_end - gap_start > max_chars:
+            if gap_end - gap_start > max_chars or _about_someone_else(text, value, gap_start, gap_end):
                 continue
             if (distance := _words_between(text, gap_start, gap_end, sentence.subjects)) > spec.within_words:
                 continue
@@ -860,6 +860,19 @@ class _DefinitionBuilder:
             if (words := _words_between(text, *gap, sentence.subjects)) <= spec.within_words:
                 candidates.append((words, mention))
         return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+# ', who was re-elected in May 2023,': a clause about a person, whose dates are not the cue's
+_WHO_OPENS = regex.compile(r",\s+(?:who|whose)\b", regex.IGNORECASE)
+
+
+def _about_someone_else(text: str, value: Mention, gap_start: int, gap_end: int) -> bool:
+    """Whether the value stands in a 'who' clause that the gap between it and its cue opens or closes: 'held talks
+    with Erdogan, who was re-elected in May 2023, in Sochi on Monday'; 'Xi, who arrived on Monday, held talks'."""
+    if gap_start <= value.start:  # the value after its cue: the gap opens the clause
+        return _WHO_OPENS.search(text, gap_start, gap_end) is not None
+    opens = clause(text, value.start, value.end)[0]
+    return "," in text[gap_start:gap_end] and _WHO_OPENS.match(text, max(0, opens - 1)) is not None
 
 
 def _words_between(text: str, start: int, end: int, names: list[SubjectHit]) -> int:
