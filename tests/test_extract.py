@@ -963,6 +963,9 @@ def test_verbs_of_passing_bound_amounts_not_counts_and_times_as_many_bounds_noth
         ("his first visit", ["first"]),
         ("They ranked first, ahead of Chile", ["first"]),
         ("the second held talks", ["second"]),  # only 'first' is an adverb
+        ("Min Aung Hlaing makes first announced visit to Russia", ["first"]),  # a headline drops its article
+        ("They hold first structured talks", ["first"]),
+        ("Modi first visited Kenya in 2016", []),
     ],
 )
 def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -> None:
