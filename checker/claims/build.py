@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Literal
 
 import regex
@@ -756,6 +756,11 @@ class _DefinitionBuilder:
             if len(found) >= role.count:
                 return found, True
         if role.fallback == "previous":
+            # 'following the President's official visit to Berlin': the president named before, not the chancellor
+            office = _OFFICE_HELD.search(context.document.text, sentence.start, span_start)
+            if office is not None:
+                held = " ".join(office.group("office").lower().split())
+                fits = partial(_holds, fits, held)
             for earlier in reversed(context.sentences[max(0, at.position - 3) : at.position]):
                 if role.kinds == {"person"} and not any(fits(hit.subject) for hit in earlier.subjects):
                     if context.names_unknown_surname(earlier.start, earlier.end):
@@ -1371,6 +1376,17 @@ _ONE_NAME = regex.compile(
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
 _TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
 _TITLED_NAME = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+(?:[ ]\p{Lu}[\p{Ll}-]+){0,3})")
+# 'the President's official visit': an office, in the possessive, for a holder named earlier
+_OFFICE_HELD = regex.compile(
+    r"\b[Tt]he\s+(?P<office>President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Crown\s+Prince)['’]s\s"
+)
+
+
+def _holds(fits: Callable[[Subject], bool], office: str, subject: Subject) -> bool:
+    """Whether a subject fits a role and holds the office ('president'), by its list entry's role."""
+    return fits(subject) and office in (subject.role or "").lower()
+
+
 _OFFICE = regex.compile(
     r"\s+(?:(?:vice|deputy)\s+)?"
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|emir|crown\s+prince)\b",
