@@ -1269,16 +1269,20 @@ def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int]
 
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
-    | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date)."""
+    | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date). A column whose header
+    cell names none takes the one the first cell names for the whole table ('| Indicator (2024) | Value |')."""
     if (heading := _column_heading(context, value)) is None:
         return None
-    cell_start, cell_end = heading
-    mentions, starts = context.mentions, context.mention_starts
-    in_cell = [
-        m for m in mentions[bisect_right(starts, cell_start) : bisect_left(starts, cell_end)]
-        if m.end <= cell_end and _is_period(m)
-    ]
-    return in_cell[0] if len(in_cell) == 1 else None
+    header = cells(context.document.text, context.table_header(context.document.text.rfind("\n", 0, value.start) + 1))
+    for cell_start, cell_end in (heading, header[0]):
+        in_cell = [
+            m for m in context.mentions[bisect_right(context.mention_starts, cell_start) :
+                                        bisect_left(context.mention_starts, cell_end)]
+            if m.end <= cell_end and _is_period(m)
+        ]  # fmt: skip
+        if in_cell:
+            return in_cell[0] if len(in_cell) == 1 else None
+    return None
 
 
 def _row_cue_reaches(context: DocumentContext, cue: Cue, value: Mention, claim_type: str) -> bool:
