@@ -1331,8 +1331,8 @@ _AT_OR_IN = regex.compile(r"\b(?:in|at)\s+$", regex.IGNORECASE)
 def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
     """Whether the sentence opens with a date before the document's year ('In 2014, ...', 'Ten years ago, in 2014,
     ...'), or the value's clause holds one that is no founding date ('which celebrated 150 years of diplomatic
-    relations in 2016'), or a later year stands in apposition to it ('by 2028, the 55th anniversary'): a count or
-    duration in it is as of then, not as of the document date."""
+    relations in 2016'), or another year stands in apposition to it ('by 2028, the 55th anniversary', 'in 2023, on
+    the 50th anniversary'): a count or duration in it is as of then, not as of the document date."""
     date, text = context.document.date, context.document.text
     if date is None:
         return False
@@ -1341,10 +1341,8 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
         if m.kind is not MentionKind.DATE or m.date_end is None or m is value:
             continue
         before = text[m.end : value.start] if m.end <= value.start else ""
-        if m.date_start is not None and m.date_start.year > date.year:
-            if _APPOSITION.fullmatch(before):
-                return True
-            continue
+        if m.date_start is not None and m.date_start.year != date.year and _APPOSITION.fullmatch(before):
+            return True  # 'in 2023, on the 50th anniversary', 'by 2028, the 55th anniversary'
         if m.date_end.year >= date.year:
             continue
         opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
@@ -1355,9 +1353,11 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
     return False
 
 
-# 'by 2028, the 55th anniversary', '2026, which marks 60 years': what stands between a year and the count it dates
+# 'by 2028, the 55th anniversary', '2026, which marks 60 years', 'in 2023, on the 50th anniversary': what stands
+# between a year and the count it dates
 _APPOSITION = regex.compile(
-    r"\s*[,(–—-]\s*(?:(?:which|when|that)\s+(?:will\s+)?(?:marks?|be)\s+|marking\s+)?(?:the|its|their)?\s*",
+    r"\s*[,(–—-]\s*(?:(?:which|when|that)\s+(?:will\s+)?(?:marks?|marked|was|be)\s+|marking\s+|(?:on|at|for)\s+)?"
+    r"(?:the|its|their)?\s*",
     regex.IGNORECASE,
 )
 
