@@ -7,6 +7,9 @@ from hypothesis import strategies as st
 
 from checker.claims.definitions import Subject
 from checker.claims.text import SubjectIndex, fold
+from checker.ingest import parse_document
+from checker.pipeline import analyse
+from checker.rules.loader import Pack
 
 
 @given(st.text())
@@ -91,3 +94,14 @@ def test_a_bare_surname_is_the_one_person_of_the_story_who_bears_it() -> None:
     assert named("Marcos met Cuong.") == []  # no full name in the story
     assert len(named("Ferdinand Marcos Jr. met Marcos Santos. Marcos spoke.")) == 1  # another of that name
     assert named("Sheikh Khaled bin Mohamed bin Zayed met Modi.") == []  # the father's name in the son's is not his
+
+
+def test_two_leaders_of_one_country_are_no_pair_that_meets(pack: Pack) -> None:
+    """'The Prime Minister held talks with President Xi on Friday and with Premier Li on Thursday': the guest is
+    unnamed, and Xi with Li is no meeting of two parties."""
+    text = " date 2024-06-08\nThe Prime Minister held talks with President Xi Jinping on Friday and with Premier Li Qiang.\n"
+    analysis = analyse(parse_document(text, path="a.txt"), pack, SubjectIndex(pack.subjects))
+    assert [claim.type for claim in analysis.claims if claim.type == "meeting"] == []
+    text = text.replace("The Prime Minister", "Prime Minister Shehbaz Sharif").replace(" and with Premier Li Qiang", "")
+    analysis = analyse(parse_document(text, path="a.txt"), pack, SubjectIndex(pack.subjects))
+    assert [claim.subjects for claim in analysis.claims if claim.type == "meeting"] == [["Shehbaz Sharif", "Xi Jinping"]]

@@ -654,6 +654,10 @@ class _DefinitionBuilder:
                 if role.required:
                     return None, {}, False
                 continue
+            countries = {_country(at.context.subject_index, s) for s in found}
+            if role.kinds == {"person"} and len(found) > 1 and len(countries) == 1 and None not in countries:
+                return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
+
             certain = certain and not from_fallback
             chosen.extend(found)
             key[role.role] = " + ".join(found)
