@@ -966,6 +966,9 @@ def test_verbs_of_passing_bound_amounts_not_counts_and_times_as_many_bounds_noth
         ("Min Aung Hlaing makes first announced visit to Russia", ["first"]),  # a headline drops its article
         ("They hold first structured talks", ["first"]),
         ("Modi first visited Kenya in 2016", []),
+        ("China and Russia had first established relations in 1949", []),  # after an auxiliary or an adverb too
+        ("Vietnam and the US only first established relations in 1995", []),
+        ("The forum was first held in 1990", []),
     ],
 )
 def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -> None:

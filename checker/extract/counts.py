@@ -289,17 +289,19 @@ def _uncertain(text: str, value: Mention, uncertainty: Mention) -> Mention | Non
     )  # fmt: skip
 
 
-# 'Mexico and Spain first established relations in 1836', 'who first held talks in October': 'first' between
-# its doer (a name, a pronoun, 'the two sides') and a verb in the past is an adverb, no count. After another word
-# it is the ordinal, participle or not ('makes first announced visit', 'the first elected president').
+# 'Mexico and Spain first established relations in 1836', 'who had first held talks in October': 'first' before a
+# verb in the past is an adverb, no count. After a determiner, a possessive, a preposition or a verb that takes a
+# visit or talks as its object it is the ordinal, participle or not ('the first elected president', "Kenya's first
+# signed deal", a headline's 'makes first announced visit').
 _VERB_AFTER_FIRST = lazy_regex(
     r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|held|met|came|went|took|began|became|made|set|won|saw|led|sent|spoke|struck"
     r"|laid|built|brought|gave|told|wrote|ran|rose|fell|drew|opened)\b"
 )
-_DOER_BEFORE = lazy_regex(
-    r"(?:\b(?!(?:in|on|at|for|with|by|from|to|of|as|after|before|during|the|a|an|his|her|its|their|our|this|that)\s)"
-    r"(?-i:\p{Lu})[\w.-]*(?<!['’]s?)|\b(?:who|which|that|he|she|they|we|it|i|you|both|countries|nations|sides|leaders"
-    r"|governments|states|partners))\s+\Z",
+_ORDINAL_BEFORE = lazy_regex(
+    r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|whose|in|on|at|for|with|by|from|to|of|as"
+    r"|after|before|during|into|makes?|made|making|holds?|held|holding|pays?|paid|paying|marks?|marked|marking|hosts?"
+    r"|hosted|hosting|begins?|began|beginning|starts?|started|starting|undertakes?|undertook|attends?|attended"
+    r"|conducts?|conducted|opens?|opened|signs?|signed|launch(?:es|ed)?)|\w['’]s?)\s+\Z",
     regex.IGNORECASE,
 )
 
@@ -309,7 +311,7 @@ def _adverb(match: regex.Match[str], text: str) -> bool:
     return (
         (match.group("word") or "").lower() == "first"
         and _VERB_AFTER_FIRST.match(text, match.end()) is not None
-        and _DOER_BEFORE.search(text, max(0, match.start() - 40), match.start()) is not None
+        and _ORDINAL_BEFORE.search(text, max(0, match.start() - 20), match.start()) is None
     )
 
 
