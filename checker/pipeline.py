@@ -101,30 +101,15 @@ _DOLLARS = frozenset({"AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "JMD", "TTD", "F
 _SAID_US_DOLLARS = regex.compile(r"(?:[^\n.]|U\.S\.)*?\b(?:U\.S\.|US|American)\s+dollars\b")
 
 
-# 'BEIJING, Jan. 15 (Xinhua) --', 'WELLINGTON (RNZ) -', '(ANSA) - TUNIS': a wire story's place, in capitals
-_FILED_FROM = regex.compile(
-    r"\s*(?:\([^)\n]{1,20}\)[ \t]*[-–—][ \t]*)?(?P<place>\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,}){0,2})(?=[ \t]*[,(\-–—])"
-)
-
-
-def _filed_from(document: Document, subjects: SubjectIndex) -> Subject | None:
-    """The country a wire story was filed from, when its dateline's place is one the lists know ('BEIJING')."""
-    found = _FILED_FROM.match(document.text, document.body_start)
-    hits = subjects.find(found.group("place").title()) if found else []
-    return hits[0].subject if hits else None
-
-
 def _dollar_doubts(
-    document: Document,
-    named_subjects: Callable[[], list[Subject]],
-    filed_from: Callable[[], Subject | None],
-    mentions: list[Mention],
+    document: Document, named_subjects: Callable[[], list[Subject]], mentions: list[Mention]
 ) -> dict[int, str]:
-    """Bare '$' amounts in a story about a country with a dollar of its own, named more often than the US and than
-    any other subject, or second to one but not filed from another country: US dollars or that country's, by amount
-    start. A New Zealand release about Chile names Chile as often as its own country; 'BEIJING (Xinhua) --' about
-    China and Australia writes US dollars. A story that writes the other dollar with its prefix ('A$178 billion
-    ($118 billion)') keeps the bare sign for the US dollar."""
+    """Bare '$' amounts in a story about a country with a dollar of its own, one of the two subjects it names most
+    and named more often than the US: US dollars or that country's, by amount start. A New Zealand release about
+    Chile names Chile as often as its own country. So does Xinhua's copy about China and Australia, which writes US
+    dollars: a dateline cannot tell ('BEIJING (RNZ) -' is a New Zealand outlet's), so both are in doubt. A story
+    that writes the other dollar with its prefix ('A$178 billion ($118 billion)') keeps the bare sign for the US
+    dollar."""
     bare = [
         m
         for m in mentions
@@ -140,13 +125,9 @@ def _dollar_doubts(
     if not others:
         return {}
     most, other = max(others)
-    if most <= paying["USD"] or any(m.currency == other for m in mentions):
+    second = sorted(named.values(), reverse=True)[:2][-1]
+    if most < second or most <= paying["USD"] or any(m.currency == other for m in mentions):
         return {}
-    if most < max(named.values()):
-        second = sorted(named.values(), reverse=True)[1]
-        filed = filed_from()
-        if most < second or (filed is not None and filed.currency != other):
-            return {}
     return {m.start: f"whose dollar: USD or {other}" for m in bare}
 
 
@@ -177,8 +158,7 @@ def analyse(document: Document, pack: Pack, subjects: SubjectIndex, *, date_infe
             for m in mentions
         ]
     unsaid = "dollar" not in own and pack.dollar == "USD"  # neither the article nor the desk says whose '$' it is
-    filed_from = partial(_filed_from, document, subjects)
-    doubts = _dollar_doubts(document, named_subjects, filed_from, mentions) if unsaid else {}
+    doubts = _dollar_doubts(document, named_subjects, mentions) if unsaid else {}
     claims = build_claims(
         document, mentions, pack.definitions, subjects, date_inferred=date_inferred, currency_doubts=doubts
     )
