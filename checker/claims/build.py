@@ -1346,7 +1346,9 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
             continue
         before = text[m.end : value.start] if m.end <= value.start else ""
         if m.date_start is not None and m.date_start.year != date.year and _APPOSITION.fullmatch(before):
-            return True  # 'in 2023, on the 50th anniversary', 'by 2028, the 55th anniversary'
+            # not 'set up ties in 1992, the 30 years since': the count's start, not its date
+            if not _FOUNDING.search(text, max(sentence.start, m.start - 60), m.start):
+                return True  # 'in 2023, on the 50th anniversary', 'by 2028, the 55th anniversary'
         if m.date_end.year >= date.year:
             continue
         opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
