@@ -878,8 +878,11 @@ _WHO_OPENS = regex.compile(r",\s+(?:who|whose)\b", regex.IGNORECASE)
 def _about_someone_else(text: str, value: Mention, gap_start: int, gap_end: int) -> bool:
     """Whether the value stands in a 'who' clause that the gap between it and its cue opens or closes: 'held talks
     with Erdogan, who was re-elected in May 2023, in Sochi on Monday'; 'Xi, who arrived on Monday, held talks'."""
-    if gap_start <= value.start:  # the value after its cue: the gap opens the clause
-        return _WHO_OPENS.search(text, gap_start, gap_end) is not None
+    if gap_start <= value.start:  # the value after its cue: the gap opens the clause, and it is still open
+        opened = None
+        for opened in _WHO_OPENS.finditer(text, gap_start, gap_end):
+            pass
+        return opened is not None and clause(text, value.start, value.end)[0] <= opened.end()
     opens = clause(text, value.start, value.end)[0]
     return "," in text[gap_start:gap_end] and _WHO_OPENS.match(text, max(0, opens - 1)) is not None
 
