@@ -692,6 +692,8 @@ class _DefinitionBuilder:
             if not role.later_clauses:  # '..., less than a tenth of Australia's trade with China': another pair's
                 clause_end = clause(context.document.text, span_start, span_end)[1]
                 hits = [hit for hit in hits if hit.start < clause_end]
+            elif (other := _next_figure_clause(context.document.text, sentence, value, span_end)) is not None:
+                hits = [hit for hit in hits if hit.start < other]  # 'a fraction of the $8.1 billion Singapore put into
             if len({hit.subject.id for hit in hits}) > role.count:
                 named = [hit for hit in hits if not _venue(context.document.text, hit)]
                 if len({hit.subject.id for hit in named}) >= role.count:
@@ -869,6 +871,16 @@ class _DefinitionBuilder:
             if (words := _words_between(text, *gap, sentence.subjects)) <= spec.within_words:
                 candidates.append((words, mention))
         return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _next_figure_clause(text: str, sentence: Sentence, value: Mention, after: int) -> int | None:
+    """Where a later clause that holds another figure of the value's kind begins: its parties are that figure's
+    ('only about $540 million, a fraction of the $8.1 billion Singapore put into Indonesia'); None if none does."""
+    own_end = clause(text, value.start, after)[1]
+    for m in sentence.mentions:
+        if m.kind is value.kind and m.start >= own_end:
+            return clause(text, m.start, m.end)[0]
+    return None
 
 
 # ', who was re-elected in May 2023,': a clause about a person, whose dates are not the cue's
