@@ -1289,19 +1289,26 @@ def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int]
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     """The period a Markdown table's header gives the value's column: '| | 2022 | 2023 |' over '| FDI stock | €2.1 bn
     | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date). A column whose header
-    cell names none takes the one the first cell names for the whole table ('| Indicator (2024) | Value |')."""
+    cell names none takes the one the first cell names for the whole table ('| Indicator (2024) | Value |'), and a
+    'Previous year' column the year before it."""
     if (heading := _column_heading(context, value)) is None:
         return None
     header = cells(context.document.text, context.table_header(context.document.text.rfind("\n", 0, value.start) + 1))
-    for cell_start, cell_end in (heading, header[0]):
-        in_cell = [
-            m for m in context.mentions[bisect_right(context.mention_starts, cell_start) :
-                                        bisect_left(context.mention_starts, cell_end)]
-            if m.end <= cell_end and _is_period(m)
-        ]  # fmt: skip
-        if in_cell:
-            return in_cell[0] if len(in_cell) == 1 else None
-    return None
+    own, table = (_periods_in(context, *cell) for cell in (heading, header[0]))
+    if len(own) == 1 and len(table) == 1 and _YEAR_BEFORE.fullmatch(own[0].text) and _is_year(table[0]):
+        return _the_year_before(table[0])  # '| Indicator (2024) | Value | Previous year |'
+    found = own or table
+    return found[0] if len(found) == 1 else None
+
+
+def _periods_in(context: DocumentContext, start: int, end: int) -> list[Mention]:
+    mentions, starts = context.mentions, context.mention_starts
+    inside = mentions[bisect_right(starts, start) : bisect_left(starts, end)]
+    return [m for m in inside if m.end <= end and _is_period(m)]
+
+
+def _is_year(mention: Mention) -> bool:
+    return mention.kind is MentionKind.DATE and mention.granularity is Granularity.YEAR and bool(mention.date_start)
 
 
 def _row_cue_reaches(context: DocumentContext, cue: Cue, value: Mention, claim_type: str) -> bool:
@@ -1547,15 +1554,14 @@ def _year_named_before(sentence: Sentence, period: Mention) -> Mention | None:
     before it; None when the period is not such a year or the sentence names none."""
     if not _YEAR_BEFORE.fullmatch(period.text):
         return None
-    named = [
-        m for m in sentence.mentions
-        if m.end <= period.start and m.kind is MentionKind.DATE and m.granularity is Granularity.YEAR
-        and m.date_start is not None
-    ]  # fmt: skip
-    if not named:
-        return None
-    year = named[-1].date_start.year - 1  # type: ignore[union-attr]
-    return named[-1].model_copy(update={"date_start": dt.date(year, 1, 1), "date_end": dt.date(year, 12, 31)})
+    named = [m for m in sentence.mentions if m.end <= period.start and _is_year(m)]
+    return _the_year_before(named[-1]) if named else None
+
+
+def _the_year_before(year: Mention) -> Mention:
+    """A year mention moved one year back: what 'the previous year' means after it."""
+    before = year.date_start.year - 1  # type: ignore[union-attr]
+    return year.model_copy(update={"date_start": dt.date(before, 1, 1), "date_end": dt.date(before, 12, 31)})
 
 
 def _calendar_part(start: dt.date, end: dt.date) -> str | None:
