@@ -1291,9 +1291,10 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     | €2.4 bn |' makes €2.1 bn the 2022 figure (it was the total as of the article's date). A column whose header
     cell names none takes the one the first cell names for the whole table ('| Indicator (2024) | Value |'), and a
     'Previous year' column the year before it."""
-    if (heading := _column_heading(context, value)) is None:
+    header_start = context.table_header(context.document.text.rfind("\n", 0, value.start) + 1)
+    if (heading := _column_heading(context, value)) is None or header_start is None:
         return None
-    header = cells(context.document.text, context.table_header(context.document.text.rfind("\n", 0, value.start) + 1))
+    header = cells(context.document.text, header_start)
     own, table = (_periods_in(context, *cell) for cell in (heading, header[0]))
     if len(own) == 1 and len(table) == 1 and _YEAR_BEFORE.fullmatch(own[0].text) and _is_year(table[0]):
         return _the_year_before(table[0])  # '| Indicator (2024) | Value | Previous year |'
