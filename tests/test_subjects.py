@@ -108,3 +108,11 @@ def test_two_leaders_of_one_country_are_no_pair_that_meets(pack: Pack) -> None:
     assert meetings("Prime Minister Shehbaz Sharif held talks with President Xi Jinping on Friday.") == [
         ["Shehbaz Sharif", "Xi Jinping"]
     ]
+
+
+def test_two_leaders_of_one_country_meet_when_the_sentence_names_no_one_else(pack: Pack) -> None:
+    """'Joe Biden held talks with Donald Trump at the White House': a meeting; only an office the sentence leaves
+    unnamed ('The Prime Minister held talks with ...') makes a same-country pair a guess."""
+    document = parse_document(" date 2024-11-14\nJoe Biden held talks with Donald Trump on Wednesday.\n", path="a.txt")
+    claims = analyse(document, pack, SubjectIndex(pack.subjects)).claims
+    assert [claim.subjects for claim in claims if claim.type == "meeting"] == [["Donald Trump", "Joe Biden"]]

@@ -656,7 +656,9 @@ class _DefinitionBuilder:
                 continue
             countries = {_country(at.context.subject_index, s) for s in found}
             if role.kinds == {"person"} and len(found) > 1 and len(countries) == 1 and None not in countries:
-                return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
+                text, sentence = at.context.document.text, at.sentence
+                if _UNNAMED_OFFICE.search(text, sentence.start, sentence.end):
+                    return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
 
             certain = certain and not from_fallback
             chosen.extend(found)
@@ -1409,6 +1411,11 @@ _ONE_NAME = regex.compile(
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
 _TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
 _TITLED_NAME = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+(?:[ ]\p{Lu}[\p{Ll}-]+){0,3})")
+# 'The Prime Minister held talks with ...': an office whose holder the sentence does not name
+_UNNAMED_OFFICE = regex.compile(
+    r"\b[Tt]he\s+(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown\s+Prince)\b"
+    r"(?![ \t]+\p{Lu})"
+)
 # 'the President's official visit': an office, in the possessive, for a holder named earlier
 _OFFICE_HELD = regex.compile(
     r"\b[Tt]he\s+(?P<office>President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Crown\s+Prince)['’]s\s"
