@@ -1006,7 +1006,7 @@ _MONTHS_ENDING = regex.compile(
     regex.IGNORECASE,
 )
 _SAME_PERIOD = regex.compile(
-    r"\b(?:on|from|over|against|than|compared\s+(?:with|to))\s+(?:the\s+)?(?:same|corresponding)\s+"
+    r"\b(?:on|from|over|against|than|compared\s+(?:with|to)|in|during)\s+(?:the\s+)?(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\b",
     regex.IGNORECASE,
 )
