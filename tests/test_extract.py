@@ -991,3 +991,17 @@ def test_first_before_a_past_verb_is_an_adverb(text: str, ordinals: list[str]) -
 def test_a_story_day_counts_from_the_day_its_sentence_names(text: str, resolved: list[str | None]) -> None:
     dates = [m.resolved for m in extract(text, reference_date=dt.date(2025, 11, 24)) if m.kind is MentionKind.DATE]
     assert dates == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("09:40 IST: Macron and Modi arrive", []),  # a live blog's time of day
+        ("Trade rose to 10.5 at 10:30 GMT", ["10.5"]),
+        ("at 23:59:59 on May 5", ["May 5"]),
+        ("The score was 3:2", ["3", "2"]),  # no minutes: a score or a ratio, not a clock
+        ("won 25:10", ["25", "10"]),
+    ],
+)
+def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
+    assert [m.text for m in extract(text, reference_date=dt.date(2024, 5, 1))] == figures

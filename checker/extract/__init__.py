@@ -46,8 +46,9 @@ def _extract(text: str, reference_date: dt.date | None) -> list[Mention]:
         *counts.find_fractions(scan),
         *counts.find_numbers(scan),
     ]
-    if links := _links(text):
-        candidates = [m for m in candidates if not _inside_link(m.start, links)]
+    if spans := _links(text) + _clock_times(text):
+        spans.sort()
+        candidates = [m for m in candidates if not _inside_link(m.start, spans)]
     candidates.sort(key=lambda m: (m.start, m.start - m.end, PRIORITY[m.kind]))
     chosen: list[Mention] = []
     last_end = -1
@@ -120,6 +121,14 @@ def _links(text: str) -> list[tuple[int, int]]:
         if local < at:
             links.append((local, domain.end()))
     return sorted(links)
+
+
+# '09:40 IST:', 'at 10:30 GMT', '11:05:30': a time of day, whose hours and minutes are no figures
+_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]|[.,]\d)")
+
+
+def _clock_times(text: str) -> list[tuple[int, int]]:
+    return [found.span() for found in _CLOCK_TIME.finditer(text)] if ":" in text else []
 
 
 def _inside_link(position: int, links: list[tuple[int, int]]) -> bool:
