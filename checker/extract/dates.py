@@ -1235,8 +1235,10 @@ QUARTER_PATTERN: DatePattern = (
         lazy_regex(
             rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}{_NOT_SPLIT}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}{_NOT_SPLIT}|{_WHICH_YEAR})"
             rf"|{YEAR}(?:\s*|-)(?:(?i:h)(?P<half>[12])|(?i:q)(?P<quarter>[1-4]))"
-            rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter))\b"
-            r"(?P<month2>)(?P<count>)"
+            rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)"
+            # a market report's '1H 2024' and '9M 2024': the first half, the first nine months
+            rf"|(?P<half>[12])(?i:h)[\s-]*{YEAR}{_NOT_SPLIT}|(?P<count>[1-9]|1[01])(?i:m)[\s-]*{YEAR}{_NOT_SPLIT})\b"
+            r"(?P<month2>)(?P<parts>)"
         ),
         _resolve_part,
         starts(["h", "q"]),
@@ -1300,7 +1302,7 @@ _STORY_WORDS = [
     "later", "earlier", "rest", "remainder", "next day", "following day", "previous day", "day before", "day after"
 ]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
-QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter"))
+QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter|\d[HhMm][\s-]?(?:19|20)\d\d"))
 SPAN_ANCHOR = Anchor(
     # 'Friday (Jun-15)', 'Jun-15': the sign after a letter, found by the sign, not tried at every letter
     pattern=lazy_re(
