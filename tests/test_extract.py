@@ -1005,3 +1005,16 @@ def test_a_story_day_counts_from_the_day_its_sentence_names(text: str, resolved:
 )
 def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
     assert [m.text for m in extract(text, reference_date=dt.date(2024, 5, 1))] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("from April 2023 to March 2024", ["2023-04-01/2024-03-31"]),  # each end with its year: one span
+        ("July 2022–June 2023", ["2022-07-01/2023-06-30"]),
+        ("in fiscal 2023 (April 2023-March 2024)", ["2023-04-01/2024-03-31"]),  # the months say whose fiscal year
+        ("from January to March", ["2024-01-01/2024-03-31"]),
+    ],
+)
+def test_month_spans_across_years(text: str, resolved: list[str]) -> None:
+    assert [m.resolved for m in extract(text, reference_date=dt.date(2024, 11, 1))] == resolved

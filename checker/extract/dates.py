@@ -901,14 +901,17 @@ PATTERNS: list[DatePattern] = [
         MentionKind.DATE,
         _resolve_month,
         *(
-            # 'from January to March' is a range (the half / quarter / months pattern)
-            (lead, form + rf"(?!{_SEP}{_A_MONTH})")
-            for lead, form in (
-                (_MONTH_LEAD, rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b{_NOT_SPLIT}"),  # 'July-March 2023-24': the FY's
-                (None, rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)"),
+            # 'from January to March' is a range (the half / quarter / months pattern); so is 'April 2023-March 2024',
+            # two dates that join_ranges makes one
+            (lead, form + rf"(?!{_SEP}{_A_MONTH}{also})")
+            for lead, form, also in (
+                # 'July-March 2023-24': the FY's
+                (_MONTH_LEAD, rf"\b{MONTH_ANY}(?:\s*,\s*|\s+){YEAR}\b{_NOT_SPLIT}", rf"(?![\s,]+{YEAR})"),
+                (None, rf"\b{YEAR}(?:\s*,\s*|\s+){MONTH_YEARLESS}\b(?![\s.,-]*\d)", ""),
                 (
                     starts(_BEFORE_MONTH, digits=False),
                     rf"\b(?i:in|since|by|until|till|from|through|during|early|late|mid-|last|next|this|of)\s+{MONTH_YEARLESS}\b(?!\.?\s+\d)",
+                    "",
                 ),
             )
         ),
@@ -1632,6 +1635,8 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
         first = joined[-1] if joined else None
         if first is not None and (merged := _in_year(text, first, m) or _of_fiscal_year(text, first, m)) is not None:
             joined[-1] = merged
+        elif first is not None and (spelled := _fiscal_year_spelled_out(text, first, m)) is not None:
+            joined[-1] = spelled
         elif (part := _FISCAL_PART.search(text, max(0, m.start - 4), m.start)) and (
             fiscal := m if m.granularity is Granularity.FISCAL_YEAR else _two_years_as_fiscal(m)
         ):
@@ -1641,6 +1646,20 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
         else:
             joined.append(m)
     return joined
+
+
+_OPEN_PARENTHESIS = lazy_re(r"\s*\(\s*")
+
+
+def _fiscal_year_spelled_out(text: str, fiscal: Mention, months: Mention) -> Mention | None:
+    """'fiscal 2023 (April 2023-March 2024)': the months the text gives, which say whose fiscal year it is; None
+    unless a span of whole months stands in parentheses right after a fiscal year."""
+    if not (fiscal.granularity is Granularity.FISCAL_YEAR and months.kind is MentionKind.DATE_RANGE
+            and months.date_start and months.date_end and whole_months(months.date_start, months.date_end)
+            and _OPEN_PARENTHESIS.fullmatch(text, fiscal.end, months.start) and text[months.end : months.end + 1] == ")"):  # fmt: skip
+        return None
+    return months.model_copy(update={"text": text[fiscal.start : months.end + 1], "start": fiscal.start,
+                                     "end": months.end + 1})  # fmt: skip
 
 
 def _part_of_year(first: Mention) -> bool:
