@@ -105,6 +105,7 @@ def test_two_leaders_of_one_country_are_no_pair_that_meets(pack: Pack) -> None:
         return [claim.subjects for claim in analysis.claims if claim.type == "meeting"]
 
     assert meetings("The Prime Minister held talks with President Xi Jinping on Friday and with Premier Li Qiang") == []
+    assert meetings("He held talks with President Xi Jinping and Premier Li Qiang in Beijing on Friday.") == []
     assert meetings("Prime Minister Shehbaz Sharif held talks with President Xi Jinping on Friday.") == [
         ["Shehbaz Sharif", "Xi Jinping"]
     ]

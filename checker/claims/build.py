@@ -656,8 +656,7 @@ class _DefinitionBuilder:
                 continue
             countries = {_country(at.context.subject_index, s) for s in found}
             if role.kinds == {"person"} and len(found) > 1 and len(countries) == 1 and None not in countries:
-                text, sentence = at.context.document.text, at.sentence
-                if _UNNAMED_OFFICE.search(text, sentence.start, sentence.end):
+                if _another_party(at, countries):
                     return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
 
             certain = certain and not from_fallback
@@ -1005,8 +1004,11 @@ _MONTHS_ENDING = regex.compile(
     r"(?:up\s+to|to|through|thru|ending|ended)\s+(?:the\s+end\s+of\s+)?$",
     regex.IGNORECASE,
 )
+# 'up 9% on the same period last year', 'up 4 percent from $2.29 billion in the same period of 2023': the baseline
+# ('rose to $45 billion in the same period this year' names the figure's own)
 _SAME_PERIOD = regex.compile(
-    r"\b(?:on|from|over|against|than|compared\s+(?:with|to)|in|during)\s+(?:the\s+)?(?:same|corresponding)\s+"
+    r"\b(?:(?:on|from|over|against|than|compared\s+(?:with|to))(?:\s+[^\s,;]*\d[^\s,;]*(?:\s+(?:billion|million"
+    r"|trillion|thousand|bn|mn|percent|per\s+cent))?\s+(?:in|during))?)\s+(?:the\s+)?(?:same|corresponding)\s+"
     r"(?:period|months?|quarter|half|time)\b",
     regex.IGNORECASE,
 )
@@ -1411,6 +1413,20 @@ _ONE_NAME = regex.compile(
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
 _TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
 _TITLED_NAME = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+(?:[ ]\p{Lu}[\p{Ll}-]+){0,3})")
+def _another_party(at: Reading, countries: set[str | None]) -> bool:
+    """Whether a sentence that names two leaders of one country also has someone else at the table: an office it
+    leaves unnamed ('The Prime Minister held talks with ...'), a pronoun ('He held talks with President Xi and
+    Premier Li'), or a leader of another country ('Xi and Premier Li met Anthony Albanese')."""
+    text, sentence = at.context.document.text, at.sentence
+    index = at.context.subject_index
+    return bool(
+        _UNNAMED_OFFICE.search(text, sentence.start, sentence.end)
+        or _PRONOUN.search(text, sentence.start, sentence.end)
+        or any(h.subject.kind == "person" and _country(index, h.subject.id) not in countries for h in sentence.subjects)
+    )
+
+
+_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 # 'The Prime Minister held talks with ...': an office whose holder the sentence does not name
 _UNNAMED_OFFICE = regex.compile(
     r"\b[Tt]he\s+(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown\s+Prince)\b"
