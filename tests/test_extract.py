@@ -1001,6 +1001,9 @@ def test_a_story_day_counts_from_the_day_its_sentence_names(text: str, resolved:
         ("at 23:59:59 on May 5", ["May 5"]),
         ("The score was 3:2", ["3", "2"]),  # no minutes: a score or a ratio, not a clock
         ("won 25:10", ["25", "10"]),
+        ("a 1:30 scale", ["1", "30"]),  # hours and minutes alone need a zone, 'at', or a line of its own
+        ("John 3:16", ["3", "16"]),
+        ("Live\n12:45: Trade rose 5%", ["5%"]),
     ],
 )
 def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:

@@ -123,12 +123,26 @@ def _links(text: str) -> list[tuple[int, int]]:
     return sorted(links)
 
 
-# '09:40 IST:', 'at 10:30 GMT', '11:05:30': a time of day, whose hours and minutes are no figures
-_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]|[.,]\d)")
+# '09:40 IST:', 'at 10:30 GMT', '11:05:30': a time of day, whose hours and minutes are no figures. Hours and minutes
+# alone are a time only with seconds, a zone or 'a.m.' after them, 'at' or 'from' before them, or at a line's start (a
+# live blog's entry): 'a 1:30 scale', 'John 3:16' and 'won 2:10' stay two numbers.
+_CLOCK_TIME = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-3]):[0-5]\d(?P<seconds>:[0-5]\d)?(?!\d|[:.,]\d)")
+_ZONE_AFTER = re.compile(r"\s?(?:[AaPp]\.?[Mm]\b\.?|[A-Z]{2,4}\b|hrs?\b|h\b|local\s+time\b)")
+_TIME_BEFORE = re.compile(
+    r"(?:^[ \t]*|\b(?:[Aa]t|by|from|until|till|since|before|after|around|about|to|and|-|–)\s+)\Z", re.MULTILINE
+)
 
 
 def _clock_times(text: str) -> list[tuple[int, int]]:
-    return [found.span() for found in _CLOCK_TIME.finditer(text)] if ":" in text else []
+    if ":" not in text:
+        return []
+    return [
+        found.span()
+        for found in _CLOCK_TIME.finditer(text)
+        if found.group("seconds")
+        or _ZONE_AFTER.match(text, found.end())
+        or _TIME_BEFORE.search(text, max(0, found.start() - 12), found.start())
+    ]
 
 
 def _inside_link(position: int, links: list[tuple[int, int]]) -> bool:
