@@ -1016,6 +1016,9 @@ def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
         ("from April 2023 to March 2024", ["2023-04-01/2024-03-31"]),  # each end with its year: one span
         ("July 2022–June 2023", ["2022-07-01/2023-06-30"]),
         ("in fiscal 2023 (April 2023-March 2024)", ["2023-04-01/2024-03-31"]),  # the months say whose fiscal year
+        ("in 9M 2024", ["2024-01-01/2024-09-30"]),  # a market report's first nine months
+        ("the same 11M 2022 period", ["2022-01-01/2022-11-30"]),
+        ("Sales were 9M 2024 units", [None, None]),  # a count before a number: no period
         ("from January to March", ["2024-01-01/2024-03-31"]),
     ],
 )

@@ -1239,8 +1239,10 @@ QUARTER_PATTERN: DatePattern = (
             rf"\b(?:(?i:h)(?P<half>[12])[\s-]*{YEAR}{_NOT_SPLIT}|(?i:q)(?P<quarter>[1-4])(?:[\s-]*{YEAR}{_NOT_SPLIT}|{_WHICH_YEAR})"
             rf"|{YEAR}(?:\s*|-)(?:(?i:h)(?P<half>[12])|(?i:q)(?P<quarter>[1-4]))"
             rf"|{YEAR},?\s+(?i:the\s+)?(?P<quarter>(?i:first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)"
-            # a market report's '1H 2024' and '9M 2024': the first half, the first nine months
-            rf"|(?P<half>[12])(?i:h)[\s-]*{YEAR}{_NOT_SPLIT}|(?P<count>[1-9]|1[01])(?i:m)[\s-]*{YEAR}{_NOT_SPLIT})\b"
+            # a market report's '1H 2024' and '9M 2024': the first half, the first nine months (after a preposition
+            # or an article, or opening a line: 'sales were 9M 2024 units' is a count)
+            rf"|(?<=(?:\b(?i:in|for|during|over|of|the|same|by|through|from|to|and|than)\s+|^|\(|,\s))"
+            rf"(?:(?P<half>[12])(?i:h)[\s-]*{YEAR}{_NOT_SPLIT}|(?P<count>[1-9]|1[01])(?i:m)[\s-]*{YEAR}{_NOT_SPLIT}))\b"
             r"(?P<month2>)(?P<parts>)"
         ),
         _resolve_part,
