@@ -654,11 +654,8 @@ class _DefinitionBuilder:
                 if role.required:
                     return None, {}, False
                 continue
-            countries = {_country(at.context.subject_index, s) for s in found}
-            if role.kinds == {"person"} and len(found) > 1 and len(countries) == 1 and None not in countries:
-                if _another_party(at, countries):
-                    return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
-
+            if role.kinds == {"person"} and len(found) > 1 and _one_country_with_another_party(at, found):
+                return None, {}, False  # 'The Prime Minister held talks with President Xi ... and with Premier Li'
             certain = certain and not from_fallback
             chosen.extend(found)
             key[role.role] = " + ".join(found)
@@ -1373,7 +1370,7 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
             continue
         before = text[m.end : value.start] if m.end <= value.start else ""
         if m.date_start is not None and m.date_start.year != date.year and _APPOSITION.fullmatch(before):
-            # not 'set up ties in 1992, the 30 years since': the count's start, not its date
+            # not 'set up ties in 1972, the 52 years since': the count's start, not its date
             if not _FOUNDING.search(text, max(sentence.start, m.start - 60), m.start):
                 return True  # 'in 2023, on the 50th anniversary', 'by 2028, the 55th anniversary'
         if m.date_end.year >= date.year:
@@ -1413,29 +1410,27 @@ _ONE_NAME = regex.compile(
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
 _TITLED = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+)")
 _TITLED_NAME = regex.compile(_TITLE + r"(?P<name>\p{Lu}[\p{Ll}-]+(?:[ ]\p{Lu}[\p{Ll}-]+){0,3})")
-def _another_party(at: Reading, countries: set[str | None]) -> bool:
-    """Whether a sentence that names two leaders of one country also has someone else at the table: an office it
+# 'The Prime Minister held talks with ...', "the President's official visit": an office the sentence names without
+# its holder
+_OFFICES = r"President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown\s+Prince"
+_UNNAMED_OFFICE = regex.compile(rf"\b[Tt]he\s+(?:{_OFFICES})\b(?![ \t]+\p{{Lu}})")
+_OFFICE_HELD = regex.compile(rf"\b[Tt]he\s+(?P<office>{_OFFICES})['’]s\s")
+_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+
+
+def _one_country_with_another_party(at: Reading, people: list[str]) -> bool:
+    """Whether two leaders of one country stand in a sentence that also has someone else at the table: an office it
     leaves unnamed ('The Prime Minister held talks with ...'), a pronoun ('He held talks with President Xi and
     Premier Li'), or a leader of another country ('Xi and Premier Li met Anthony Albanese')."""
-    text, sentence = at.context.document.text, at.sentence
-    index = at.context.subject_index
+    text, sentence, index = at.context.document.text, at.sentence, at.context.subject_index
+    countries = {_country(index, person) for person in people}
+    if len(countries) != 1 or None in countries:
+        return False
     return bool(
         _UNNAMED_OFFICE.search(text, sentence.start, sentence.end)
         or _PRONOUN.search(text, sentence.start, sentence.end)
         or any(h.subject.kind == "person" and _country(index, h.subject.id) not in countries for h in sentence.subjects)
     )
-
-
-_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-# 'The Prime Minister held talks with ...': an office whose holder the sentence does not name
-_UNNAMED_OFFICE = regex.compile(
-    r"\b[Tt]he\s+(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sultan|Crown\s+Prince)\b"
-    r"(?![ \t]+\p{Lu})"
-)
-# 'the President's official visit': an office, in the possessive, for a holder named earlier
-_OFFICE_HELD = regex.compile(
-    r"\b[Tt]he\s+(?P<office>President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Crown\s+Prince)['’]s\s"
-)
 
 
 def _holds(fits: Callable[[Subject], bool], office: str, subject: Subject) -> bool:
