@@ -1383,10 +1383,11 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
     return False
 
 
-# 'by 2028, the 55th anniversary', '2026, which marks 60 years', 'in 2023, on the 50th anniversary': what stands
-# between a year and the count it dates
+# 'by 2028, the 55th anniversary', '2026, which marks 60 years', 'in 2016, when they marked 60 years', 'in 2023, on
+# the 50th anniversary': what stands between a year and the count it dates
 _APPOSITION = regex.compile(
-    r"\s*[,(–—-]\s*(?:(?:which|when|that)\s+(?:will\s+)?(?:marks?|marked|was|be)\s+|marking\s+|(?:on|at|for)\s+)?"
+    r"\s*[,(–—-]\s*(?:(?:which|when|that)\s+(?:(?:they|it|both|the\s+two(?:\s+\w+)?)\s+)?(?:will\s+)?"
+    r"(?:marks?|marked|celebrat(?:ed|es?)|was|be)\s+|marking\s+|(?:on|at|for)\s+)?"
     r"(?:the|its|their)?\s*",
     regex.IGNORECASE,
 )
