@@ -1373,7 +1373,10 @@ def _set_at_another_time(context: DocumentContext, sentence: Sentence, value: Me
             # not 'set up ties in 1972, the 52 years since': the count's start, not its date
             if not _FOUNDING.search(text, max(sentence.start, m.start - 60), m.start):
                 return True  # 'in 2023, on the 50th anniversary', 'by 2028, the 55th anniversary'
-        if m.date_end.year >= date.year:
+        # a fiscal year ends in the year it is named by: 'In the 2022/23 academic year' is past in 2024, though the
+        # span of every country's FY2023 runs into 2024
+        ends = int(m.value) if m.granularity is Granularity.FISCAL_YEAR and m.value is not None else m.date_end.year
+        if ends >= date.year:
             continue
         opening = "," in before and word_count(text[sentence.start : m.start]) <= 5
         founding = _FOUNDING.search(text, max(start, m.start - 60), m.start)
