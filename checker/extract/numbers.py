@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from checker.extract.lazy import lazy_regex
-from checker.extract.windows import starts
+from checker.extract.windows import starts, trie
 from checker.models import Mention, MentionKind, Qualifier
 
 UNITS = {
@@ -62,7 +62,9 @@ QUALIFIER_WORDS |= VERB_QUALIFIERS
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    """Longest word first, factored by common prefixes: `regex` tries a long flat alternation branch by branch at
+    every position, which made a failed money match at a bare number cost 12 µs."""
+    return trie(words)
 
 
 NUMBER_WORD = _alternation([*UNITS, *TENS, "hundred", *ALL_SCALES])
