@@ -277,6 +277,8 @@ class _DefinitionBuilder:
 
     def _is_value(self, mention: Mention) -> bool:
         spec = self.definition.value
+        if spec.since and mention.kind is MentionKind.DATE_RANGE and _SINCE.match(mention.text):
+            return mention.date_start is not None  # 'since 2014': the year the span opened
         if mention.kind not in spec.kinds or (spec.written_in is not None and mention.unit not in spec.written_in):
             return False
         if mention.kind is MentionKind.NUMBER and mention.value is not None and 0 < abs(mention.value) < 1:
@@ -962,6 +964,7 @@ def _quoted(text: str, sentence: Sentence, value: Mention) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+_SINCE = regex.compile(r"(?i)since\s")
 # A correction notice quotes the figure it takes back: 'An earlier version of this story misstated trade as $14
 # billion.'
 _RETRACTED = regex.compile(

@@ -77,6 +77,11 @@ class ValueSpec(Strict):
         description="For date values: skip a date after the document's date, a plan rather than a fact ('aim to "
         "upgrade their ties to a strategic partnership by 2028'). Keep it for events to come.",
     )
+    since: bool = Field(
+        default=False,
+        description="For year values: a span open since a date gives its first year, the milestone's ('have had a "
+        "comprehensive partnership since 2014').",
+    )
     optional: bool = Field(
         default=False,
         description="Events only: build the claim from the cue alone when no date stands near it, so an "
