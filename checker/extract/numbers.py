@@ -54,8 +54,8 @@ QUALIFIER_WORDS = {
 # a share only ('the army crossed 3 rivers' counts rivers).
 VERB_QUALIFIERS = {
     f"{verb}{the}": Qualifier.OVER
-    for verb in ("crossed", "crosses", "crossing", "topped", "tops", "topping", "surpassed", "surpasses",
-                 "surpassing", "exceeded", "exceeds")
+    for verb in ("cross", "crossed", "crosses", "crossing", "topped", "tops", "topping", "surpass", "surpassed",
+                 "surpasses", "surpassing", "exceed", "exceeded", "exceeds")
     for the in ("", " the")
 }  # fmt: skip
 QUALIFIER_WORDS |= VERB_QUALIFIERS
