@@ -1593,6 +1593,10 @@ def join_ranges(mentions: list[Mention], text: str, reference: dt.date | None) -
 # 'in June last year', 'on March 3 of next year', 'the January-October period this year': a part of a year, then
 # the year it falls in
 _OF_YEAR = lazy_regex(r"\s+(?:(?i:period)\s+)?(?:(?i:of|in)\s+)?")
+# 'the first half of India's 2024-25 fiscal year', 'of the 2024-25 financial year', 'of its fiscal 2024'
+_OF_FISCAL = lazy_regex(
+    r"\s+(?:(?i:period)\s+)?(?:(?i:of|in)\s+(?:(?i:the|its|their|this)\s+|\p{Lu}[\p{L}.-]*['’]s?\s+)?)?"
+)
 _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
@@ -1637,6 +1641,8 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
         first = joined[-1] if joined else None
         if first is not None and (merged := _in_year(text, first, m) or _of_fiscal_year(text, first, m)) is not None:
             joined[-1] = merged
+        elif _part_of_year(m) and (unnamed := _UNNAMED_FISCAL_YEAR.match(text, m.end)):
+            joined.append(_of_unnamed_fiscal_year(m, text, unnamed.end()))
         elif first is not None and (spelled := _fiscal_year_spelled_out(text, first, m)) is not None:
             joined[-1] = spelled
         elif (part := _FISCAL_PART.search(text, max(0, m.start - 4), m.start)) and (
@@ -1707,6 +1713,22 @@ def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
     )  # fmt: skip
 
 
+# 'the first quarter of the fiscal year', 'the first half of the current financial year': a year named by no number
+_UNNAMED_FISCAL_YEAR = lazy_regex(
+    r"\s+(?i:of|in)\s+(?i:the|this|its|their)\s+(?:(?i:current|present|ongoing|running)\s+)?(?i:fiscal|financial)"
+    r"\s+(?i:year)\b"
+)
+
+
+def _of_unnamed_fiscal_year(part: Mention, text: str, end: int) -> Mention:
+    """A part of a fiscal year the text names by no number: its months and year depend on the country (India's runs
+    from April, Australia's from July, the US's from October), so it stays unresolved, never the calendar's part."""
+    return part.model_copy(
+        update={"kind": MentionKind.DATE_RANGE, "text": text[part.start : end], "end": end, "value": None,
+                "resolved": None, "date_start": None, "date_end": None, "granularity": Granularity.FISCAL_YEAR}
+    )  # fmt: skip
+
+
 def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | None:
     """'the first half of FY24', 'April-September of FY2023-24': a part of a fiscal year, whose months depend on the
     country, so it keeps the fiscal year's span and a label of its own ('FY2024-H1', 'FY2024:04-09'), never the
@@ -1714,7 +1736,7 @@ def _of_fiscal_year(text: str, first: Mention, fiscal: Mention) -> Mention | Non
     if fiscal.granularity is not Granularity.FISCAL_YEAR:
         fiscal = _two_years_as_fiscal(fiscal)  # type: ignore[assignment]
     if not (fiscal is not None and (_part_of_year(first) or _months_across_years(first))
-            and _OF_YEAR.fullmatch(text, first.end, fiscal.start) is not None):  # fmt: skip
+            and _OF_FISCAL.fullmatch(text, first.end, fiscal.start) is not None):  # fmt: skip
         return None
     assert first.date_start is not None and first.date_end is not None
     if first.granularity in (Granularity.HALF, Granularity.QUARTER):
