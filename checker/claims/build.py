@@ -755,6 +755,8 @@ class _DefinitionBuilder:
                 *zone
             ):
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
+        if role.position == "sentence" and _held_by_a_part(context.document.text, sentence, span_start):
+            return found, True  # 'Dubai's trade with India', 'Ho Chi Minh City accounts for ... 210 German projects'
         if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role, span_end):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.position == "before" and (lead := self._antecedent(at, fits)) and lead not in found:
@@ -1477,6 +1479,40 @@ def _one_unknown_name(words: str) -> bool:
     names = words.split()
     name = names[0].strip(".'’") if len(names) == 1 else ""
     return len(name) > 1 and name not in NOT_NAMES and (name.isupper() or any(c.isupper() for c in name[1:]))
+
+
+# A part of a country: a possessive place no list knows right before the figure's words ('Dubai's trade', 'the Sughd
+# region's trade', 'Sindh's exports'), or a place named as one ('Ho Chi Minh City accounts for ..., with 210 German
+# projects', 'the emirate of Abu Dhabi')
+_PART_POSSESSIVE = regex.compile(
+    r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$"
+)
+_UNIT_POSSESSIVE = regex.compile(
+    r"\b(?:region|province|state|city|emirate|prefecture|oblast|county|district|municipality|governorate)['’]s\s+"
+    r"(?:\p{Ll}[\p{L}-]*\s+){0,3}$",
+    regex.IGNORECASE,
+)
+_PART_NAMED = regex.compile(
+    r"(?P<name>\b\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*\s+(?:City|Province|Region|Oblast|Prefecture|County"
+    r"|District|Governorate|Municipality))\b|\b(?i:the\s+emirate\s+of)\s+(?P<name>\p{Lu}[\p{L}-]*)"
+)
+
+
+def _held_by_a_part(text: str, sentence: Sentence, end: int) -> bool:
+    """Whether the figure before `end` is a province's, a city's or an emirate's: not the country's, so the story's
+    country is no party to fall back on."""
+    covered = [(hit.start, hit.end) for hit in sentence.subjects]
+
+    def unknown(match: regex.Match[str]) -> bool:
+        start = match.start("name")
+        return not any(a <= start < b for a, b in covered) and match.group("name").split()[-1] not in NOT_NAMES
+
+    start = max(sentence.start, end - 60)
+    if _UNIT_POSSESSIVE.search(text, start, end):
+        return True
+    if (possessive := _PART_POSSESSIVE.search(text, start, end)) and unknown(possessive):
+        return True
+    return any(unknown(named) for named in _PART_NAMED.finditer(text, sentence.start, end))
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
