@@ -682,6 +682,8 @@ class _DefinitionBuilder:
         pair: list[SubjectHit] | None = None  # the two the claim's clause names as 'between A and B'
         uncertain = False  # another person stands nearer the figure than the one the role takes
         span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
+        if role.position == "sentence" and _with_a_region(context.document.text, cue.end, sentence.subjects):
+            return [], True  # 'South Korea's trade with the five Central Asian countries': not with Kazakhstan
         if role.group:
             alias = cue.groups.get(role.group)
             subject = index.lookup(alias) if alias else None
@@ -757,7 +759,9 @@ class _DefinitionBuilder:
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.position == "sentence" and _held_by_a_part(context.document.text, sentence, span_start):
             return found, True  # 'Dubai's trade with India', 'Ho Chi Minh City accounts for ... 210 German projects'
-        if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role, span_end):
+        if role.position == "sentence" and self._names_own_parties(
+            context.document.text, sentence, role, span_end, clause(context.document.text, span_start, span_end)[1]
+        ):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.position == "before" and (lead := self._antecedent(at, fits)) and lead not in found:
             found.append(lead)  # 'Germany is the ninth-largest investor in India. Its cumulative FDI ...': Germany's
@@ -813,14 +817,15 @@ class _DefinitionBuilder:
         return lead.subject.id if lead and _OPENS.fullmatch(text, earlier.start, lead.start) else None
 
     @staticmethod
-    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole, claim_end: int) -> bool:
+    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole, claim_end: int, clause_end: int) -> bool:
         """Whether the sentence names parties a country or bloc role cannot take, so the article's cannot stand in for
-        them: a region as a party ('Europe remains Africa's largest trading partner'), or a name no list knows in
-        'between A and B' or, before the claim ends, in 'with A member states' (not a later clause's 'as Nairobi
-        seeks ties with Asian economies')."""
+        them: a region as a party up to the claim's clause end ('Europe remains Africa's largest trading partner'),
+        or a name no list knows in 'between A and B' or, before the claim ends, in 'with A member states' (not a
+        later clause's 'as Nairobi seeks ties with Asian economies')."""
         if "person" not in role.kinds and any(
             hit.subject.kind == "region" and hit.subject.kind not in role.kinds and _as_party(text, hit)
             for hit in sentence.subjects
+            if hit.start < clause_end
         ):
             return True
         known = [(hit.start, hit.end) for hit in sentence.subjects]
@@ -1479,6 +1484,18 @@ def _one_unknown_name(words: str) -> bool:
     names = words.split()
     name = names[0].strip(".'’") if len(names) == 1 else ""
     return len(name) > 1 and name not in NOT_NAMES and (name.isupper() or any(c.isupper() for c in name[1:]))
+
+
+_WITH = regex.compile(r"(?:(?<=(?i:with))|\s+(?i:with))\s+(?:(?i:the|its|their)\s+)?(?:[\w-]+\s+)?")  # the cue may hold it
+
+
+def _with_a_region(text: str, cue_end: int, known: list[SubjectHit]) -> bool:
+    """Whether the cue's partner, right after it, is a region or a class of countries ('trade with the five Central
+    Asian countries', 'trade with Africa'): the claim's other party is no country of the sentence."""
+    return any(
+        hit.subject.kind == "region" and 0 <= hit.start - cue_end <= 30 and _WITH.fullmatch(text, cue_end, hit.start)
+        for hit in known
+    )
 
 
 # A part of a country: a possessive place no list knows right before the figure's words ('Dubai's trade', 'the Sughd
