@@ -1486,7 +1486,8 @@ def _one_unknown_name(words: str) -> bool:
     return len(name) > 1 and name not in NOT_NAMES and (name.isupper() or any(c.isupper() for c in name[1:]))
 
 
-_WITH = regex.compile(r"(?:(?<=(?i:with))|\s+(?i:with))\s+(?:(?i:the|its|their)\s+)?(?:[\w-]+\s+)?")  # the cue may hold it
+# 'with the five': the cue may hold the 'with' ('trade with')
+_WITH = regex.compile(r"(?:(?<=(?i:with))|\s+(?i:with))\s+(?:(?i:the|its|their)\s+)?(?:[\w-]+\s+)?")
 
 
 def _with_a_region(text: str, cue_end: int, known: list[SubjectHit]) -> bool:
