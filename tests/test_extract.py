@@ -138,6 +138,19 @@ def test_weekday_direction_follows_the_clause() -> None:
     assert [m.resolved for m in will] == ["2024-07-08"]
 
 
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("Xi met Tokayev on Monday and will visit again in March.", "2024-07-01"),  # 'will' is the later verb's
+        ("The leaders signed the deal on Monday but will meet next month.", "2024-07-01"),
+        ("They arrive on Monday and will meet Xi.", "2024-07-08"),  # no verb in the past before the day
+        ("Xi will meet Tokayev on Monday and sign deals.", "2024-07-08"),  # the future stands before the day
+    ],
+)
+def test_a_future_joined_by_and_after_a_past_verb_is_the_later_verb_s(text: str, resolved: str) -> None:
+    assert extract(text, reference_date=THURSDAY)[0].resolved == resolved
+
+
 def test_the_end_of_a_year_written_with_a_hyphen_is_its_last_day() -> None:
     assert [(m.text, m.resolved) for m in extract("a stock of $3 billion (end-2023) and at year-end 2022")][1:] == [
         ("end-2023", "2023-12-31"), ("year-end 2022", "2022-12-31")]  # fmt: skip

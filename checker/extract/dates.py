@@ -103,6 +103,16 @@ _FUTURE = lazy_regex(
     r"(?:is|are) due to|preparing to|poised to)\b|\w['’]ll\b",
     regex.IGNORECASE,
 )
+# A verb in the past before a date: 'met', 'held talks', 'signed'; '-ed' forms that are no past ('need', 'speed',
+# 'red', 'proceed' end the verb list's words too rarely to matter: the future must also follow 'and' or 'but')
+_PAST_VERB = lazy_regex(
+    r"\b(?:\w{2,}ed|met|held|said|told|made|took|gave|saw|went|came|spoke|began|won|led|paid|sent|left|flew|sat|"
+    r"wrote|struck|brought|sought|found|set|hit|put|cut)\b",
+    regex.IGNORECASE,
+)
+_FUTURE_JOINED = lazy_regex(
+    r"\b(?i:and|but)\s+(?:(?i:also|then|later|again|both|they|he|she|it|we)\s+)?(?P<future>" + _FUTURE.pattern + ")"
+)
 # 'The visit ends on Friday', 'talks resume Monday': the present of a timetable speaks of days to come
 _SCHEDULED_RIGHT_BEFORE = lazy_regex(
     r"\b(?:ends|begins|starts|opens|closes|concludes|resumes|wraps\s+up|returns\s+home"
@@ -190,7 +200,14 @@ def looks_future(text: str, start: int, end: int) -> bool:
     """
     if _REPORTED_RIGHT_BEFORE.search(text, max(0, start - 15), start):
         return False
-    return _FUTURE.search(text, *clause(text, start, end)) is not None
+    opens, closes = clause(text, start, end)
+    if (future := _FUTURE.search(text, opens, closes)) is None:
+        return False
+    if future.start() < start or not _PAST_VERB.search(text, opens, start):
+        return True
+    # 'met the press on Wednesday and will meet again next year': a later verb's future, joined by 'and'
+    later = _FUTURE_JOINED.search(text, end, closes)
+    return later is None or later.start("future") != future.start()
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
