@@ -173,6 +173,9 @@ class Reading:
     sentence: Sentence
     value: Mention
     cue: Cue
+    # where this claim's words stand when the sentence binds other figures to cues of their own: 'Trade with China
+    # reached $41 billion and trade with Russia about $27 billion' (None when it binds no other)
+    segment: tuple[int, int] | None = None
 
 
 def build_claims(
@@ -309,6 +312,9 @@ class _DefinitionBuilder:
         for value, (cue, distance) in binds:
             key = (cue.start, cue.end)
             nearest[key] = min(nearest.get(key, (distance, -value.start)), (distance, -value.start))
+        segments = _segments(
+            sentence, [(v, cue) for v, (cue, gap) in binds if nearest[(cue.start, cue.end)] == (gap, -v.start)]
+        )
         for value, (cue, distance) in binds:
             if nearest[(cue.start, cue.end)] != (distance, -value.start) and not _table_row(text, cue, value):
                 continue  # a table row's heading is every cell's: '| Bilateral trade (US$ billion) | 4.7 | 6.3 |'
@@ -320,7 +326,7 @@ class _DefinitionBuilder:
                 continue
             if self.not_by and any(p.search(text, clause(text, cue.start, cue.end)[0], cue.start) for p in self.not_by):
                 continue
-            claim = self._claim(Reading(context, position, sentence, value, cue))
+            claim = self._claim(Reading(context, position, sentence, value, cue, segments.get(value.start)))
             if claim is not None and claim.value is not None and self._negative(between):
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
@@ -700,6 +706,15 @@ class _DefinitionBuilder:
                 named = [hit for hit in hits if not _venue(context.document.text, hit)]
                 if len({hit.subject.id for hit in named}) >= role.count:
                     hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
+            if role.position == "sentence" and at.segment is not None:
+                # 'Trade with China reached $41 billion and trade with Russia about $27 billion': Russia is the figure
+                # after's partner, China the one before's; 'Vietnam's trade with the EU ..., and its trade with
+                # France': Vietnam is both's
+                start, end = at.segment
+                text = context.document.text
+                partners = [hit for hit in hits if _WITH_BEFORE.search(text, max(0, hit.start - 12), hit.start)]
+                if any(start <= hit.start < end for hit in partners):
+                    hits = [hit for hit in hits if start <= hit.start < end or hit not in partners]
             parties = len({hit.subject.id for hit in hits})
             pair = _between_pair(context.document.text, hits, span_start, span_end) if role.count == 2 else None
             if role.position == "sentence" and parties > role.count and pair:
@@ -878,6 +893,21 @@ class _DefinitionBuilder:
             if (words := _words_between(text, *gap, sentence.subjects)) <= spec.within_words:
                 candidates.append((words, mention))
         return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+_WITH_BEFORE = regex.compile(r"\b(?i:with)\s+(?:(?i:the)\s+)?$")
+
+
+def _segments(sentence: Sentence, pairs: list[tuple[Mention, Cue]]) -> dict[int, tuple[int, int]]:
+    """Each bound figure's stretch of a sentence that binds two or more, by the figure's start: from the end of the
+    one before to the start of the one after."""
+    spans = sorted((min(value.start, cue.start), max(value.end, cue.end), value.start) for value, cue in pairs)
+    if len(spans) < 2:
+        return {}
+    return {
+        value_start: (spans[i - 1][1] if i else sentence.start, spans[i + 1][0] if i + 1 < len(spans) else sentence.end)
+        for i, (_, _, value_start) in enumerate(spans)
+    }
 
 
 def _next_figure_clause(text: str, sentence: Sentence, value: Mention, after: int) -> int | None:
