@@ -1020,6 +1020,17 @@ _BASELINE = regex.compile(
 )
 
 
+# A record a figure is measured against: 'below the record set in 2022', 'above its previous peak of $18 billion in
+# 2019'; 'short of the 2022 record'
+_MEASURED = r"\b(?:below|above|under|beyond|short\s+of|off|than|near|behind|matching|topping|surpassing|exceeding)\s+"
+_RECORD_BEFORE = regex.compile(
+    _MEASURED + r"(?:(?:the|its|their|a)\s+)?(?:(?:previous|prior|earlier|all-time|pre-pandemic)\s+)?"
+    r"(?:record|peak|high)(?:\s+of\s+\S*\d\S*(?:\s+(?:billion|million|trillion|bn|mn))?)?"
+    r"(?:\s+(?:set|reached|hit|seen|recorded|posted|achieved))?\s+in\s+$",
+    regex.IGNORECASE,
+)
+_MEASURED_BEFORE = regex.compile(_MEASURED + r"(?:the|its|their)\s+$", regex.IGNORECASE)
+_RECORD_AFTER = regex.compile(r"\s+(?:record|peak|high)\b", regex.IGNORECASE)
 # 'in the four quarters to the end of Q2 2024', 'in the 12 months to June', 'in the year through September': a year
 # ending then, not that quarter or month
 _ROLLING = regex.compile(
@@ -1265,8 +1276,15 @@ _BRACKET_OPEN = regex.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly
 
 
 def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention) -> bool:
-    """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), not the figure's own.
+    """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), or the year of a record the
+    figure is set against ('below the record set in 2022', 'short of the 2022 peak'), not the figure's own.
     When the figure is the baseline ('up from $15.4 billion in 2021-22'), the period is its own."""
+    if value.end <= period.start and (
+        _RECORD_BEFORE.search(text, max(sentence.start, period.start - 80), period.start)
+        or (_MEASURED_BEFORE.search(text, max(sentence.start, period.start - 30), period.start)
+            and _RECORD_AFTER.match(text, period.end))
+    ):
+        return True
     baseline = _BASELINE.search(text, max(sentence.start, period.start - 80), period.start)
     return baseline is not None and not (baseline.end("against") < value.start and value.end <= period.start)
 
