@@ -1020,6 +1020,8 @@ _BASELINE = regex.compile(
 )
 
 
+# 'rose to $35.6 billion in FY24 from $31.6 billion in FY23': a figure's year after 'from', however far its verb
+_FROM_FIGURE = regex.compile(r"\b(?P<against>from)\s+(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+$", regex.IGNORECASE)
 # A record a figure is measured against: 'below the record set in 2022', 'above its previous peak of $18 billion in
 # 2019'; 'short of the 2022 record'
 _MEASURED = r"\b(?:below|above|under|beyond|short\s+of|off|than|near|behind|matching|topping|surpassing|exceeding)\s+"
@@ -1285,7 +1287,8 @@ def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention)
             and _RECORD_AFTER.match(text, period.end))
     ):
         return True
-    baseline = _BASELINE.search(text, max(sentence.start, period.start - 80), period.start)
+    start = max(sentence.start, period.start - 80)
+    baseline = _BASELINE.search(text, start, period.start) or _FROM_FIGURE.search(text, start, period.start)
     return baseline is not None and not (baseline.end("against") < value.start and value.end <= period.start)
 
 
