@@ -44,6 +44,11 @@ class DeriveRule(RuleBase):
     bind: dict[str, Binding] = Field(min_length=2, description="Name -> claim; the first is the anchor.")
     expect: str = Field(description="'left = right', e.g. 'current = previous * (1 + growth / 100)'.")
     tolerance: Tolerance = Tolerance()
+    stated_apart: Literal["keep", "warning"] = Field(
+        default="keep",
+        description="warning: a finding whose other claims stand in different sentences is at most a warning; parts "
+        "stated apart may come from two statistics (a country's imports and its partner's exports of the same goods).",
+    )
 
     variables: ClassVar[tuple[str, ...]] = (
         "subjects", "period", "left", "right", "left_value", "right_value", "left_range", "right_range",
@@ -75,6 +80,22 @@ class DeriveRule(RuleBase):
         return left, right, parse(left), parse(right)
 
     def check(self, index: ClaimIndex) -> Iterator[Verdict]:
+        """One verdict per set of other claims that no reading of the figures fits; anchors that say the same
+        figure ('$109.4 billion' in three stories) against the same others are one finding, the rest its support."""
+        reported: dict[tuple[object, ...], Verdict] = {}
+        for verdict in self._verdicts(index):
+            anchor, *others = verdict.claims
+            same = (anchor.value, anchor.qualifier, anchor.unit, *(claim.id for claim in others))
+            if (first := reported.get(same)) is None:
+                reported[same] = verdict
+            elif anchor.certain and not first.claims[0].certain:  # the surer statement of the figure leads
+                verdict.support = [first.claims[0], *first.support]
+                reported[same] = verdict
+            else:
+                first.support.append(anchor)
+        yield from reported.values()
+
+    def _verdicts(self, index: ClaimIndex) -> Iterator[Verdict]:
         left_text, right_text, left, right = self._sides()
         (anchor_name, anchor_binding), *others = self.bind.items()
         for anchor in index.of(anchor_binding.claim):
@@ -137,7 +158,14 @@ class DeriveRule(RuleBase):
             "arithmetic": f"{show(left, stated)} vs {show(right, stated)}",
             "sources": "; ".join(f"{name} = {claim.text} ({where(claim)})" for name, claim in claims.items()),
         }
-        return Verdict(claims=list(claims.values()), values=values)
+        # parts stated in sentences of their own may come from two statistics ('INEGI recorded imports of ...'
+        # next to Chinese customs' total)
+        parts = [claim for claim in claims.values() if claim is not anchor]
+        apart = self.stated_apart == "warning" and len({(claim.document, claim.quote) for claim in parts}) > 1
+        return Verdict(
+            claims=list(claims.values()), values=values, certain=not apart,
+            doubt="the parts are stated apart and may come from different statistics" if apart else "",
+        )  # fmt: skip
 
 
 def _points(values: dict[str, float]) -> dict[str, Interval]:
