@@ -774,9 +774,7 @@ class _DefinitionBuilder:
                 return found, True  # 'Angela Merkel visited Vietnam years ago': not the leader a fallback would give
         if role.position == "sentence" and _held_by_a_part(context.document.text, sentence, span_start):
             return found, True  # 'Dubai's trade with India', 'Ho Chi Minh City accounts for ... 210 German projects'
-        if role.position == "sentence" and self._names_own_parties(
-            context.document.text, sentence, role, span_end, clause(context.document.text, span_start, span_end)[1]
-        ):
+        if role.position == "sentence" and self._names_own_parties(context.document.text, sentence, role, span_end):
             return found, True  # 'trade between the EU and Africa', 'between Korea and Poland': not the article's pair
         if role.position == "before" and (lead := self._antecedent(at, fits)) and lead not in found:
             found.append(lead)  # 'Germany is the ninth-largest investor in India. Its cumulative FDI ...': Germany's
@@ -832,15 +830,14 @@ class _DefinitionBuilder:
         return lead.subject.id if lead and _OPENS.fullmatch(text, earlier.start, lead.start) else None
 
     @staticmethod
-    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole, claim_end: int, clause_end: int) -> bool:
+    def _names_own_parties(text: str, sentence: Sentence, role: SubjectRole, claim_end: int) -> bool:
         """Whether the sentence names parties a country or bloc role cannot take, so the article's cannot stand in for
-        them: a region as a party up to the claim's clause end ('Europe remains Africa's largest trading partner'),
-        or a name no list knows in 'between A and B' or, before the claim ends, in 'with A member states' (not a
-        later clause's 'as Nairobi seeks ties with Asian economies')."""
+        them: a region as a party ('Europe remains Africa's largest trading partner', '..., making China Africa's
+        largest partner'), or a name no list knows in 'between A and B' or, before the claim ends, in 'with A member
+        states' (not a later clause's 'as Nairobi seeks ties with Asian economies')."""
         if "person" not in role.kinds and any(
             hit.subject.kind == "region" and hit.subject.kind not in role.kinds and _as_party(text, hit)
             for hit in sentence.subjects
-            if hit.start < clause_end
         ):
             return True
         known = [(hit.start, hit.end) for hit in sentence.subjects]
