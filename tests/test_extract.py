@@ -145,6 +145,8 @@ def test_weekday_direction_follows_the_clause() -> None:
         ("The leaders signed the deal on Monday but will meet next month.", "2024-07-01"),
         ("They arrive on Monday and will meet Xi.", "2024-07-08"),  # no verb in the past before the day
         ("Xi will meet Tokayev on Monday and sign deals.", "2024-07-08"),  # the future stands before the day
+        ("They are slated to hold talks on Monday and will sign a pact.", "2024-07-08"),  # an intent before the day
+        ("The Elysee said they would meet on Monday and will sign a pact.", "2024-07-08"),
     ],
 )
 def test_a_future_joined_by_and_after_a_past_verb_is_the_later_verb_s(text: str, resolved: str) -> None:

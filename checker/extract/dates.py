@@ -110,6 +110,13 @@ _PAST_VERB = lazy_regex(
     r"wrote|struck|brought|sought|found|set|hit|put|cut)\b",
     regex.IGNORECASE,
 )
+# Words before a date that speak of an intent or a report of one: 'are slated to hold ... on Tuesday and will sign',
+# 'said they would meet on Tuesday and will sign'
+_INTENDED = lazy_regex(
+    r"\b(?:would|could|might|may|should|slated|headed|set\s+to|due\s+to|expected|scheduled|planned|plans?\s+to|poised"
+    r"|aims?\s+to|going\s+to|about\s+to|intends?\s+to|hopes?\s+to|wants?\s+to|ready\s+to|agreed\s+to)\b",
+    regex.IGNORECASE,
+)
 _FUTURE_JOINED = lazy_regex(
     r"\b(?i:and|but)\s+(?:(?i:also|then|later|again|both|they|he|she|it|we)\s+)?(?P<future>" + _FUTURE.pattern + ")"
 )
@@ -203,7 +210,7 @@ def looks_future(text: str, start: int, end: int) -> bool:
     opens, closes = clause(text, start, end)
     if (future := _FUTURE.search(text, opens, closes)) is None:
         return False
-    if future.start() < start or not _PAST_VERB.search(text, opens, start):
+    if future.start() < start or not _PAST_VERB.search(text, opens, start) or _INTENDED.search(text, opens, start):
         return True
     # 'met the press on Wednesday and will meet again next year': a later verb's future, joined by 'and'
     later = _FUTURE_JOINED.search(text, end, closes)
