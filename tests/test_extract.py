@@ -1039,3 +1039,17 @@ def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
 )
 def test_month_spans_across_years(text: str, resolved: list[str]) -> None:
     assert [m.resolved for m in extract(text, reference_date=dt.date(2024, 11, 1))] == resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Azerbaijani investments in Türkiye exceed $19.5 billion.", "over"),
+        ("Kenya's exports to China did not exceed $250 million.", "at_most"),
+        ("Trade failed to surpass $50 billion last year.", "at_most"),
+        ("The two sides aim to surpass $50 billion in trade.", "exact"),  # a goal states no bound
+    ],
+)
+def test_a_base_form_verb_of_passing_a_mark_is_a_bound_only_as_a_present_fact(text: str, qualifier: str) -> None:
+    money = [m for m in extract(text) if m.kind is MentionKind.MONEY]
+    assert [m.qualifier.value for m in money] == [qualifier]

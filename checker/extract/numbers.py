@@ -259,8 +259,26 @@ def qualifier_word(match: regex.Match[str]) -> str | None:
 
 
 def qualifier_of(match: regex.Match[str]) -> Qualifier:
+    """The hedge a qualifier word states. A verb of passing a mark in its base form is one only as a present fact
+    ('investments exceed $19.5 billion'): 'did not exceed $250 million' is at most that, and 'aim to surpass' or
+    'could cross' states no bound."""
     word = qualifier_word(match)
-    return QUALIFIER_WORDS[word] if word else Qualifier.EXACT
+    if word is None:
+        return Qualifier.EXACT
+    if word.split()[0] in _BASE_VERBS:
+        before = match.string[max(0, match.start() - 20) : match.start("qualifier")]
+        if _NEGATED_BEFORE.search(before):
+            return Qualifier.AT_MOST
+        if _MODAL_BEFORE.search(before):
+            return Qualifier.EXACT
+    return QUALIFIER_WORDS[word]
+
+
+_BASE_VERBS = frozenset({"cross", "surpass", "exceed"})
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|failed\s+to|fail\s+to|fails\s+to)\s+\Z", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:to|could|would|may|might|will|shall|should|can|cannot|must)\s+(?:\w+\s+)?\Z", re.IGNORECASE
+)
 
 
 def bounds(value: float, qualifier: Qualifier) -> tuple[float | None, float | None]:
