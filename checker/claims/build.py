@@ -1551,17 +1551,21 @@ def _with_a_region(text: str, cue_end: int, known: list[SubjectHit]) -> bool:
 # region's trade', 'Sindh's exports'), or a place named as one ('Ho Chi Minh City accounts for ..., with 210 German
 # projects', 'the emirate of Abu Dhabi')
 _PART_POSSESSIVE = regex.compile(
-    r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}$"
-)
+    r"(?P<name>(?:\p{Lu}[\p{L}.-]*\s+){0,3}\p{Lu}[\p{L}.-]*)['’]s?\s+(?:\p{Ll}[\p{L}-]*\s+)?$"
+)  # one word at most between: 'Dubai's non-oil trade', not 'Xinhua's tally shows trade'
 _UNIT_POSSESSIVE = regex.compile(
-    r"\b(?:region|province|state|city|emirate|prefecture|oblast|county|district|municipality|governorate)['’]s\s+"
-    r"(?:\p{Ll}[\p{L}-]*\s+){0,3}$",
-    regex.IGNORECASE,
-)
+    r"(?!(?:The|This|That|Its|Their|Our|Each|Every)\b)\p{Lu}[\p{L}-]*\s+"
+    r"(?i:region|province|emirate|prefecture|oblast|county|district|municipality|governorate)"
+    r"['’]s\s+(?:\p{Ll}[\p{L}-]*\s+)?$"
+)  # a named one: not 'the emirate's' or 'the city-state's', which stand for the country
 _PART_NAMED = regex.compile(
     r"(?P<name>\b\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*\s+(?:City|Province|Region|Oblast|Prefecture|County"
     r"|District|Governorate|Municipality))\b|\b(?i:the\s+emirate\s+of)\s+(?P<name>\p{Lu}[\p{L}-]*)"
 )
+
+
+_DATELINE_AFTER = regex.compile(r"\s*(?:\(|[-–—]|,)")
+_AT_PLACE = regex.compile(r"\b(?:in|at|from|near|to|of|across|outside|inside)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _held_by_a_part(text: str, sentence: Sentence, end: int) -> bool:
@@ -1578,7 +1582,12 @@ def _held_by_a_part(text: str, sentence: Sentence, end: int) -> bool:
         return True
     if (possessive := _PART_POSSESSIVE.search(text, start, end)) and unknown(possessive):
         return True
-    return any(unknown(named) for named in _PART_NAMED.finditer(text, sentence.start, end))
+    return any(
+        unknown(named)
+        and not (named.start() == sentence.start and _DATELINE_AFTER.match(text, named.end()))
+        and not _AT_PLACE.search(text, sentence.start, named.start())
+        for named in _PART_NAMED.finditer(text, sentence.start, end)
+    )  # not a dateline ('Ho Chi Minh City (VNA) -') nor a venue ('talks in the Almaty Region')
 
 
 def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit]) -> bool:
