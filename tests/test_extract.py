@@ -1053,3 +1053,17 @@ def test_month_spans_across_years(text: str, resolved: list[str]) -> None:
 def test_a_base_form_verb_of_passing_a_mark_is_a_bound_only_as_a_present_fact(text: str, qualifier: str) -> None:
     money = [m for m in extract(text) if m.kind is MentionKind.MONEY]
     assert [m.qualifier.value for m in money] == [qualifier]
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        ("in the first quarter of the fiscal year", None),  # whose months, the text does not say
+        ("in the first half of the current financial year", None),
+        ("in the first quarter of the fiscal year 2024-25", "FY2025-Q1"),
+        ("in the first half of India's 2024-25 fiscal year", "FY2025-H1"),
+    ],
+)
+def test_a_part_of_a_fiscal_year_is_never_the_calendar_s(text: str, resolved: str | None) -> None:
+    dates = [m for m in extract(text, reference_date=THURSDAY) if m.kind is MentionKind.DATE_RANGE]
+    assert [m.resolved for m in dates] == [resolved]

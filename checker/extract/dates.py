@@ -1740,7 +1740,7 @@ def _in_year(text: str, first: Mention, year: Mention) -> Mention | None:
 # 'the first quarter of the fiscal year', 'the first half of the current financial year': a year named by no number
 _UNNAMED_FISCAL_YEAR = lazy_regex(
     r"\s+(?i:of|in)\s+(?i:the|this|its|their)\s+(?:(?i:current|present|ongoing|running)\s+)?(?i:fiscal|financial)"
-    r"\s+(?i:year)\b"
+    r"\s+(?i:year)\b(?![\s,]+(?:19|20)\d\d)"  # not 'of the fiscal year 2024-25': that one is named
 )
 
 
