@@ -100,6 +100,9 @@ class AgreeRule(RuleBase):
     def _comparable(self, a: Claim, b: Claim) -> bool:
         if not same_unit(a, b):
             return False
+        if a.document == b.document and a.quote == b.quote:
+            return False  # one sentence with two figures gives two facts ('592 projects in Vietnam worth $1.98 billion,
+            # while Vietnamese firms have 111 projects in Australia, worth $624 million'), never one fact twice
         if a.period is None or b.period is None:  # timeless facts (a founding year), not periods left unresolved
             return a.period is None and b.period is None and "period_text" not in a.fields | b.fields
         if a.period.label.startswith("as of") or b.period.label.startswith("as of"):
