@@ -173,8 +173,8 @@ class Reading:
     sentence: Sentence
     value: Mention
     cue: Cue
-    # where this claim's words stand when the sentence binds other figures to cues of their own: 'Trade with China
-    # reached $41 billion and trade with Russia about $27 billion' (None when it binds no other)
+    # where this claim's words stand when the sentence binds other figures to cues of their own: 'Trade with Brazil
+    # reached $12 billion and trade with Peru about $5 billion' (None when it binds no other)
     segment: tuple[int, int] | None = None
 
 
@@ -689,7 +689,7 @@ class _DefinitionBuilder:
         uncertain = False  # another person stands nearer the figure than the one the role takes
         span_start, span_end = min(value.start, cue.start), max(value.end, cue.end)
         if role.position == "sentence" and _with_a_region(context.document.text, cue.end, sentence.subjects):
-            return [], True  # 'South Korea's trade with the five Central Asian countries': not with Kazakhstan
+            return [], True  # 'Japan's trade with the five Central Asian countries': not with the one named before
         if role.group:
             alias = cue.groups.get(role.group)
             subject = index.lookup(alias) if alias else None
@@ -707,8 +707,8 @@ class _DefinitionBuilder:
                 if len({hit.subject.id for hit in named}) >= role.count:
                     hits = named  # 'at a meeting in Brussels, Vietnam and Japan said ...': a venue is no party
             if role.position == "sentence" and at.segment is not None:
-                # 'Trade with China reached $41 billion and trade with Russia about $27 billion': Russia is the figure
-                # after's partner, China the one before's; 'Vietnam's trade with the EU ..., and its trade with
+                # 'Trade with Brazil reached $12 billion and trade with Peru about $5 billion': Peru is the figure
+                # after's partner, Brazil the one before's; 'Vietnam's trade with the EU ..., and its trade with
                 # France': Vietnam is both's
                 start, end = at.segment
                 text = context.document.text
@@ -1019,8 +1019,8 @@ _BASELINE = regex.compile(
 
 # 'rose to $35.6 billion in FY24 from $31.6 billion in FY23': a figure's year after 'from', however far its verb
 _FROM_FIGURE = regex.compile(r"\b(?P<against>from)\s+(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+$", regex.IGNORECASE)
-# A record a figure is measured against: 'below the record set in 2022', 'above its previous peak of $18 billion in
-# 2019'; 'short of the 2022 record'
+# A record a figure is measured against: 'below the record set in 2021', 'above its previous peak of $9 billion in
+# 2018'; 'short of the 2021 record'
 _MEASURED = r"\b(?:below|above|under|beyond|short\s+of|off|than|near|behind|matching|topping|surpassing|exceeding)\s+"
 _RECORD_BEFORE = regex.compile(
     _MEASURED + r"(?:(?:the|its|their|a)\s+)?(?:(?:previous|prior|earlier|all-time|pre-pandemic)\s+)?"

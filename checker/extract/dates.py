@@ -110,12 +110,11 @@ _PAST_VERB = lazy_regex(
     r"wrote|struck|brought|sought|found|set|hit|put|cut)\b",
     regex.IGNORECASE,
 )
-# Words before a date that speak of an intent or a report of one: 'are slated to hold ... on Tuesday and will sign',
-# 'said they would meet on Tuesday and will sign'
+# Words before a date that speak of an intent or a report of one, beside _FUTURE's own: 'are slated to hold ... on
+# Tuesday and will sign', 'said they would meet on Tuesday and will sign' ('may', lower case: not the month)
 _INTENDED = lazy_regex(
-    r"\b(?:would|could|might|may|should|slated|headed|set\s+to|due\s+to|expected|scheduled|planned|plans?\s+to|poised"
-    r"|aims?\s+to|going\s+to|about\s+to|intends?\s+to|hopes?\s+to|wants?\s+to|ready\s+to|agreed\s+to)\b",
-    regex.IGNORECASE,
+    r"\b(?:(?i:would|could|might|should|slated|headed|expected|set\s+to|due\s+to|about\s+to|intends?\s+to|hopes?\s+to"
+    r"|wants?\s+to|ready\s+to|agreed\s+to)|may)\b"
 )
 _FUTURE_JOINED = lazy_regex(
     r"\b(?i:and|but)\s+(?:(?i:also|then|later|again|both|they|he|she|it|we)\s+)?(?P<future>" + _FUTURE.pattern + ")"
