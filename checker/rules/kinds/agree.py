@@ -141,8 +141,13 @@ class AgreeRule(RuleBase):
                 "a_interval": _interval_text(a_low, a_high, a.unit),
                 "b_interval": _interval_text(b_low, b_high, b.unit),
             },
-            certain=exact and not _round_figures_could_meet(a, b),
-            doubt="a figure is hedged ('about', 'over')" if not exact else "round figures could meet",
+            certain=exact and not _round_figures_could_meet(a, b) and a.document != b.document,
+            doubt=(
+                "a figure is hedged ('about', 'over')" if not exact
+                # a story seldom gives one fact two figures; two facts the claims cannot tell apart are likelier
+                else "one story gives both: they may be two facts" if a.document == b.document
+                else "round figures could meet"
+            ),
         )
 
 
