@@ -696,7 +696,13 @@ class _DefinitionBuilder:
             if subject and fits(subject):
                 found.append(subject.id)
         else:
-            hits = [hit for hit in sentence.subjects if fits(hit.subject) and self._may_be(role, context, hit)]
+            hits = [
+                hit
+                for hit in sentence.subjects
+                if fits(hit.subject)
+                and self._may_be(role, context, hit)
+                and not _EMIRATE_OF.search(context.document.text, max(0, hit.start - 20), hit.start)
+            ]  # 'the emirate of Abu Dhabi' is a part of the country its name may stand for
             if not role.later_clauses:  # '..., less than a tenth of Australia's trade with China': another pair's
                 clause_end = clause(context.document.text, span_start, span_end)[1]
                 hits = [hit for hit in hits if hit.start < clause_end]
@@ -1560,8 +1566,9 @@ _UNIT_POSSESSIVE = regex.compile(
 )  # a named one: not 'the emirate's' or 'the city-state's', which stand for the country
 _PART_NAMED = regex.compile(
     r"(?P<name>\b\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*\s+(?:City|Province|Region|Oblast|Prefecture|County"
-    r"|District|Governorate|Municipality))\b|\b(?i:the\s+emirate\s+of)\s+(?P<name>\p{Lu}[\p{L}-]*)"
+    r"|District|Governorate|Municipality))\b|\b(?P<emirate>(?i:the\s+emirate\s+of))\s+(?P<name>\p{Lu}[\p{L}-]*)"
 )
+_EMIRATE_OF = regex.compile(r"\b(?i:the\s+emirate\s+of)\s+$")
 
 
 _DATELINE_AFTER = regex.compile(r"\s*(?:\(|[-–—]|,)")
@@ -1583,7 +1590,7 @@ def _held_by_a_part(text: str, sentence: Sentence, end: int) -> bool:
     if (possessive := _PART_POSSESSIVE.search(text, start, end)) and unknown(possessive):
         return True
     return any(
-        unknown(named)
+        (named.group("emirate") or unknown(named))  # 'the emirate of Abu Dhabi', though its name is the country's
         and not (named.start() == sentence.start and _DATELINE_AFTER.match(text, named.end()))
         and not _AT_PLACE.search(text, sentence.start, named.start())
         for named in _PART_NAMED.finditer(text, sentence.start, end)
