@@ -1014,17 +1014,18 @@ _RETRACTED = regex.compile(
 )
 # What a change is measured against: 'up 1.6 percent on 2022', 'rose 8 percent from the same period of 2023',
 # 'up 7 percent from $4.5 billion in 2023'
+_FIGURE_IN = r"(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+$"  # '$9.8 billion in', 'US$ 9.8 billion in'
 _BASELINE = regex.compile(
     r"\b(?:up|down|rose|fell|grew|increased|decreased|declined|jumped|dropped|higher|lower|percent|per\s+cent|%)"
     r"[^.;,]{0,20}?\b(?P<against>on|from|over|against|than|versus|vs\.?|compared\s+(?:with|to))\s+"
-    r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:(?:of|in)\s+)?)?"
-    r"|(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+)$",  # 'from $9.8 billion in', 'from US$ 9.8 billion in'
+    r"(?:(?:the\s+)?(?:(?:same|corresponding)\s+(?:period|months?|quarter|half|time)\s+(?:(?:of|in)\s+)?)?$"
+    rf"|{_FIGURE_IN})",
     regex.IGNORECASE,
 )
 
 
 # 'rose to $35.6 billion in FY24 from $31.6 billion in FY23': a figure's year after 'from', however far its verb
-_FROM_FIGURE = regex.compile(r"\b(?P<against>from)\s+(?:\S{1,4}\s)?\S*\d[^.;,]{0,25}?\s+in\s+$", regex.IGNORECASE)
+_FROM_FIGURE = regex.compile(rf"\b(?P<against>from)\s+{_FIGURE_IN}", regex.IGNORECASE)
 # A record a figure is measured against: 'below the record set in 2021', 'above its previous peak of $9 billion in
 # 2018'; 'short of the 2021 record'
 _MEASURED = r"\b(?:below|above|under|beyond|short\s+of|off|than|near|behind|matching|topping|surpassing|exceeding)\s+"
@@ -1284,13 +1285,13 @@ def _is_baseline(text: str, sentence: Sentence, period: Mention, value: Mention)
     """Whether a period is what a change is measured against ('up 1.6 percent on 2022'), or the year of a record the
     figure is set against ('below the record set in 2022', 'short of the 2022 peak'), not the figure's own.
     When the figure is the baseline ('up from $15.4 billion in 2021-22'), the period is its own."""
+    start = max(sentence.start, period.start - 80)
     if value.end <= period.start and (
-        _RECORD_BEFORE.search(text, max(sentence.start, period.start - 80), period.start)
+        _RECORD_BEFORE.search(text, start, period.start)
         or (_MEASURED_BEFORE.search(text, max(sentence.start, period.start - 30), period.start)
             and _RECORD_AFTER.match(text, period.end))
     ):
         return True
-    start = max(sentence.start, period.start - 80)
     baseline = _BASELINE.search(text, start, period.start) or _FROM_FIGURE.search(text, start, period.start)
     return baseline is not None and not (baseline.end("against") < value.start and value.end <= period.start)
 
@@ -1564,11 +1565,12 @@ _UNIT_POSSESSIVE = regex.compile(
     r"(?i:region|province|emirate|prefecture|oblast|county|district|municipality|governorate)"
     r"['’]s\s+(?:\p{Ll}[\p{L}-]*\s+)?$"
 )  # a named one: not 'the emirate's' or 'the city-state's', which stand for the country
+_THE_EMIRATE_OF = r"(?i:the\s+emirate\s+of)"
 _PART_NAMED = regex.compile(
     r"(?P<name>\b\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*\s+(?:City|Province|Region|Oblast|Prefecture|County"
-    r"|District|Governorate|Municipality))\b|\b(?P<emirate>(?i:the\s+emirate\s+of))\s+(?P<name>\p{Lu}[\p{L}-]*)"
+    rf"|District|Governorate|Municipality))\b|\b(?P<emirate>{_THE_EMIRATE_OF})\s+(?P<name>\p{{Lu}}[\p{{L}}-]*)"
 )
-_EMIRATE_OF = regex.compile(r"\b(?i:the\s+emirate\s+of)\s+$")
+_EMIRATE_OF = regex.compile(rf"\b{_THE_EMIRATE_OF}\s+$")
 
 
 _DATELINE_AFTER = regex.compile(r"\s*(?:\(|[-–—]|,)")
