@@ -299,7 +299,7 @@ class _DefinitionBuilder:
         ]
         if not cues or _RETRACTED.search(text, sentence.start, sentence.end):
             return []
-        values = [m for m in sentence.mentions if self._is_value(m)]
+        values = [m for m in sentence.mentions if self._is_value(m) and not _change_of_level(text, m)]
         if self.definition.value.read_as == "year":  # 'which this year reaches its 20th anniversary': not the year
             values = [m for m in values if not _anniversary_year(text, m)]
         claims = []
@@ -353,7 +353,10 @@ class _DefinitionBuilder:
         if not later:
             return []
         gap = text[at.value.end : later[0].start].replace(str(claim.fields.get("period_text", "")), "", 1)
-        if not _COMPARED.fullmatch(gap):
+        compared = _COMPARED.fullmatch(gap)
+        if compared is None or (
+            compared.group("to") and not _FROM_BEFORE.search(text, max(0, at.value.start - 8), at.value.start)
+        ):
             return []  # 'with imports down from $1.4 billion': another measure
         own_end = clause(text, later[0].start, later[0].end)[1]
         if any(p.search(text, later[0].end, own_end) for p in (_PLANNED, *self.exclude)):
@@ -1005,6 +1008,25 @@ def _quoted(text: str, sentence: Sentence, value: Mention) -> bool:
 
 
 _SINCE = regex.compile(r"(?i)since\s")
+# 'rose by $11.9 billion to $84.8 billion', 'was up $2 billion', 'an increase of 120 companies': a change, not the
+# level a measure stands at (a percentage is a growth rate, a change by its nature; 'by 2030' is a deadline)
+_CHANGE_BEFORE = regex.compile(
+    r"(?:\b(?:r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|(?:increas|decreas|declin|reduc|climb|jump|drop|expand|contract"
+    r"|surg|soar|slipp|plung|plummet|swell|widen|narrow|shrunk|shrank|fell|fall|cut|went\s+(?:up|down))\w*)\s+"
+    r"(?:\w+ly\s+)?by|(?:,|\b(?:was|were|is|are|been|be))\s+(?:up|down)"
+    r"|\b(?:increase|rise|jump|gain|growth|decrease|decline|drop|fall|reduction)\s+of)\s+\Z",
+    regex.IGNORECASE,
+)
+
+_LEVELS = (MentionKind.MONEY, MentionKind.NUMBER, MentionKind.QUANTITY)
+
+
+def _change_of_level(text: str, mention: Mention) -> bool:
+    return mention.kind in _LEVELS and bool(
+        _CHANGE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    )
+
+
 # A correction notice quotes the figure it takes back: 'An earlier version of this story misstated trade as $14
 # billion.'
 _RETRACTED = regex.compile(
@@ -1110,11 +1132,15 @@ _ENDS_ANOTHER = regex.compile(
 _PLANNED = regex.compile(
     r"\b(?:target|goal|aim|plan|forecast|expect|project|pledg|promis|envisag)\w*", regex.IGNORECASE
 )
-# between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023'
+# between two figures of one measure: '$2.55 billion in 2024, compared to $2.28 billion in 2023', 'rose to $84.8
+# billion in 2022 from $72.9 billion in 2021', 'fell to $83.7 billion in 2023, according to customs data, after $84.8
+# billion in 2022'; 'to' only after 'from' before the first ('rose from $72.9 billion in 2021 to $84.8 billion')
 _COMPARED = regex.compile(
-    r"\s*(?:(?:in|for|during|over)\s*)?[\s,]*(?:compared\s+(?:to|with)|against|versus|vs\.?|up\s+from|down\s+from)\s+",
+    r"\s*(?:(?:in|for|during|over)\s*)?[\s,]*(?:according\s+to\s+[^,;:.\d$]{1,60},\s*)?"
+    r"(?:compared\s+(?:to|with)|against|versus|vs\.?|(?:up\s+|down\s+)?from|after|(?P<to>to))\s+",
     regex.IGNORECASE,
 )
+_FROM_BEFORE = regex.compile(r"\bfrom\s+\Z", regex.IGNORECASE)
 # between a figure and a cue after it, the words that make the cue the figure's measure, when someone's or of
 # something ('its $130 billion in trade', 'Kenya's $2 billion of trade'), not what was added or pledged
 _OWN_MEASURE = regex.compile(r"\s+(?:in|of|worth\s+of)\s+", regex.IGNORECASE)
