@@ -745,12 +745,8 @@ class _DefinitionBuilder:
                     hits = named[:1] + [h for h in hits if not named or h.subject.id != named[0].subject.id]
             if role.position == "before":
                 hits = sorted((h for h in hits if h.end <= span_start), key=lambda h: -h.start)
-                doer = _DOER.search(context.document.text, max(sentence.start, span_start - 80), span_start)
-                if role.kinds != {"person"} and doer is not None and not any(h.start >= doer.start() for h in hits):
-                    if _names_unknown_party(context.document.text, doer.start(), span_start, sentence.subjects) or (
-                        doer.group("verb") and _one_unknown_name(doer.group("name"))
-                    ):
-                        return [], True  # 'Samsung Electronics alone has invested $22.4 billion', 'CATL is investing
+                if role.kinds != {"person"} and _by_a_firm(context.document.text, sentence, hits, span_start):
+                    return [], True  # 'Samsung Electronics alone has invested $22.4 billion', 'CATL is investing
                 if role.kinds == {"person"} and hits:
                     nearer = _nearer_unknown_person(context.document.text, hits[0].end, span_start, sentence.subjects)
                     if nearer == "possessor":
@@ -1149,6 +1145,15 @@ _OWNER = regex.compile(r"(?:\b(?:its|their|of)|\w['’]s?)\s+\Z", regex.IGNORECA
 _DOER = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})"
     r"(?P<verb>(?:(?:alone|also|itself|has|have|had|is|are|was|were|already|together|jointly|so\s+far)\s+)*)$"
+)
+_POSSESSIVE_IN = regex.compile(r"['’]s\s+")
+_SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
+# a firm the story named before: 'the company has invested', 'the carmaker alone has exported'
+_UNNAMED_FIRM = regex.compile(
+    r"\b(?:the|its)\s+(?:company|firm|group|carmaker|automaker|manufacturer|conglomerate|giant|maker|lender|bank"
+    r"|operator|developer|corporation|chaebol|miner|producer|retailer)\s+(?:(?:alone|also|itself|has|have|had|already"
+    r"|so\s+far)\s+)*\Z",
+    regex.IGNORECASE,
 )
 # 'the rest of Africa' and 'exports to the whole of West Africa' are a party, 'the largest economy in Southeast
 # Asia' a place
@@ -1558,13 +1563,34 @@ def _names_other_kind(sentence: Sentence, after: int, role: SubjectRole) -> bool
     return nearest.subject.kind not in role.kinds and nearest.start - after <= _NEXT_TO
 
 
-def _one_unknown_name(words: str) -> bool:
+def _by_a_firm(text: str, sentence: Sentence, hits: list[SubjectHit], span_start: int) -> bool:
+    """Whether the doer right before a figure is a firm, named or not, that no list knows ('Samsung Electronics
+    alone has invested', 'South Korea's Samsung has invested', 'the company has invested'), no country; `hits`: the
+    role's known subjects before the figure."""
+    if _UNNAMED_FIRM.search(text, max(sentence.start, span_start - 60), span_start):
+        return True
+    doer = _DOER.search(text, max(sentence.start, span_start - 80), span_start)
+    if doer is None:
+        return False
+    # 'South Korea's Samsung Electronics has invested': the doer is the name after the possessive
+    start = max((own.end() for own in _POSSESSIVE_IN.finditer(text, *doer.span("name"))), default=doer.start())
+    if any(hit.end > start for hit in hits):
+        return False  # 'The Republic of Korea has invested': a known subject is the doer
+    return _names_unknown_party(text, start, span_start, sentence.subjects) or bool(
+        doer.group("verb") and _one_unknown_name(text[start : doer.end("name")], doer.group("verb"))
+    )
+
+
+def _one_unknown_name(words: str, verb: str) -> bool:
     """Whether a doer's capitalised words are one name no list knows, written as a company writes its name ('CATL',
-    'BYD', 'PetroChina'): a company's deed, not a country's. A known subject there was found before this is asked;
-    'They', 'Koreans' or 'Investors' at a sentence's start are no such name."""
+    'BYD', 'PetroChina') or with a verb in the singular ('Samsung has invested'): a company's deed, not a country's.
+    A known subject there was found before this is asked; 'They', 'Koreans' or 'Investors have' at a sentence's start
+    are no such name."""
     names = words.split()
     name = names[0].strip(".'’") if len(names) == 1 else ""
-    return len(name) > 1 and name not in NOT_NAMES and (name.isupper() or any(c.isupper() for c in name[1:]))
+    if len(name) <= 1 or name in NOT_NAMES:
+        return False
+    return name.isupper() or any(c.isupper() for c in name[1:]) or bool(_SINGULAR.search(verb))
 
 
 # 'with the five': the cue may hold the 'with' ('trade with')
