@@ -749,7 +749,7 @@ class _DefinitionBuilder:
                     return [], True  # 'Samsung Electronics alone has invested $22.4 billion', 'CATL is investing
                 if role.kinds == {"person"} and hits:
                     nearer = _nearer_unknown_person(context.document.text, hits[0].end, span_start, sentence.subjects)
-                    if nearer == "possessor":
+                    if nearer == "theirs":
                         return [], True  # 'Chinh held talks with Rutte, during Rutte's visit, his third': Rutte's
                     uncertain = nearer == "name"  # 'Chinh met Prime Minister Mark Rutte on his third visit': whose?
             elif role.position == "after":
@@ -1503,8 +1503,9 @@ _POSSESSIVE = regex.compile(r"['’]s\b")
 # One capitalised word that is a person's name by its form: a possessive, before ', who', or after an honorific
 _ONE_NAME = regex.compile(
     r"\b(?P<name>\p{Lu}[\p{Ll}-]+)(?:['’]s\b|,\s+who\b)"
-    # 'when Yoon visited'; not a sentence's first word ('Reporters travelled with him')
-    r"|(?<=[\p{Ll},;]\s)(?P<name>\p{Lu}[\p{Ll}-]+)\s+(?:visited|travell?ed|arrived|flew|toured)\b"
+    # 'when Yoon visited', 'since Yoon made a state visit'; not a sentence's first word ('Reporters travelled with him')
+    r"|(?<=[\p{Ll},;]\s)(?P<name>\p{Lu}[\p{Ll}-]+)\s+(?P<travels>visited|travell?ed|arrived|flew|toured"
+    r"|(?:made|paid|undertook)\s+(?:an?\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:visit|trip))\b"
     r"|\b(?:Mr|Mrs|Ms|Dr|Mme)\.?\s+(?P<name>\p{Lu}[\p{Ll}-]+)"
 )
 _TITLE = r"\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Sheikh|Sultan|Prince|Princess)\s+"
@@ -1682,19 +1683,21 @@ def _names_unknown_party(text: str, start: int, end: int, known: list[SubjectHit
 
 def _nearer_unknown_person(
     text: str, start: int, end: int, known: list[SubjectHit]
-) -> Literal["possessor", "name"] | None:
-    """Whom text[start:end], between a known person and their figure, names that the lists do not know: a
-    'possessor' ('during Rutte's visit, his third': the figure is likely theirs) or a titled 'name' ('met Prime
-    Minister Mark Rutte on his third visit': it may be theirs), else None."""
+) -> Literal["theirs", "name"] | None:
+    """Whom text[start:end], between a known person and their figure, names that the lists do not know: one whose
+    figure it is ('during Rutte's visit, his third', 'noting that Defence Minister Gen Nakatani visited Manila in
+    February': 'theirs') or a titled 'name' ('met Prime Minister Mark Rutte on his third visit': it may be theirs),
+    else None. The verb a name travels by may be the cue, after `end`."""
     covered = [(hit.start, hit.end) for hit in known]
     not_unknown = NOT_NAMES | {word for hit in known for word in text[hit.start : hit.end].split()}  # 'Yoon's'
     unknown = False
-    for found in (*_ONE_NAME.finditer(text, start, end), *_TITLED.finditer(text, start, end)):
+    reach = min(len(text), end + 40)
+    for found in (*_ONE_NAME.finditer(text, start, reach), *_TITLED.finditer(text, start, end)):
         name_start = found.start("name")
-        if found.group("name") in not_unknown or any(a <= name_start < b for a, b in covered):
+        if name_start >= end or found.group("name") in not_unknown or any(a <= name_start < b for a, b in covered):
             continue
-        if _POSSESSIVE.match(text, found.end("name")):
-            return "possessor"
+        if _POSSESSIVE.match(text, found.end("name")) or found.group("travels"):
+            return "theirs"
         unknown = True
     return "name" if unknown else None
 
