@@ -261,13 +261,16 @@ class _DefinitionBuilder:
     @staticmethod
     def _said_of_future(context: DocumentContext, sentence: Sentence, value: Mention) -> bool:
         """Whether the value's clause speaks of the future, in words ('will mark') or by a year still to come ('in
-        the run-up to 75 years of diplomatic ties in 2025')."""
+        the run-up to 75 years of diplomatic ties in 2025'), which may open the clause ('Next year, we celebrate 70
+        years of diplomatic relations')."""
         text, date = context.document.text, context.document.date
         if looks_future(text, value.start, value.end):
             return True
         start, end = clause(text, value.start, value.end)
         return date is not None and any(
-            m.date_start is not None and m.date_start > date and start <= m.start and m.end <= end
+            m.date_start is not None
+            and m.date_start > date
+            and (start <= m.start and m.end <= end or m.end <= start and _OPENS_CLAUSE.fullmatch(text, m.end, start))
             for m in sentence.mentions
             if m.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and m is not value
         )
@@ -1146,6 +1149,7 @@ _DOER = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})"
     r"(?P<verb>(?:(?:alone|also|itself|has|have|had|is|are|was|were|already|together|jointly|so\s+far)\s+)*)$"
 )
+_OPENS_CLAUSE = regex.compile(r"\s*,\s*")  # 'Next year, we celebrate ...': the date opens the clause after it
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
 # a firm the story named before: 'the company has invested', 'the carmaker alone has exported'
