@@ -325,7 +325,7 @@ class _DefinitionBuilder:
                 continue  # '| Trade, 2024 (US$ billion) | 2.1 | 4.2 | 6.3 |' under '| | Exports | Imports | Total |'
             bound.add((cue.start, cue.end))
             between = text[min(cue.end, value.end) : max(cue.start, value.start)]
-            if any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require):
+            if self._excluded(between):
                 continue
             if self.not_by and any(p.search(text, clause(text, cue.start, cue.end)[0], cue.start) for p in self.not_by):
                 continue
@@ -397,13 +397,23 @@ class _DefinitionBuilder:
         for gap_start, gap_end, cue in candidates:
             if gap_end - gap_start > max_chars or _about_someone_else(text, value, gap_start, gap_end):
                 continue
+            if self._excluded(text[gap_start:gap_end]):
+                continue  # 'a strategic partnership, and in 2012 they upgraded it to ...': no figure of that cue
             if (distance := _words_between(text, gap_start, gap_end, sentence.subjects)) > spec.within_words:
                 continue
             if layout.value_between(gap_start, gap_end) and not _table_row(text, cue, value):
                 continue  # a row's other cells stand between its heading and a later cell
             if best is None or distance < best[0]:
                 best = (distance, cue)
+        if best is None and spec.opening_date and after < len(layout.cues):
+            cue = layout.cues[after]
+            if _opens_clause_of(text, value, cue) and not layout.value_between(value.end, cue.start):
+                return cue, spec.within_words + 1  # any figure the cue reaches itself is nearer
         return (best[1], best[0]) if best else None
+
+    def _excluded(self, between: str) -> bool:
+        """Whether the words between a cue and a figure say the figure is not the cue's."""
+        return any(p.search(between) for p in self.exclude) or not all(p.search(between) for p in self.require)
 
     def _claim(self, at: Reading) -> Claim | None:
         context, sentence, value, cue = at.context, at.sentence, at.value, at.cue
@@ -1149,6 +1159,22 @@ _DOER = regex.compile(
     r"(?P<name>(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})"
     r"(?P<verb>(?:(?:alone|also|itself|has|have|had|is|are|was|were|already|together|jointly|so\s+far)\s+)*)$"
 )
+# a date that opens a sentence or a clause: 'In 2012, the two countries ...', '..., and in 2012 they upgraded it ...'
+_OPENING = regex.compile(
+    r"(?:^|[.;:!?\n\-–—]|,\s*(?:and|but|then)|\b(?:and|but)\s+then)\s*(?:(?:back\s+)?(?:in|on)\s+)?\Z", regex.IGNORECASE
+)
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+
+
+def _opens_clause_of(text: str, value: Mention, cue: Cue) -> bool:
+    """Whether a date opens the clause of the cue after it, within a dozen words, with no clause break between but a
+    comma right after the date ('In 2012, the two countries upgraded ties to a comprehensive strategic partnership')."""
+    if not _OPENING.search(text, max(0, value.start - 20), value.start):
+        return False
+    gap_start = value.end + 1 if text[value.end : value.end + 1] == "," else value.end
+    return cue.start - gap_start < 120 and not _CLAUSE_BREAK.search(text, gap_start, cue.start)
+
+
 _OPENS_CLAUSE = regex.compile(r"\s*,\s*")  # 'Next year, we celebrate ...': the date opens the clause after it
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")

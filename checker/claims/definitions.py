@@ -96,6 +96,12 @@ class CueSpec(Strict):
     position: Position = "before"
     within_words: int = Field(default=8, ge=0, le=60)
     label_field: str | None = Field(default=None, description="Key field that receives the cue's label.")
+    opening_date: bool = Field(
+        default=False,
+        description="A date that opens the sentence or a clause ('In 2012, the two countries upgraded ties to a "
+        "comprehensive strategic partnership') is the figure of the first cue of that clause, when no nearer "
+        "figure is.",
+    )
 
     @field_validator("patterns")
     @classmethod
