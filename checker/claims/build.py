@@ -95,6 +95,10 @@ class DocumentContext:
             self._measures[(start, end)] = frozenset(b.definition.id for b in self.builders if b.cues(text, start, end))
         return self._measures[(start, end)]
 
+    def measures_of(self, kind: MentionKind) -> frozenset[str]:
+        """The claim types whose figures may be of this kind (a total in money is trade's, not a growth rate's)."""
+        return frozenset(b.definition.id for b in self.builders if kind in b.definition.value.kinds)
+
     @cached_property
     def mention_starts(self) -> list[int]:
         return [m.start for m in self.mentions]
@@ -300,7 +304,8 @@ class _DefinitionBuilder:
             for cue in document_cues[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             if cue.end <= sentence.end
         ]
-        if not cues or _RETRACTED.search(text, sentence.start, sentence.end):
+        in_table = context.table_header(sentence.start) not in (None, sentence.start)  # a table's row below its header
+        if (not cues and not in_table) or _RETRACTED.search(text, sentence.start, sentence.end):
             return []
         values = [m for m in sentence.mentions if self._is_value(m) and not _change_of_level(text, m)]
         if self.definition.value.read_as == "year":  # 'which this year reaches its 20th anniversary': not the year
@@ -309,6 +314,9 @@ class _DefinitionBuilder:
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
         binds = [(value, bind) for value in values if (bind := self._bind(text, layout, value, sentence)) is not None]
+        if in_table and not cues:  # '| 2023-24 | 83.7 |' under '| Fiscal year | Total trade (US$ billion) |'
+            columns = [(value, _column_cue(context, value, document_cues, starts)) for value in values]
+            binds = [(value, (cue, 0)) for value, cue in columns if cue is not None]
         # A cue bound from both sides takes the nearer value: in 'upgraded ties in December 2014, and held the
         # China-Egypt Culture Year in 2016', the Culture Year is 2016's
         nearest: dict[tuple[int, int], tuple[int, int]] = {}
@@ -324,12 +332,13 @@ class _DefinitionBuilder:
             if not _row_cue_reaches(context, cue, value, self.definition.id):
                 continue  # '| Trade, 2024 (US$ billion) | 2.1 | 4.2 | 6.3 |' under '| | Exports | Imports | Total |'
             bound.add((cue.start, cue.end))
-            between = text[min(cue.end, value.end) : max(cue.start, value.start)]
+            between = text[min(cue.end, value.end) : max(cue.start, value.start)] if cue.start >= sentence.start else ""
             if self._excluded(between):
                 continue
             if self.not_by and any(p.search(text, clause(text, cue.start, cue.end)[0], cue.start) for p in self.not_by):
                 continue
-            claim = self._claim(Reading(context, position, sentence, value, cue, segments.get(value.start)))
+            own = sentence if cue.start >= sentence.start else _with_heading(context, sentence, cue)
+            claim = self._claim(Reading(context, position, own, value, cue, segments.get(value.start)))
             if claim is not None and claim.value is not None and self._negative(between):
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
             if claim is not None:
@@ -1175,6 +1184,7 @@ def _opens_clause_of(text: str, value: Mention, cue: Cue) -> bool:
     return cue.start - gap_start < 120 and not _CLAUSE_BREAK.search(text, gap_start, cue.start)
 
 
+_TOTAL_HEADING = regex.compile(r"\s*(?:\*\*)?(?:total|overall)(?:\*\*)?\s*(?:\([^()|]*\))?\s*", regex.IGNORECASE)
 _OPENS_CLAUSE = regex.compile(r"\s*,\s*")  # 'Next year, we celebrate ...': the date opens the clause after it
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
@@ -1411,6 +1421,49 @@ def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int]
     if column == 0 or column > len(header):
         return None  # a row longer than its header
     return header[column - 1]
+
+
+def _column_cue(context: DocumentContext, value: Mention, cues: list[Cue], starts: list[int]) -> Cue | None:
+    """The one cue of a definition that the value's Markdown column heading holds: the measure of every cell under
+    it, when the row names none ('| 2023-24 | 83.7 |' under '| Fiscal year | Total trade (US$ billion) |')."""
+    if (heading := _column_heading(context, value)) is None:
+        return None
+    text = context.document.text
+    if _TOTAL_HEADING.fullmatch(text, *heading):  # '| Year | Exports | Imports | Total |' under 'Bilateral trade:'
+        caption = _caption(text, text.rfind("\n", 0, heading[0]) + 1)
+        if caption is None or len(context.measures(*caption) & context.measures_of(value.kind)) != 1:
+            return None  # 'Kenya's trade with the EU has grown, even as its overall exports stagnated:' whose total?
+        heading = caption
+    inside = [cue for cue in cues[bisect_left(starts, heading[0]) : bisect_left(starts, heading[1])]
+              if cue.end <= heading[1]]  # fmt: skip
+    return inside[0] if len(inside) == 1 else None
+
+
+def _with_heading(context: DocumentContext, row: Sentence, cue: Cue) -> Sentence:
+    """A table row with the subjects of the heading cell (or caption) its column's cue stands in: in '| Kenya
+    exports to EU |' over '| 2021 | €1.1bn |', Kenya exports and the EU imports."""
+    text = context.document.text
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    line_end = len(text) if (found := text.find("\n", cue.end)) < 0 else found
+    left = text.rfind("|", line_start, cue.start) + 1 or line_start
+    right = text.find("|", cue.end, line_end)
+    right = line_end if right < 0 else right
+    first = bisect_left(context.hits, left, key=lambda hit: hit.start)
+    heading = [hit for hit in context.hits[first : bisect_left(context.hits, right, key=lambda hit: hit.start)]
+               if hit.end <= right]  # fmt: skip
+    return Sentence(row.start, row.end, row.mentions, heading + row.subjects)
+
+
+def _caption(text: str, header_start: int) -> tuple[int, int] | None:
+    """The line right above a table, blank lines skipped, when it is as short as a caption and no table row."""
+    end = header_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    return (start, end) if line and len(line) <= 160 and not line.startswith("|") else None
 
 
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:

@@ -3,7 +3,9 @@ billion) | 4.7 |', '| Growth (%) | 34 |'.
 
 Statistical tables state the currency and scale once, in a heading, and leave the cells bare; extraction reads each
 cell alone and finds a plain number. A heading's bracketed unit makes the bare numbers under it (its column) or
-beside it (its row) amounts of that unit, so that claims can read them like '$4.7 billion' in prose.
+beside it (its row) amounts of that unit, so that claims can read them like '$4.7 billion' in prose. A unit
+written once for the whole table (its corner cell, its caption, the heading over it) counts for the cells whose row
+and column name none.
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from checker.extract import extract
 from checker.models import Mention, MentionKind
 
 # '(US$ billion)', '(USD bn)', '(€ million)', '(billion dollars)', '(in US$ bn)': a currency and a scale in brackets
-_UNIT = regex.compile(
-    r"\(\s*(?:in\s+)?(?:(?P<currency>[^\d()|]{1,12}?)\s*(?P<scale>trillions?|billions?|millions?|thousands?|bn|mn|tn|m)"
-    r"|(?P<scale2>trillions?|billions?|millions?|thousands?|bn|mn|tn)\s+(?P<currency2>[^\d()|]{1,20}?))\s*\)",
-    regex.IGNORECASE,
+# ('(US$ billion, China customs)': a source may follow); a table's corner cell may hold one bare ('| US$ billion |')
+_AMOUNT = (
+    r"\s*(?:in\s+)?(?:(?P<currency>[^\d()|]{1,12}?)\s*(?P<scale>trillions?|billions?|millions?|thousands?|bn|mn|tn|m)"
+    r"|(?P<scale2>trillions?|billions?|millions?|thousands?|bn|mn|tn)\s+(?P<currency2>[^\d()|,;]{1,20}?))\s*"
 )
+_UNIT = regex.compile(rf"\({_AMOUNT}(?:[,;][^()|\n]{{0,40}})?\)", regex.IGNORECASE)
+_BARE_UNIT = regex.compile(_AMOUNT, regex.IGNORECASE)
 
 
 _PERCENT = regex.compile(r"\(\s*(?:%|per\s*cent|percent)\s*\)|\b(?:%|per\s*cent|percent)\s*$", regex.IGNORECASE)
@@ -34,6 +38,7 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
     result: list[Mention] = []
     headers: dict[int, int | None] = {}  # a table row's start -> its table's first row's start
     heading_cells: dict[int, list[tuple[int, int]]] = {}
+    table_units: dict[int, list[str]] = {}  # a table's first row's start -> where its whole table's unit may stand
     row_start, row, read_to = -1, [], 0
     for m in mentions:  # in order of start: each line break is looked for once
         if (newline := text.rfind("\n", read_to, m.start)) >= 0 or row_start < 0:
@@ -48,7 +53,9 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
             if header_start not in heading_cells:
                 heading_cells[header_start] = cells(text, header_start)
             header = heading_cells[header_start] if header_start != line_start else None
-            unit = _cell_unit(text, m, row, header)
+            if header_start not in table_units:
+                table_units[header_start] = _table_unit_places(text, header_start, heading_cells[header_start])
+            unit = _cell_unit(text, m, row, header) or _table_unit(m, row, header, table_units[header_start], text)
         result.append(unit if unit is not None else m)
     return result
 
@@ -92,18 +99,67 @@ def _cell_unit(
 ) -> Mention | None:
     """The number as money or a percentage, when it fills its cell and its row's first cell or its column's heading
     names a unit (a percentage in either wins; two amounts that differ leave it a number)."""
-    column = bisect_right(row, (m.start, len(text))) - 1  # the cell that opens last before the number
-    if column <= 0 or m.end > row[column][1] or text[row[column][0] : row[column][1]].strip() != m.text:
+    if not _fills_cell(text, m, row):
         return None
-    headings = [text[row[0][0] : row[0][1]]]
-    if header is not None and column < len(header):
-        headings.append(text[header[column][0] : header[column][1]])
+    headings = _headings(text, m, row, header)
     if any(_PERCENT.search(heading) for heading in headings):  # '| Share (%) |' over a row '(US$ billion)'
         return m.model_copy(update={"kind": MentionKind.PERCENT, "unit": "percent"})
     amounts = [money for heading in headings if (found := _UNIT.search(heading)) and (money := _as_money(found, m))]
     if len({(money.value, money.currency) for money in amounts}) != 1:
         return None  # no unit, or a row's and a column's that differ: which one, is unsaid
     return amounts[0]
+
+
+def _table_unit_places(text: str, header_start: int, header: list[tuple[int, int]]) -> list[str]:
+    """Where a unit for a whole table may stand: its corner cell ('| US$ billion | 2022 | 2023 |'), the caption
+    line right above it ('Trade between China and Mexico (US$ billion):') and the heading over it ('## Trade at a
+    glance (US$ billion)'), nearest first; lines of prose longer than a caption are none."""
+    places = [text[header[0][0] : header[0][1]]] if header else []
+    end = header_start
+    for _ in range(4):  # the caption, blank lines, the heading
+        if end <= 0:
+            break
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1].strip()
+        end = start
+        if not line:
+            continue
+        if len(line) > 160 or line.startswith("|"):
+            break
+        places.append(line)
+        if line.startswith("#"):
+            break
+    return places
+
+
+def _table_unit(
+    m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None, places: list[str], text: str
+) -> Mention | None:
+    """The number as money by its table's one unit, when neither its row nor its column names one (a percentage
+    or another unit there leaves it a number)."""
+    if header is None or not places or not _fills_cell(text, m, row):
+        return None
+    if any(_PERCENT.search(heading) or "(" in heading for heading in _headings(text, m, row, header)):
+        return None  # '| Visitors (thousand) |': a unit of its own
+    corner, *lines = places
+    found = _BARE_UNIT.fullmatch(corner) or _UNIT.search(corner)
+    for line in lines:
+        found = found or _UNIT.search(line)
+    return _as_money(found, m) if found else None
+
+
+def _fills_cell(text: str, m: Mention, row: list[tuple[int, int]]) -> bool:
+    column = bisect_right(row, (m.start, len(text))) - 1  # the cell that opens last before the number
+    return column > 0 and m.end <= row[column][1] and text[row[column][0] : row[column][1]].strip() == m.text
+
+
+def _headings(text: str, m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None) -> list[str]:
+    """The cell's row heading (its first cell) and its column heading, where there is one."""
+    headings = [text[row[0][0] : row[0][1]]]
+    column = bisect_right(row, (m.start, len(text))) - 1
+    if header is not None and column < len(header):
+        headings.append(text[header[column][0] : header[column][1]])
+    return headings
 
 
 def _as_money(unit: regex.Match[str], m: Mention) -> Mention | None:
