@@ -1067,3 +1067,14 @@ def test_a_base_form_verb_of_passing_a_mark_is_a_bound_only_as_a_present_fact(te
 def test_a_part_of_a_fiscal_year_is_never_the_calendar_s(text: str, resolved: str | None) -> None:
     dates = [m for m in extract(text, reference_date=THURSDAY) if m.kind is MentionKind.DATE_RANGE]
     assert [m.resolved for m in dates] == [resolved]
+
+
+def test_a_capitalised_season_that_opens_a_name_is_no_date() -> None:
+    """'the Winter Olympic Games', 'the Summer Davos forum': a name; 'this summer' and 'Summer 2024' are seasons."""
+    reference = dt.date(2024, 10, 25)
+    assert [m.kind for m in extract("He attended the Winter Olympic Games.", reference_date=reference)] == []
+    assert [m.text for m in extract("They met at the Summer Davos forum.", reference_date=reference)] == []
+    assert [m.resolved for m in extract("Trade grew this summer and in Summer 2023.", reference_date=reference)] == [
+        "2024-06-01/2024-08-31",
+        "2023-06-01/2023-08-31",
+    ]

@@ -677,6 +677,7 @@ def _resolve_weekend(match: regex.Match[str], reference: dt.date | None, text: s
 
 
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_NAME_GOES_ON = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")  # a capitalised word after a capitalised season
 
 
 def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: str) -> Resolution | None:
@@ -686,6 +687,8 @@ def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: st
     if not match.group("year"):
         if not rel or (rel == "the" and season in ("fall", "spring")):
             return None  # 'the fall of', 'a spring': not a season of some year
+        if match.group("season")[0].isupper() and _NAME_GOES_ON.match(text, match.end("season")):
+            return None  # 'the Winter Olympic Games', 'the Summer Davos forum', 'the Winter Palace': a name
     start_month = _SEASON_START[season]
     if match.group("year"):
         year = int(match.group("year"))
