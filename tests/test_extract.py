@@ -1030,7 +1030,7 @@ def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
     [
         ("from April 2023 to March 2024", ["2023-04-01/2024-03-31"]),  # each end with its year: one span
         ("July 2022–June 2023", ["2022-07-01/2023-06-30"]),
-        ("in fiscal 2023 (April 2023-March 2024)", ["2023-04-01/2024-03-31"]),  # the months say whose fiscal year
+        ("in fiscal 2023 (April 2023-March 2024)", ["FY2023"]),  # the fiscal year, its months given (test below)
         ("in 9M 2024", ["2024-01-01/2024-09-30"]),  # a market report's first nine months
         ("the same 11M 2022 period", ["2022-01-01/2022-11-30"]),
         ("Sales were 9M 2024 units", [None, None]),  # a count before a number: no period
@@ -1078,3 +1078,11 @@ def test_a_capitalised_season_that_opens_a_name_is_no_date() -> None:
         "2024-06-01/2024-08-31",
         "2023-06-01/2023-08-31",
     ]
+
+
+def test_months_after_a_fiscal_year_are_its_dates() -> None:
+    """'FY2023-24 (April-March)': still fiscal 2024 by name, over the months the text gives, not the span of every
+    country's fiscal 2024."""
+    (glossed,) = extract("in FY2023-24 (April-March)", reference_date=dt.date(2024, 11, 1))
+    assert (glossed.text, glossed.resolved) == ("FY2023-24 (April-March)", "FY2024")
+    assert (glossed.date_start, glossed.date_end) == (dt.date(2023, 4, 1), dt.date(2024, 3, 31))

@@ -376,6 +376,8 @@ class _DefinitionBuilder:
         other = self._claim(Reading(at.context, at.position, at.sentence, later[0], at.cue))
         if other is None or other.period is None or other.period.label == claim.period.label:
             return []  # no period of its own ('compared to $2.28 billion a year earlier'): which, is unsaid
+        if all(_FISCAL_YEAR_LABEL.fullmatch(period.label) for period in (other.period, claim.period)):
+            return [other]  # 'FY2024 (April-March), compared with $84.8 billion in 2022-23': two fiscal years
         lengths = (other.period.end - other.period.start, claim.period.end - claim.period.start)
         if abs(lengths[0] - lengths[1]) > dt.timedelta(days=3):  # a leap year or a longer quarter is as long
             return []  # 'in the first half, up from $1.1 billion in the same period of 2023': not all of 2023
@@ -561,7 +563,10 @@ class _DefinitionBuilder:
         if definition.period.source != "none" and definition.period.required and period is None and not notes:
             return None
         if period is not None and period.label.startswith("FY") and (differ := _fiscal_years_differ(context, subjects)):
-            doubts.append(f"whose fiscal year: {differ}")  # India's FY2023 ends in March, Egypt's in June
+            if (period.end - period.start).days < 366:  # 'fiscal 2023 (April 2023-March 2024)': whose, is said
+                period = _span(period.start, period.end)
+            else:
+                doubts.append(f"whose fiscal year: {differ}")  # India's FY2023 ends in March, Egypt's in June
         if period and document.date and definition.period.future == "skip" and period.start > document.date:
             return None
         later = document.date is not None and value.date_start is not None and value.date_start > document.date
@@ -1185,6 +1190,7 @@ def _opens_clause_of(text: str, value: Mention, cue: Cue) -> bool:
 
 
 _TOTAL_HEADING = regex.compile(r"\s*(?:\*\*)?(?:total|overall)(?:\*\*)?\s*(?:\([^()|]*\))?\s*", regex.IGNORECASE)
+_FISCAL_YEAR_LABEL = regex.compile(r"FY\d{4}")
 _OPENS_CLAUSE = regex.compile(r"\s*,\s*")  # 'Next year, we celebrate ...': the date opens the clause after it
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")

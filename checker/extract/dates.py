@@ -1686,16 +1686,17 @@ _OPEN_PARENTHESIS = lazy_re(r"\s*\(\s*")
 
 
 def _fiscal_year_spelled_out(text: str, fiscal: Mention, months: Mention) -> Mention | None:
-    """'fiscal 2023 (April 2023-March 2024)': the months the text gives, which say whose fiscal year it is; None
-    unless a span of whole months stands in parentheses right after a fiscal year."""
+    """'fiscal 2023 (April 2023-March 2024)', 'FY2023-24 (April-March)': the fiscal year, over the months the text
+    gives, which say whose fiscal year it is; None unless a span of whole months stands in parentheses right after
+    a fiscal year."""
     opened = _OPEN_PARENTHESIS.fullmatch(text, fiscal.end, months.start) is not None
     in_parentheses = opened and text[months.end : months.end + 1] == ")"
     if not (fiscal.granularity is Granularity.FISCAL_YEAR and months.kind is MentionKind.DATE_RANGE
             and months.date_start and months.date_end and whole_months(months.date_start, months.date_end)
             and in_parentheses):  # fmt: skip
         return None
-    return months.model_copy(update={"text": text[fiscal.start : months.end + 1], "start": fiscal.start,
-                                     "end": months.end + 1})  # fmt: skip
+    return fiscal.model_copy(update={"text": text[fiscal.start : months.end + 1], "end": months.end + 1,
+                                     "date_start": months.date_start, "date_end": months.date_end})  # fmt: skip
 
 
 def _part_of_year(first: Mention) -> bool:
