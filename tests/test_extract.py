@@ -1086,3 +1086,14 @@ def test_months_after_a_fiscal_year_are_its_dates() -> None:
     (glossed,) = extract("in FY2023-24 (April-March)", reference_date=dt.date(2024, 11, 1))
     assert (glossed.text, glossed.resolved) == ("FY2023-24 (April-March)", "FY2024")
     assert (glossed.date_start, glossed.date_end) == (dt.date(2023, 4, 1), dt.date(2024, 3, 31))
+
+
+def test_that_afternoon_is_the_day_the_paragraph_has_just_named() -> None:
+    """'met on April 29 ... the press conference that afternoon': April 29; not across paragraphs, and not alone."""
+    reference = dt.date(2025, 5, 8)
+    text = "When they met on April 29, they agreed. They also spoke. The press conference that afternoon went well."
+    assert [m.resolved for m in extract(text, reference_date=reference)] == ["2025-04-29", "2025-04-29"]
+    assert [m.resolved for m in extract("They met on April 29 and later that day signed.", reference_date=reference)] \
+        == ["2025-04-29", "2025-04-29"]  # fmt: skip
+    assert [m.resolved for m in extract("They met on April 29.\n\nThat evening they dined.", reference_date=reference)] \
+        == ["2025-04-29", None]  # fmt: skip

@@ -1196,6 +1196,9 @@ RARE_PATTERNS: list[DatePattern] = [
         MentionKind.DATE,
         _resolve_narrative,
         (None, r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"),
+        # 'met on April 29 ... the joint press conference that afternoon', 'later that day', 'the same day': the day
+        # the story has just named
+        (None, r"\b(?:(?i:later|earlier)\s+)?(?i:that)\s+(?i:morning|afternoon|evening|night|day)\b|\b(?i:the)\s+(?i:same)\s+(?i:day)\b"),
         # 'said on Sunday that her meeting the day before': the day before the story's event, not the dateline's.
         # Not 'On Tuesday, the day after Xi arrived' or 'the day before the summit': that names its own event's day.
         (
@@ -1330,7 +1333,8 @@ _OFFSET_WORDS = (
 )
 _UNIT_WORDS = "days weeks months years decades".split()
 _STORY_WORDS = [
-    "later", "earlier", "rest", "remainder", "next day", "following day", "previous day", "day before", "day after"
+    "later", "earlier", "rest", "remainder", "next day", "following day", "previous day", "day before", "day after",
+    "morning", "afternoon", "evening", "night", "same day", "that day",
 ]
 # RARE_PATTERNS each hold one of these words; SPAN_PATTERNS a day range ('4-22', '19 to 20') or 'Friday (Jun-15)'.
 QUARTER_ANCHOR = Anchor(pattern=lazy_re(r"[QqHh][1-4]|quarter|\d[HhMm][\s-]?(?:19|20)\d\d"))
@@ -1626,9 +1630,12 @@ _OF_FISCAL = lazy_regex(
 _NAMED_YEAR = lazy_regex(r"(?i:last|this|next)\s+(?i:year)|(?:19|20)\d{2}")
 _YEAR_STATED = lazy_regex(r"\d{4}|\b(?i:last|this|next|past|previous|coming|upcoming|following)\b")
 _OPEN_ENDED = lazy_regex(r"(?i:since|until|till|by|before|after|up\s+to)\b")  # runs to a day the year does not move
-# 'the next day', 'the day before': one day on from, or back from, the day the sentence has named before them
+# 'the next day', 'the day before': one day on from, or back from, the day the sentence has named before them;
+# 'that afternoon', 'the same day': that day itself, which the sentence before may have named
 _NARRATIVE_DAY = lazy_regex(
-    r"(?:the\s+)?(?:(?P<on>next|following)\s+day|previous\s+day|day\s+(?:(?P<on>after)|before))", regex.IGNORECASE
+    r"(?:the\s+)?(?:(?P<on>next|following)\s+day|previous\s+day|day\s+(?:(?P<on>after)|before))"
+    r"|(?P<same>(?:(?:later|earlier)\s+)?that\s+(?:morning|afternoon|evening|night|day)|the\s+same\s+day)",
+    regex.IGNORECASE,
 )
 _SENTENCE_BREAK = lazy_re(r"[.!?](?:\s|\Z)|\n")
 
@@ -1642,15 +1649,22 @@ def anchor_narrative_days(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         if m.kind is MentionKind.DATE and m.granularity is Granularity.DAY:
             step = _NARRATIVE_DAY.fullmatch(m.text) if m.date_start is None else None
-            if step is not None and named is not None and not _SENTENCE_BREAK.search(text, named.end, m.start):
+            if step is not None and named is not None and _names_that_day(text, named, m, bool(step.group("same"))):
                 assert named.date_start is not None
-                day = named.date_start + dt.timedelta(days=1 if step.group("on") else -1)
+                day = named.date_start + dt.timedelta(days=0 if step.group("same") else 1 if step.group("on") else -1)
                 m = m.model_copy(update={"value": float(day.year), "resolved": day.isoformat(), "date_start": day,
                                          "date_end": day})  # fmt: skip
             elif m.date_start is not None and m.date_start == m.date_end:
                 named = m
         result.append(m)
     return result
+
+
+def _names_that_day(text: str, named: Mention, narrative: Mention, same: bool) -> bool:
+    """Whether the day named before a narrative day is the one it counts from: in its own sentence, or for 'that
+    afternoon' and 'the same day' (which point back) one of the three sentences before it in its paragraph."""
+    breaks = len(_SENTENCE_BREAK.findall(text, named.end, narrative.start))
+    return breaks == 0 or (same and breaks <= 3 and "\n" not in text[named.end : narrative.start])
 
 
 _PARTS = (Granularity.DAY, Granularity.MONTH, Granularity.RANGE, Granularity.HALF, Granularity.QUARTER)
