@@ -232,6 +232,8 @@ class _DefinitionBuilder:
         self.require = [compiled(pattern, "anywhere") for pattern in definition.require]
         self.not_by = [compiled(pattern, "ends") for pattern in definition.not_by]
         self.negative = [compiled(pattern, "anywhere") for pattern in definition.negative]
+        opening = definition.cue.opening_date
+        self.opening_date = compiled(opening, "anywhere") if opening is not None else None
         fields, roles = definition.fields.items(), definition.subjects
         self.leads = {name: compiled(spec.lead, "ends") for name, spec in fields if spec.lead is not None}
         self.not_after = {role.role: compiled(role.not_after, "ends") for role in roles if role.not_after is not None}
@@ -416,9 +418,13 @@ class _DefinitionBuilder:
                 continue  # a row's other cells stand between its heading and a later cell
             if best is None or distance < best[0]:
                 best = (distance, cue)
-        if best is None and spec.opening_date and after < len(layout.cues):
+        if best is None and self.opening_date is not None and after < len(layout.cues):
             cue = layout.cues[after]
-            if _opens_clause_of(text, value, cue) and not layout.value_between(value.end, cue.start):
+            if (
+                _opens_clause_of(text, value, cue)
+                and not layout.value_between(value.end, cue.start)
+                and self.opening_date.search(text[value.end : cue.start])  # its \A: the date's end
+            ):
                 return cue, spec.within_words + 1  # any figure the cue reaches itself is nearer
         return (best[1], best[0]) if best else None
 

@@ -96,11 +96,11 @@ class CueSpec(Strict):
     position: Position = "before"
     within_words: int = Field(default=8, ge=0, le=60)
     label_field: str | None = Field(default=None, description="Key field that receives the cue's label.")
-    opening_date: bool = Field(
-        default=False,
+    opening_date: str | None = Field(
+        default=None,
         description="A date that opens the sentence or a clause ('In 2012, the two countries upgraded ties to a "
         "comprehensive strategic partnership') is the figure of the first cue of that clause, when no nearer "
-        "figure is.",
+        "figure is and the words between match this regular expression (the verbs that say it happened then).",
     )
 
     @field_validator("patterns")
@@ -109,6 +109,13 @@ class CueSpec(Strict):
         for pattern in patterns.values():
             _check_pattern(pattern, "cue")
         return patterns
+
+    @field_validator("opening_date")
+    @classmethod
+    def _opening_date_compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            _check_pattern(pattern, "anywhere")
+        return pattern
 
 
 SubjectKind = Literal["country", "person", "bloc", "any"]
