@@ -378,6 +378,9 @@ class _DefinitionBuilder:
         other = self._claim(Reading(at.context, at.position, at.sentence, later[0], at.cue))
         if other is None or other.period is None or other.period.label == claim.period.label:
             return []  # no period of its own ('compared to $2.28 billion a year earlier'): which, is unsaid
+        rest = text[later[0].end : own_end].replace(str(other.fields.get("period_text", "")), "", 1)
+        if not _ONLY_ITS_PERIOD.fullmatch(rest):
+            return []  # 'after $1.5 billion in new port works in 2022', '$14.2 billion for Turkey and France in 2022'
         if all(_FISCAL_YEAR_LABEL.fullmatch(period.label) for period in (other.period, claim.period)):
             return [other]  # 'FY2024 (April-March), compared with $84.8 billion in 2022-23': two fiscal years
         lengths = (other.period.end - other.period.start, claim.period.end - claim.period.start)
@@ -1168,6 +1171,12 @@ _COMPARED = regex.compile(
     r"\s*(?:(?:in|for|during|over)\s*)?[\s,]*(?:according\s+to\s+[^,;:.\d$]{1,60},\s*)?"
     r"(?:compared\s+(?:to|with)|against|versus|vs\.?|(?:up\s+|down\s+)?from|after|(?P<to>to))\s+",
     regex.IGNORECASE,
+)
+# what may follow the figure compared with in its clause: its period, then the clause's end or a clause of reason
+# ('down from $11.85 billion in 2022-23 as refiners bought less crude')
+_ONLY_ITS_PERIOD = regex.compile(
+    r"\s*(?:(?:in|for|during|over)\s*)?(?:(?:as|while|when|because|amid|despite|due|thanks|with|and|but|according)\b.*)?",
+    regex.IGNORECASE | regex.DOTALL,
 )
 _FROM_BEFORE = regex.compile(r"\bfrom\s+\Z", regex.IGNORECASE)
 # between a figure and a cue after it, the words that make the cue the figure's measure, when someone's or of
