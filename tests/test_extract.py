@@ -1030,7 +1030,7 @@ def test_a_time_of_day_holds_no_figures(text: str, figures: list[str]) -> None:
     [
         ("from April 2023 to March 2024", ["2023-04-01/2024-03-31"]),  # each end with its year: one span
         ("July 2022–June 2023", ["2022-07-01/2023-06-30"]),
-        ("in fiscal 2023 (April 2023-March 2024)", ["FY2023"]),  # the fiscal year, its months given (test below)
+        ("in fiscal 2023 (April 2023-March 2024)", ["2023-04-01/2024-03-31"]),  # the years say which fiscal year
         ("in 9M 2024", ["2024-01-01/2024-09-30"]),  # a market report's first nine months
         ("the same 11M 2022 period", ["2022-01-01/2022-11-30"]),
         ("Sales were 9M 2024 units", [None, None]),  # a count before a number: no period
@@ -1074,6 +1074,9 @@ def test_a_capitalised_season_that_opens_a_name_is_no_date() -> None:
     reference = dt.date(2024, 10, 25)
     assert [m.kind for m in extract("He attended the Winter Olympic Games.", reference_date=reference)] == []
     assert [m.text for m in extract("They met at the Summer Davos forum.", reference_date=reference)] == []
+    assert [m.text for m in extract("Xi Will Visit This Summer After Trade Jumped", reference_date=reference)] == [
+        "This Summer"
+    ]  # a headline's capitals
     assert [m.resolved for m in extract("Trade grew this summer and in Summer 2023.", reference_date=reference)] == [
         "2024-06-01/2024-08-31",
         "2023-06-01/2023-08-31",

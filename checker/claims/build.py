@@ -276,7 +276,7 @@ class _DefinitionBuilder:
         return date is not None and any(
             m.date_start is not None
             and m.date_start > date
-            and (start <= m.start and m.end <= end or m.end <= start and _OPENS_CLAUSE.fullmatch(text, m.end, start))
+            and (start <= m.start and m.end <= end or m.end <= start and _opens_sentence(text, sentence, m, start))
             for m in sentence.mentions
             if m.kind in (MentionKind.DATE, MentionKind.DATE_RANGE) and m is not value
         )
@@ -1206,7 +1206,16 @@ def _opens_clause_of(text: str, value: Mention, cue: Cue) -> bool:
 
 _TOTAL_HEADING = regex.compile(r"\s*(?:\*\*)?(?:total|overall)(?:\*\*)?\s*(?:\([^()|]*\))?\s*", regex.IGNORECASE)
 _FISCAL_YEAR_LABEL = regex.compile(r"FY\d{4}")
-_OPENS_CLAUSE = regex.compile(r"\s*,\s*")  # 'Next year, we celebrate ...': the date opens the clause after it
+_COMMA_ONLY = regex.compile(r"\s*,\s*")
+_BEFORE_OPENING = regex.compile(r"(?:.*[:\"“‘(—–-])?\s*(?:(?:in|on|by)\s+)?", regex.IGNORECASE | regex.DOTALL)
+
+
+def _opens_sentence(text: str, sentence: Sentence, date: Mention, clause_start: int) -> bool:
+    """Whether a date opens its sentence (or a quote in it) and the clause right after it: 'Next year, we celebrate
+    70 years'; not 'Ahead of the state visit next week, officials said ...', where it ends another clause."""
+    return bool(
+        _COMMA_ONLY.fullmatch(text, date.end, clause_start) and _BEFORE_OPENING.fullmatch(text, sentence.start, date.start)
+    )
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
 # a firm the story named before: 'the company has invested', 'the carmaker alone has exported'

@@ -687,7 +687,7 @@ def _resolve_season(match: regex.Match[str], reference: dt.date | None, text: st
     if not match.group("year"):
         if not rel or (rel == "the" and season in ("fall", "spring")):
             return None  # 'the fall of', 'a spring': not a season of some year
-        if match.group("season")[0].isupper() and _NAME_GOES_ON.match(text, match.end("season")):
+        if rel == "the" and match.group("season")[0].isupper() and _NAME_GOES_ON.match(text, match.end("season")):
             return None  # 'the Winter Olympic Games', 'the Summer Davos forum', 'the Winter Palace': a name
     start_month = _SEASON_START[season]
     if match.group("year"):
@@ -1697,20 +1697,23 @@ def join_years(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 _OPEN_PARENTHESIS = lazy_re(r"\s*\(\s*")
+_YEAR_IN = lazy_re(r"\d{4}")
 
 
 def _fiscal_year_spelled_out(text: str, fiscal: Mention, months: Mention) -> Mention | None:
-    """'fiscal 2023 (April 2023-March 2024)', 'FY2023-24 (April-March)': the fiscal year, over the months the text
-    gives, which say whose fiscal year it is; None unless a span of whole months stands in parentheses right after
-    a fiscal year."""
+    """'FY2023-24 (April-March)': the fiscal year, over the months the text gives, which say whose fiscal year it is;
+    'fiscal 2023 (April 2023-March 2024)': the months themselves, as sources name one fiscal year by its first or its
+    last year. None unless a span of whole months stands in parentheses right after a fiscal year."""
     opened = _OPEN_PARENTHESIS.fullmatch(text, fiscal.end, months.start) is not None
     in_parentheses = opened and text[months.end : months.end + 1] == ")"
     if not (fiscal.granularity is Granularity.FISCAL_YEAR and months.kind is MentionKind.DATE_RANGE
             and months.date_start and months.date_end and whole_months(months.date_start, months.date_end)
             and in_parentheses):  # fmt: skip
         return None
-    return fiscal.model_copy(update={"text": text[fiscal.start : months.end + 1], "end": months.end + 1,
-                                     "date_start": months.date_start, "date_end": months.date_end})  # fmt: skip
+    span = {"text": text[fiscal.start : months.end + 1], "start": fiscal.start, "end": months.end + 1}
+    if _YEAR_IN.search(months.text):  # 'fiscal 2023 (April 2022-March 2023)': the years say which, whatever its name
+        return months.model_copy(update=span)
+    return fiscal.model_copy(update={**span, "date_start": months.date_start, "date_end": months.date_end})
 
 
 def _part_of_year(first: Mention) -> bool:
