@@ -84,6 +84,7 @@ class DocumentContext:
     _main: dict[frozenset[str], list[str]] = field(default_factory=dict)
     _pairs: dict[frozenset[str], bool] = field(default_factory=dict)
     _table_headers: dict[int, int | None] = field(default_factory=dict)
+    _header_cells: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     builders: list[_DefinitionBuilder] = field(default_factory=list)  # every claim type's, to read table headings
     _measures: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
 
@@ -107,6 +108,12 @@ class DocumentContext:
         """Where the first row of the Markdown table whose row begins at `line_start` begins (its header); None
         when that line is no table row."""
         return table_header(self.document.text, line_start, self._table_headers)
+
+    def header_cells(self, header_start: int) -> list[tuple[int, int]]:
+        """The cells of a table's header row, split once per table however many cells are read under it."""
+        if header_start not in self._header_cells:
+            self._header_cells[header_start] = cells(self.document.text, header_start)
+        return self._header_cells[header_start]
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -339,7 +346,12 @@ class _DefinitionBuilder:
                 continue
             if self.not_by and any(p.search(text, clause(text, cue.start, cue.end)[0], cue.start) for p in self.not_by):
                 continue
-            own = sentence if cue.start >= sentence.start else _with_heading(context, sentence, cue)
+            own = sentence
+            if cue.start < sentence.start:  # a column's heading, or a 'Total' column's caption
+                heading, named, captioned = _heading_of(context, cue)
+                if self._excluded(heading) or len({hit.subject.id for hit in captioned}) == 1:
+                    continue  # '| Trade excluding oil |'; 'Kazakhstan's foreign trade:' over the table: one country's
+                own = Sentence(sentence.start, sentence.end, sentence.mentions, named + captioned + sentence.subjects)
             claim = self._claim(Reading(context, position, own, value, cue, segments.get(value.start)))
             if claim is not None and claim.value is not None and self._negative(between):
                 claim = _negated(claim)  # 'trade fell 3 percent' is a growth of -3 percent
@@ -1214,7 +1226,8 @@ def _opens_sentence(text: str, sentence: Sentence, date: Mention, clause_start: 
     """Whether a date opens its sentence (or a quote in it) and the clause right after it: 'Next year, we celebrate
     70 years'; not 'Ahead of the state visit next week, officials said ...', where it ends another clause."""
     return bool(
-        _COMMA_ONLY.fullmatch(text, date.end, clause_start) and _BEFORE_OPENING.fullmatch(text, sentence.start, date.start)
+        _COMMA_ONLY.fullmatch(text, date.end, clause_start)
+        and _BEFORE_OPENING.fullmatch(text, sentence.start, date.start)
     )
 _POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
@@ -1447,7 +1460,7 @@ def _column_heading(context: DocumentContext, value: Mention) -> tuple[int, int]
     if header_start is None or header_start == line_start:
         return None
     column = text.count("|", line_start, value.start)
-    header = cells(text, header_start)
+    header = context.header_cells(header_start)
     if column == 0 or column > len(header):
         return None  # a row longer than its header
     return header[column - 1]
@@ -1469,19 +1482,25 @@ def _column_cue(context: DocumentContext, value: Mention, cues: list[Cue], start
     return inside[0] if len(inside) == 1 else None
 
 
-def _with_heading(context: DocumentContext, row: Sentence, cue: Cue) -> Sentence:
-    """A table row with the subjects of the heading cell (or caption) its column's cue stands in: in '| Kenya
-    exports to EU |' over '| 2021 | €1.1bn |', Kenya exports and the EU imports."""
+def _heading_of(context: DocumentContext, cue: Cue) -> tuple[str, list[SubjectHit], list[SubjectHit]]:
+    """The heading cell (or caption line) a column's cue stands in, the subjects it names, and those the table's
+    caption names: in '| Kenya exports to EU |' over '| 2021 | €1.1bn |', Kenya exports and the EU imports."""
     text = context.document.text
     line_start = text.rfind("\n", 0, cue.start) + 1
     line_end = len(text) if (found := text.find("\n", cue.end)) < 0 else found
     left = text.rfind("|", line_start, cue.start) + 1 or line_start
     right = text.find("|", cue.end, line_end)
     right = line_end if right < 0 else right
-    first = bisect_left(context.hits, left, key=lambda hit: hit.start)
-    heading = [hit for hit in context.hits[first : bisect_left(context.hits, right, key=lambda hit: hit.start)]
-               if hit.end <= right]  # fmt: skip
-    return Sentence(row.start, row.end, row.mentions, heading + row.subjects)
+    in_row = text[line_start:line_end].lstrip().startswith("|")
+    caption = _caption(text, line_start) if in_row else (line_start, line_end)  # a 'Total' column's cue: its caption
+    captioned = _hits_in(context, *caption) if caption else []
+    return text[left:right], _hits_in(context, left, right) if in_row else [], captioned
+
+
+def _hits_in(context: DocumentContext, start: int, end: int) -> list[SubjectHit]:
+    first = bisect_left(context.hits, start, key=lambda hit: hit.start)
+    return [hit for hit in context.hits[first : bisect_left(context.hits, end, key=lambda hit: hit.start)]
+            if hit.end <= end]  # fmt: skip
 
 
 def _caption(text: str, header_start: int) -> tuple[int, int] | None:
@@ -1504,7 +1523,7 @@ def _column_period(context: DocumentContext, value: Mention) -> Mention | None:
     header_start = context.table_header(context.document.text.rfind("\n", 0, value.start) + 1)
     if (heading := _column_heading(context, value)) is None or header_start is None:
         return None
-    header = cells(context.document.text, header_start)
+    header = context.header_cells(header_start)
     own, table = (_periods_in(context, *cell) for cell in (heading, header[0]))
     if len(own) == 1 and len(table) == 1 and _YEAR_BEFORE.fullmatch(own[0].text) and _is_year(table[0]):
         return _the_year_before(table[0])  # '| Indicator (2024) | Value | Previous year |'

@@ -28,7 +28,9 @@ _UNIT = regex.compile(rf"\({_AMOUNT}(?:[,;][^()|\n]{{0,40}})?\)", regex.IGNORECA
 _BARE_UNIT = regex.compile(_AMOUNT, regex.IGNORECASE)
 
 
-_PERCENT = regex.compile(r"\(\s*(?:%|per\s*cent|percent)\s*\)|\b(?:%|per\s*cent|percent)\s*$", regex.IGNORECASE)
+_PERCENT = regex.compile(r"\(\s*(?:%|per\s*cent|percent)\s*\)|(?:%|\bper\s*cent|\bpercent)\s*$", regex.IGNORECASE)
+# a column or row of rates, not amounts, though the table's unit is money: '| Trade growth, % |', '| Change |'
+_NOT_AN_AMOUNT = regex.compile(r"\b(?:growth|change|share|rate|ratio|index|y/y|yoy)\b|%", regex.IGNORECASE)
 
 
 def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -139,10 +141,11 @@ def _table_unit(
     or another unit there leaves it a number)."""
     if header is None or not places or not _fills_cell(text, m, row):
         return None
-    if any(_PERCENT.search(heading) or "(" in heading for heading in _headings(text, m, row, header)):
-        return None  # '| Visitors (thousand) |': a unit of its own
+    if any(_NOT_AN_AMOUNT.search(heading) or "(" in heading for heading in _headings(text, m, row, header)):
+        return None  # '| Visitors (thousand) |': a unit of its own; '| Growth, % |': a rate
     corner, *lines = places
-    found = _BARE_UNIT.fullmatch(corner) or _UNIT.search(corner)
+    bare = _BARE_UNIT.fullmatch(corner)
+    found = bare if bare and len(bare.group("scale") or bare.group("scale2") or "") > 1 else _UNIT.search(corner)
     for line in lines:
         found = found or _UNIT.search(line)
     return _as_money(found, m) if found else None
