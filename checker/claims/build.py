@@ -316,13 +316,17 @@ class _DefinitionBuilder:
         in_table = context.table_header(sentence.start) not in (None, sentence.start)  # a table's row below its header
         if (not cues and not in_table) or _RETRACTED.search(text, sentence.start, sentence.end):
             return []
-        values = [m for m in sentence.mentions if self._is_value(m) and not _change_of_level(text, m)]
+        values = [m for m in sentence.mentions if self._is_value(m)]
+        changes = [m for m in values if _change_of_level(text, m)]
+        values = [m for m in values if m not in changes] if changes else values
         if self.definition.value.read_as == "year":  # 'which this year reaches its 20th anniversary': not the year
             values = [m for m in values if not _anniversary_year(text, m)]
         claims = []
         bound: set[tuple[int, int]] = set()
         layout = _Layout(cues, values)
         binds = [(value, bind) for value in values if (bind := self._bind(text, layout, value, sentence)) is not None]
+        if changes:
+            binds = [(value, bind) for value, bind in binds if not _past_a_change(text, bind[0], value, changes)]
         if in_table and not cues:  # '| 2023-24 | 83.7 |' under '| Fiscal year | Total trade (US$ billion) |'
             columns = [(value, _column_cue(context, value, document_cues, starts)) for value in values]
             binds = [(value, (cue, 0)) for value, cue in columns if cue is not None]
@@ -1052,22 +1056,35 @@ def _quoted(text: str, sentence: Sentence, value: Mention) -> bool:
 
 
 _SINCE = regex.compile(r"(?i)since\s")
-# 'rose by $11.9 billion to $84.8 billion', 'was up $2 billion', 'an increase of 120 companies': a change, not the
-# level a measure stands at (a percentage is a growth rate, a change by its nature; 'by 2030' is a deadline)
+# 'rose by $11.9 billion to $84.8 billion', 'rose $1.9 billion in 2022 to ...', 'was up $2 billion', 'an increase of
+# 120 companies': a change, not the level a measure stands at (a percentage is a growth rate, a change by its nature;
+# 'by 2030' is a deadline)
 _CHANGE_BEFORE = regex.compile(
     r"(?:\b(?:r[io]se[ns]?|rising|gr[eo]w[ns]?|growing|(?:increas|decreas|declin|reduc|climb|jump|drop|expand|contract"
     r"|surg|soar|slipp|plung|plummet|swell|widen|narrow|shrunk|shrank|fell|fall|cut|went\s+(?:up|down))\w*)\s+"
-    r"(?:\w+ly\s+)?by|(?:,|\b(?:was|were|is|are|been|be))\s+(?:up|down)"
-    r"|\b(?:increase|rise|jump|gain|growth|decrease|decline|drop|fall|reduction)\s+of)\s+\Z",
+    r"(?:\w+ly\s+)?(?:by\s+)?|(?:,|\b(?:was|were|is|are|been|be))\s+(?:up|down)\s+"
+    r"|\b(?:increase|rise|jump|gain|growth|decrease|decline|drop|fall|reduction)\s+of\s+)\Z",
     regex.IGNORECASE,
 )
+# from a change to the level it led to: 'rose by $11.9 billion in 2022 to $84.8 billion'
+_TO_LEVEL = regex.compile(r"(?:\s+(?:in|for|during)\s+[^.;,$€£¥]{1,25}?)?,?\s+to\s+", regex.IGNORECASE)
 
 _LEVELS = (MentionKind.MONEY, MentionKind.NUMBER, MentionKind.QUANTITY)
 
 
 def _change_of_level(text: str, mention: Mention) -> bool:
-    return mention.kind in _LEVELS and bool(
-        _CHANGE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    """Whether a figure is by how much a level changed, not the level (see _CHANGE_BEFORE)."""
+    return mention.kind in _LEVELS and bool(_CHANGE_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+
+
+def _past_a_change(text: str, cue: Cue, value: Mention, changes: list[Mention]) -> bool:
+    """Whether a change stands between a cue and a figure that is not the level it led to: in 'grew by $1.9 billion
+    in 2022, with copper at $3.1 billion' copper's figure is no trade; in '... by $1.9 billion to $6.2 billion' the
+    level is."""
+    start, end = sorted((cue.end, value.start))
+    return any(
+        start <= change.start and change.end <= end and not _TO_LEVEL.fullmatch(text, change.end, value.start)
+        for change in changes
     )
 
 
