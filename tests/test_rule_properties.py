@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.ingest import parse_document
-from checker.models import Report
+from checker.models import Claim, Report
 from checker.pipeline import check_documents
-from checker.rules.loader import DEFAULT_PACK, load_pack
+from checker.rules.loader import DEFAULT_PACK, Pack, load_pack
 
 PACK = load_pack([DEFAULT_PACK])
 PAIRS = st.sampled_from([("China", "Kazakhstan"), ("India", "Brazil"), ("Germany", "Turkey"), ("Japan", "Vietnam")])
@@ -214,3 +214,29 @@ def test_a_month_an_ordinal_names_dates_no_undated_report() -> None:
     undated = parse_document("When Erdogan landed in Cairo, it was his first visit to Egypt in 12 years.", path="b.md")
     report = check_documents([dated, undated], PACK)
     assert {d.id: d.date_origin for d in report.documents}["b"] != "inferred-same-event"
+
+
+def test_derive_shows_the_surest_parts_that_fail(pack: Pack) -> None:
+    """When several stories give a part, the failure is shown with the parts stated with no doubt: a guessed
+    table row listed first must not lower a story's own contradiction to a warning."""
+    from checker.engine import ClaimIndex
+    from checker.models import Period
+
+    rule = next(rule for rule in pack.rules if rule.id == "trade-growth-arithmetic")
+    year = {2022: Period(label="2022", start=dt.date(2022, 1, 1), end=dt.date(2022, 12, 31)),
+            2023: Period(label="2023", start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))}  # fmt: skip
+
+    def claim(document: str, kind: str, value: float, on: int, certain: bool = True) -> Claim:
+        unit = "percent" if kind == "trade-growth" else "USD"
+        return Claim(id=f"{document}#{kind}-{on}", type=kind, document=document, subjects=["Chile", "Peru"],
+                     value=value, unit=unit, period=year[on], span=(0, 1), text="x", quote="x", line=1,
+                     certain=certain)  # fmt: skip
+
+    claims = [
+        claim("a", "trade-volume", 84.8e9, 2022, certain=False),  # a table row whose pair is guessed
+        claim("b", "trade-growth", -3.2, 2023),
+        claim("b", "trade-volume", 83.7e9, 2023),
+        claim("b", "trade-volume", 84.8e9, 2022),
+    ]
+    (verdict,) = list(rule.check(ClaimIndex([], claims)))
+    assert verdict.certain and [c.id for c in verdict.claims][-1] == "b#trade-volume-2022"

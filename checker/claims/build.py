@@ -1246,7 +1246,6 @@ def _opens_sentence(text: str, sentence: Sentence, date: Mention, clause_start: 
         _COMMA_ONLY.fullmatch(text, date.end, clause_start)
         and _BEFORE_OPENING.fullmatch(text, sentence.start, date.start)
     )
-_POSSESSIVE_IN = regex.compile(r"['’]s\s+")
 _SINGULAR = regex.compile(r"\b(?:has|is|was)\b")
 # a firm the story named before: 'the company has invested', 'the carmaker alone has exported'
 _UNNAMED_FIRM = regex.compile(
@@ -1723,7 +1722,7 @@ def _by_a_firm(text: str, sentence: Sentence, hits: list[SubjectHit], span_start
     if doer is None:
         return False
     # 'South Korea's Samsung Electronics has invested': the doer is the name after the possessive
-    start = max((own.end() for own in _POSSESSIVE_IN.finditer(text, *doer.span("name"))), default=doer.start())
+    start = max((own.end() for own in _POSSESSIVE.finditer(text, *doer.span("name"))), default=doer.start())
     if any(hit.end > start for hit in hits):
         return False  # 'The Republic of Korea has invested': a known subject is the doer
     return _names_unknown_party(text, start, span_start, sentence.subjects) or bool(

@@ -116,8 +116,7 @@ class DeriveRule(RuleBase):
             if not all(options):
                 continue
             names_in_order = [anchor_name, *(name for name, _ in others)]
-            failure: tuple[dict[str, Claim], Interval, Interval] | None = None
-            failure_rank: tuple[int, int] = (0, 0)
+            failure: tuple[tuple[int, int], dict[str, Claim], Interval, Interval] | None = None
             for chosen in itertools.islice(itertools.product(*options), MAX_COMBINATIONS):
                 money = [c for c in chosen if c.unit and c.unit.isupper()]
                 if any(not same_unit(money[0], c) for c in money[1:]):
@@ -132,10 +131,10 @@ class DeriveRule(RuleBase):
                     break
                 # the surest parts show the failure: stated with no doubt, then in the fewest stories
                 rank = (sum(not claim.certain for claim in chosen), len({claim.document for claim in chosen}))
-                if failure is None or rank < failure_rank:
-                    failure, failure_rank = (claims, left_range, right_range), rank
+                if failure is None or rank < failure[0]:
+                    failure = (rank, claims, left_range, right_range)
             if failure is not None:
-                yield self._verdict(anchor, *failure, left_text, right_text, left, right)
+                yield self._verdict(anchor, *failure[1:], left_text, right_text, left, right)
 
     def _verdict(
         self,
