@@ -801,7 +801,7 @@ class _DefinitionBuilder:
                     return [], True  # 'Samsung Electronics alone has invested $22.4 billion', 'CATL is investing
                 if role.kinds == {"person"} and hits:
                     nearer = _nearer_unknown_person(context.document.text, hits[0].end, span_start, sentence.subjects)
-                    if nearer == "theirs":
+                    if nearer == "theirs" or _only_in_their_clause(context.document.text, sentence, hits[0]):
                         return [], True  # 'Chinh held talks with Rutte, during Rutte's visit, his third': Rutte's
                     uncertain = nearer == "name"  # 'Chinh met Prime Minister Mark Rutte on his third visit': whose?
             elif role.position == "after":
@@ -1848,6 +1848,25 @@ def _nearer_unknown_person(
             return "theirs"
         unknown = True
     return "name" if unknown else None
+
+
+def _only_in_their_clause(text: str, sentence: Sentence, known: SubjectHit) -> bool:
+    """Whether the known person stands only in a clause about someone no list knows: 'Foreign Minister Retno
+    Marsudi, who accompanied President Joko Widodo to Tokyo, said it was her tenth visit' is the minister's."""
+    for who in _WHO_CLAUSE.finditer(text, sentence.start, sentence.end):
+        if who.start() > known.start:
+            break
+        if known.end > who.end("clause"):
+            continue
+        covered = [(hit.start, hit.end) for hit in sentence.subjects]
+        name = _LAST_NAME.search(text, max(sentence.start, who.start() - 40), who.start())
+        if name is not None and name.group() not in NOT_NAMES and not any(a <= name.start() < b for a, b in covered):
+            return True
+    return False
+
+
+_WHO_CLAUSE = regex.compile(r",\s+who\s+(?P<clause>[^,;.]*),")
+_LAST_NAME = regex.compile(r"\p{Lu}[\p{Ll}-]+(?=\s*\Z)")
 
 
 def _venue(text: str, hit: SubjectHit) -> bool:
