@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 
 from checker.claims.definitions import ClaimDefinition, FieldSpec, Subject, SubjectRole, compiled
-from checker.claims.tables import cells, table_header, with_table_units
+from checker.claims.tables import caption, cells, table_header, with_table_units
 from checker.claims.text import NOT_NAMES, SubjectHit, SubjectIndex, inside_any, main_subjects, sentences, word_count
 from checker.claims.units import factor as unit_factor
 from checker.errors import ClaimcheckError
@@ -354,7 +354,7 @@ class _DefinitionBuilder:
             if cue.start < sentence.start:  # a column's heading, or a 'Total' column's caption
                 heading, named, captioned = _heading_of(context, cue)
                 if self._excluded(heading) or len({hit.subject.id for hit in captioned}) == 1:
-                    continue  # '| Trade excluding oil |'; 'Kazakhstan's foreign trade:' over the table: one country's
+                    continue  # '| Trade excluding oil |'; 'Saudi Arabia's merchandise trade' over the table: one country's
                 own = Sentence(sentence.start, sentence.end, sentence.mentions, named + captioned + sentence.subjects)
             claim = self._claim(Reading(context, position, own, value, cue, segments.get(value.start)))
             if claim is not None and claim.value is not None and self._negative(between):
@@ -1489,10 +1489,10 @@ def _column_cue(context: DocumentContext, value: Mention, cues: list[Cue], start
         return None
     text = context.document.text
     if _TOTAL_HEADING.fullmatch(text, *heading):  # '| Year | Exports | Imports | Total |' under 'Bilateral trade:'
-        caption = _caption(text, text.rfind("\n", 0, heading[0]) + 1)
-        if caption is None or len(context.measures(*caption) & context.measures_of(value.kind)) != 1:
+        above = caption(text, text.rfind("\n", 0, heading[0]) + 1)
+        if above is None or len(context.measures(*above) & context.measures_of(value.kind)) != 1:
             return None  # 'Kenya's trade with the EU has grown, even as its overall exports stagnated:' whose total?
-        heading = caption
+        heading = above
     inside = [cue for cue in cues[bisect_left(starts, heading[0]) : bisect_left(starts, heading[1])]
               if cue.end <= heading[1]]  # fmt: skip
     return inside[0] if len(inside) == 1 else None
@@ -1508,8 +1508,8 @@ def _heading_of(context: DocumentContext, cue: Cue) -> tuple[str, list[SubjectHi
     right = text.find("|", cue.end, line_end)
     right = line_end if right < 0 else right
     in_row = text[line_start:line_end].lstrip().startswith("|")
-    caption = _caption(text, line_start) if in_row else (line_start, line_end)  # a 'Total' column's cue: its caption
-    captioned = _hits_in(context, *caption) if caption else []
+    above = caption(text, line_start) if in_row else (line_start, line_end)  # a 'Total' column's cue: its caption
+    captioned = _hits_in(context, *above) if above else []
     return text[left:right], _hits_in(context, left, right) if in_row else [], captioned
 
 
@@ -1517,18 +1517,6 @@ def _hits_in(context: DocumentContext, start: int, end: int) -> list[SubjectHit]
     first = bisect_left(context.hits, start, key=lambda hit: hit.start)
     return [hit for hit in context.hits[first : bisect_left(context.hits, end, key=lambda hit: hit.start)]
             if hit.end <= end]  # fmt: skip
-
-
-def _caption(text: str, header_start: int) -> tuple[int, int] | None:
-    """The line right above a table, blank lines skipped, when it is as short as a caption and no table row."""
-    end = header_start - 1
-    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
-        end = text.rfind("\n", 0, end)
-    if end <= 0:
-        return None
-    start = text.rfind("\n", 0, end) + 1
-    line = text[start:end].strip()
-    return (start, end) if line and len(line) <= 160 and not line.startswith("|") else None
 
 
 def _column_period(context: DocumentContext, value: Mention) -> Mention | None:

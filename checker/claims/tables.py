@@ -112,25 +112,30 @@ def _cell_unit(
     return amounts[0]
 
 
+def caption(text: str, header_start: int) -> tuple[int, int] | None:
+    """The line right above a table (or a caption), blank lines skipped, when it is as short as a caption and no
+    table row."""
+    end = header_start - 1
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    return (start, end) if line and len(line) <= 160 and not line.startswith("|") else None
+
+
 def _table_unit_places(text: str, header_start: int, header: list[tuple[int, int]]) -> list[str]:
     """Where a unit for a whole table may stand: its corner cell ('| US$ billion | 2022 | 2023 |'), the caption
-    line right above it ('Trade between China and Mexico (US$ billion):') and the heading over it ('## Trade at a
-    glance (US$ billion)'), nearest first; lines of prose longer than a caption are none."""
+    line right above it ('Trade between China and Mexico (US$ billion):') and the heading over that caption ('##
+    Trade at a glance (US$ billion)'), nearest first; lines of prose longer than a caption are none."""
     places = [text[header[0][0] : header[0][1]]] if header else []
-    end = header_start
-    for _ in range(4):  # the caption, blank lines, the heading
-        if end <= 0:
-            break
-        start = text.rfind("\n", 0, end - 1) + 1
-        line = text[start : end - 1].strip()
-        end = start
-        if not line:
-            continue
-        if len(line) > 160 or line.startswith("|"):
-            break
-        places.append(line)
-        if line.startswith("#"):
-            break
+    above = caption(text, header_start)
+    if above is not None:
+        places.append(text[above[0] : above[1]].strip())
+        heading = caption(text, above[0]) if not places[-1].startswith("#") else None
+        if heading is not None and text[heading[0] : heading[1]].lstrip().startswith("#"):
+            places.append(text[heading[0] : heading[1]].strip())
     return places
 
 
