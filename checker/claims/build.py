@@ -354,7 +354,7 @@ class _DefinitionBuilder:
             if cue.start < sentence.start:  # a column's heading, or a 'Total' column's caption
                 heading, named, captioned = _heading_of(context, cue)
                 if self._excluded(heading) or len({hit.subject.id for hit in captioned}) == 1:
-                    continue  # '| Trade excluding oil |'; 'Saudi Arabia's merchandise trade' over the table: one country's
+                    continue  # '| Trade excluding oil |'; 'Saudi Arabia's trade' over the table: one country's
                 own = Sentence(sentence.start, sentence.end, sentence.mentions, named + captioned + sentence.subjects)
             claim = self._claim(Reading(context, position, own, value, cue, segments.get(value.start)))
             if claim is not None and claim.value is not None and self._negative(between):
