@@ -101,9 +101,8 @@ def _cell_unit(
 ) -> Mention | None:
     """The number as money or a percentage, when it fills its cell and its row's first cell or its column's heading
     names a unit (a percentage in either wins; two amounts that differ leave it a number)."""
-    if not _fills_cell(text, m, row):
+    if (headings := _cell_headings(text, m, row, header)) is None:
         return None
-    headings = _headings(text, m, row, header)
     if any(_PERCENT.search(heading) for heading in headings):  # '| Share (%) |' over a row '(US$ billion)'
         return m.model_copy(update={"kind": MentionKind.PERCENT, "unit": "percent"})
     amounts = [money for heading in headings if (found := _UNIT.search(heading)) and (money := _as_money(found, m))]
@@ -144,9 +143,9 @@ def _table_unit(
 ) -> Mention | None:
     """The number as money by its table's one unit, when neither its row nor its column names one (a percentage
     or another unit there leaves it a number)."""
-    if header is None or not places or not _fills_cell(text, m, row):
+    if header is None or not places or (headings := _cell_headings(text, m, row, header)) is None:
         return None
-    if any(_NOT_AN_AMOUNT.search(heading) or "(" in heading for heading in _headings(text, m, row, header)):
+    if any(_NOT_AN_AMOUNT.search(heading) or "(" in heading for heading in headings):
         return None  # '| Visitors (thousand) |': a unit of its own; '| Growth, % |': a rate
     corner, *lines = places
     bare = _BARE_UNIT.fullmatch(corner)
@@ -156,15 +155,15 @@ def _table_unit(
     return _as_money(found, m) if found else None
 
 
-def _fills_cell(text: str, m: Mention, row: list[tuple[int, int]]) -> bool:
+def _cell_headings(
+    text: str, m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None
+) -> list[str] | None:
+    """The row heading (its first cell) and the column heading, where there is one, of the cell the number fills;
+    None when the number is not alone in a cell past the first."""
     column = bisect_right(row, (m.start, len(text))) - 1  # the cell that opens last before the number
-    return column > 0 and m.end <= row[column][1] and text[row[column][0] : row[column][1]].strip() == m.text
-
-
-def _headings(text: str, m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None) -> list[str]:
-    """The cell's row heading (its first cell) and its column heading, where there is one."""
+    if column <= 0 or m.end > row[column][1] or text[row[column][0] : row[column][1]].strip() != m.text:
+        return None
     headings = [text[row[0][0] : row[0][1]]]
-    column = bisect_right(row, (m.start, len(text))) - 1
     if header is not None and column < len(header):
         headings.append(text[header[column][0] : header[column][1]])
     return headings
