@@ -1841,12 +1841,12 @@ def _nearer_unknown_person(
 def _only_in_their_clause(text: str, sentence: Sentence, known: SubjectHit) -> bool:
     """Whether the known person stands only in a clause about someone no list knows: 'Foreign Minister Retno
     Marsudi, who accompanied President Joko Widodo to Tokyo, said it was her tenth visit' is the minister's."""
+    covered = [(hit.start, hit.end) for hit in sentence.subjects]
     for who in _WHO_CLAUSE.finditer(text, sentence.start, sentence.end):
         if who.start() > known.start:
             break
         if known.end > who.end("clause"):
             continue
-        covered = [(hit.start, hit.end) for hit in sentence.subjects]
         name = _LAST_NAME.search(text, max(sentence.start, who.start() - 40), who.start())
         if name is not None and name.group() not in NOT_NAMES and not any(a <= name.start() < b for a, b in covered):
             return True

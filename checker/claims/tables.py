@@ -40,7 +40,7 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
     result: list[Mention] = []
     headers: dict[int, int | None] = {}  # a table row's start -> its table's first row's start
     heading_cells: dict[int, list[tuple[int, int]]] = {}
-    table_units: dict[int, list[str]] = {}  # a table's first row's start -> where its whole table's unit may stand
+    table_units: dict[int, regex.Match[str] | None] = {}  # a table's first row's start -> its whole table's unit
     row_start, row, read_to = -1, [], 0
     for m in mentions:  # in order of start: each line break is looked for once
         if (newline := text.rfind("\n", read_to, m.start)) >= 0 or row_start < 0:
@@ -56,7 +56,7 @@ def with_table_units(text: str, mentions: list[Mention]) -> list[Mention]:
                 heading_cells[header_start] = cells(text, header_start)
             header = heading_cells[header_start] if header_start != line_start else None
             if header_start not in table_units:
-                table_units[header_start] = _table_unit_places(text, header_start, heading_cells[header_start])
+                table_units[header_start] = _whole_table_unit(text, header_start, heading_cells[header_start])
             unit = _cell_unit(text, m, row, header) or _table_unit(m, row, header, table_units[header_start], text)
         result.append(unit if unit is not None else m)
     return result
@@ -124,35 +124,40 @@ def caption(text: str, header_start: int) -> tuple[int, int] | None:
     return (start, end) if line and len(line) <= 160 and not line.startswith("|") else None
 
 
-def _table_unit_places(text: str, header_start: int, header: list[tuple[int, int]]) -> list[str]:
-    """Where a unit for a whole table may stand: its corner cell ('| US$ billion | 2022 | 2023 |'), the caption
-    line right above it ('Trade between China and Mexico (US$ billion):') and the heading over that caption ('##
-    Trade at a glance (US$ billion)'), nearest first; lines of prose longer than a caption are none."""
-    places = [text[header[0][0] : header[0][1]]] if header else []
+def _whole_table_unit(text: str, header_start: int, header: list[tuple[int, int]]) -> regex.Match[str] | None:
+    """The unit written once for a whole table, nearest first: in its corner cell ('| US$ billion | 2022 | 2023 |'),
+    the caption line right above it ('Trade between China and Mexico (US$ billion):') or the heading over that
+    caption ('## Trade at a glance (US$ billion)'); lines of prose longer than a caption hold none. Read once per
+    table."""
+    if header:
+        corner = text[header[0][0] : header[0][1]]
+        bare = _BARE_UNIT.fullmatch(corner)
+        if bare and len(bare.group("scale") or bare.group("scale2") or "") > 1:  # not 'RM' read as R and m
+            return bare
+        if found := _UNIT.search(corner):
+            return found
     above = caption(text, header_start)
-    if above is not None:
-        places.append(text[above[0] : above[1]].strip())
-        heading = caption(text, above[0]) if not places[-1].startswith("#") else None
-        if heading is not None and text[heading[0] : heading[1]].lstrip().startswith("#"):
-            places.append(text[heading[0] : heading[1]].strip())
-    return places
+    if above is None:
+        return None
+    if found := _UNIT.search(text, *above):
+        return found
+    heading = caption(text, above[0]) if not text[above[0] : above[1]].lstrip().startswith("#") else None
+    if heading is not None and text[heading[0] : heading[1]].lstrip().startswith("#"):
+        return _UNIT.search(text, *heading)
+    return None
 
 
 def _table_unit(
-    m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None, places: list[str], text: str
+    m: Mention, row: list[tuple[int, int]], header: list[tuple[int, int]] | None, unit: regex.Match[str] | None,
+    text: str,
 ) -> Mention | None:
     """The number as money by its table's one unit, when neither its row nor its column names one (a percentage
     or another unit there leaves it a number)."""
-    if header is None or not places or (headings := _cell_headings(text, m, row, header)) is None:
+    if header is None or unit is None or (headings := _cell_headings(text, m, row, header)) is None:
         return None
     if any(_NOT_AN_AMOUNT.search(heading) or "(" in heading for heading in headings):
         return None  # '| Visitors (thousand) |': a unit of its own; '| Growth, % |': a rate
-    corner, *lines = places
-    bare = _BARE_UNIT.fullmatch(corner)
-    found = bare if bare and len(bare.group("scale") or bare.group("scale2") or "") > 1 else _UNIT.search(corner)
-    for line in lines:
-        found = found or _UNIT.search(line)
-    return _as_money(found, m) if found else None
+    return _as_money(unit, m)
 
 
 def _cell_headings(

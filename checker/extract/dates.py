@@ -1198,7 +1198,11 @@ RARE_PATTERNS: list[DatePattern] = [
         (None, r"\b(?:(?i:the)\s+)?(?i:next|following|previous)\s+(?i:day)\b(?!\s+(?i:of)\b)"),
         # 'met on April 29 ... the joint press conference that afternoon', 'later that day', 'the same day': the day
         # the story has just named
-        (None, r"\b(?:(?i:later|earlier)\s+)?(?i:that)\s+(?i:morning|afternoon|evening|night|day)\b|\b(?i:the)\s+(?i:same)\s+(?i:day)\b"),
+        (
+            None,
+            r"\b(?:(?i:later|earlier)\s+)?(?i:that)\s+(?i:morning|afternoon|evening|night|day)\b"
+            r"|\b(?i:the)\s+(?i:same)\s+(?i:day)\b",
+        ),
         # 'said on Sunday that her meeting the day before': the day before the story's event, not the dateline's.
         # Not 'On Tuesday, the day after Xi arrived' or 'the day before the summit': that names its own event's day.
         (
